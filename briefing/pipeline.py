@@ -1,0 +1,186 @@
+"""Run the stages in order: gather and resolve everything first, then write.
+
+``build()`` is ingest → extract → resolve → write, then MkDocs; each stage is one
+public function from records to records.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from .config import Config, resolve_path
+from .errors import SiteBuildError, StrictModeError
+from .extract import extract
+from .ingest import ingest
+from .nlp import load_language, model_signature
+from .records import Briefing, Corpus
+from .resolve import resolve
+from .write import WriteReport, write
+
+_PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build produced."""
+
+    corpus: Corpus
+    """Articles read and files skipped."""
+    briefing: Briefing
+    """The resolved briefing that was written."""
+    report: WriteReport
+    """Files written, unchanged and removed."""
+    site_dir: Path | None
+    """The built HTML site, or None when MkDocs was not run."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Callbacks a front end may pass to follow a build."""
+
+    stage: Callable[[str], None] = lambda name: None
+    """Called with a stage name as it starts."""
+    start_articles: Callable[[int], None] = lambda total: None
+    """Called with the number of articles before extraction."""
+    article_done: Callable[[], None] = lambda: None
+    """Called after each article is extracted (or found in the cache)."""
+
+
+def project_file(config: Config, path: Path) -> Path:
+    """``path`` under the config root, falling back to this project's own copy.
+
+    This lets ``briefing build`` run from any folder with just a seeds folder,
+    using the templates and mkdocs.yml shipped beside the package.
+    """
+    own = resolve_path(config, path)
+    if own.exists() or path.is_absolute():
+        return own
+    bundled = _PROJECT_DIR / path
+    return bundled if bundled.exists() else own
+
+
+def generate(
+    config: Config, nlp: Language | None = None, progress: Progress | None = None
+) -> BuildResult:
+    """Ingest, extract, resolve and write the Markdown site; no MkDocs."""
+    progress = progress or Progress()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    progress.stage("Reading articles")
+    corpus = ingest(resolve_path(config, config.seeds), config)
+    if config.strict and corpus.skipped:
+        first = corpus.skipped[0]
+        raise StrictModeError(
+            f"{len(corpus.skipped)} file(s) skipped in strict mode; first: {first.reason}",
+            first.file,
+        )
+    timings["ingest"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    progress.stage("Loading language model")
+    nlp = nlp if nlp is not None else load_language(config.model)
+    timings["model"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    progress.stage("Extracting")
+    progress.start_articles(len(corpus.articles))
+    extractions = extract(
+        corpus.articles,
+        nlp,
+        model_signature(nlp),
+        cache_dir=resolve_path(config, config.cache_dir),
+        on_article=progress.article_done,
+    )
+    timings["extract"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    progress.stage("Resolving entities")
+    briefing = resolve(corpus, extractions, config.title, config.date_order)
+    timings["resolve"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    progress.stage("Writing pages")
+    report = write(
+        briefing, resolve_path(config, config.site_src), project_file(config, config.templates)
+    )
+    timings["write"] = time.perf_counter() - clock
+    return BuildResult(corpus, briefing, report, None, timings)
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps MkDocs warnings so a failed strict build can say what went wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_config(config: Config, **overrides):
+    """Load mkdocs.yml with the briefing's folders and title."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    mkdocs_file = project_file(config, config.mkdocs_config)
+    if not mkdocs_file.is_file():
+        raise SiteBuildError("MkDocs configuration not found", mkdocs_file)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        return load_config(
+            config_file=str(mkdocs_file),
+            docs_dir=str(resolve_path(config, config.site_src).resolve()),
+            site_dir=str(resolve_path(config, config.site_dir).resolve()),
+            site_name=config.title,
+            strict=True,
+            **overrides,
+        )
+    except ConfigurationError as exc:
+        raise SiteBuildError(str(exc).replace("\n", " "), mkdocs_file) from exc
+
+
+def build_site(config: Config) -> Path:
+    """Run ``mkdocs build --strict`` over the generated Markdown."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    mk_config = mkdocs_config(config)
+    collector = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    previous = logger.level
+    logger.addHandler(collector)
+    logger.setLevel(logging.WARNING)
+    try:
+        mkdocs_build(mk_config)
+    except MkDocsException as exc:
+        detail = collector.messages[0] if collector.messages else str(exc)
+        raise SiteBuildError(f"MkDocs build failed: {detail}".replace("\n", " ")) from exc
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(previous)
+    return Path(mk_config["site_dir"])
+
+
+def build(
+    config: Config,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+    run_mkdocs: bool = True,
+) -> BuildResult:
+    """The whole build: generate the Markdown, then the HTML site."""
+    result = generate(config, nlp=nlp, progress=progress)
+    if not run_mkdocs:
+        return result
+    if progress:
+        progress.stage("Building site with MkDocs")
+    clock = time.perf_counter()
+    site_dir = build_site(config)
+    timings = {**result.timings, "mkdocs": time.perf_counter() - clock}
+    return BuildResult(result.corpus, result.briefing, result.report, site_dir, timings)

@@ -1,0 +1,301 @@
+"""Typed records passed between the stages.
+
+Every record is a frozen dataclass; no spaCy object leaves the extract stage.
+Ids are plain strings that are safe file names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of article text, the unit a citation points to."""
+
+    index: int
+    """1-based position in the article; the page anchor is ``p{index}``."""
+    text: str
+    """Cleaned text, on one line."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article read from the seeds folder."""
+
+    id: str
+    """Stable id derived from the file path; a safe file name."""
+    file: str
+    """Path of the source file, relative to the seeds folder, with ``/`` separators."""
+    title: str
+    """Headline, or the opening words when the file has no headline line."""
+    paragraphs: tuple[Paragraph, ...]
+    """Cleaned body paragraphs in reading order."""
+    content_hash: str
+    """SHA-256 of the cleaned text; the extraction cache key."""
+    outlet: str | None = None
+    """Publishing outlet or wire service, when a cue names it."""
+    outlet_evidence: str | None = None
+    """The text that named the outlet."""
+    byline: str | None = None
+    """Author line as written (``By ...``)."""
+    published: str | None = None
+    """Publication date, ISO ``YYYY-MM-DD``, or None when unknown."""
+    published_evidence: str | None = None
+    """The text the publication date was read from."""
+    dateline: str | None = None
+    """Dateline place, e.g. ``BEIRUT`` in ``BEIRUT (AP) —``."""
+    url: str | None = None
+    """Original address, when the file gives one."""
+    links: tuple[str, ...] = ()
+    """Link targets found in the file (HTML ``href``), in order, deduplicated."""
+    near_duplicate_of: str | None = None
+    """Id of the article this one rewrites, when their word 5-grams mostly match."""
+    title_is_headline: bool = True
+    """False when ``title`` was cut from the first sentence, not read from a headline."""
+
+    @property
+    def text(self) -> str:
+        """The whole cleaned text, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        """Whitespace-separated words in the body."""
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file that produced no article, and why."""
+
+    file: str
+    """Path relative to the seeds folder."""
+    reason: str
+    """Why it was skipped, in words a user understands."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Output of the ingest stage."""
+
+    articles: tuple[Article, ...]
+    """Readable articles, ordered by id."""
+    skipped: tuple[Skipped, ...]
+    """Files that produced nothing, ordered by file."""
+
+
+# ---------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article."""
+
+    article_id: str
+    """Article the sentence is in."""
+    paragraph: int
+    """Paragraph index (1-based)."""
+    index: int
+    """Position of the sentence within its article (0-based)."""
+    start: int
+    """Start offset within the paragraph text."""
+    end: int
+    """End offset within the paragraph text."""
+    text: str
+    """The sentence as written."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor-like or place-like name in the text."""
+
+    article_id: str
+    """Article the mention is in."""
+    paragraph: int
+    """Paragraph index (1-based)."""
+    sentence: int
+    """Index of the sentence in the article."""
+    start: int
+    """Start offset within the paragraph text (after cleaning)."""
+    end: int
+    """End offset within the paragraph text (after cleaning)."""
+    text: str
+    """Surface form, with possessives and leading articles removed."""
+    label: str
+    """spaCy entity label (PERSON, ORG, GPE, LOC, FAC)."""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or time expression in the text, not yet anchored to a calendar day."""
+
+    article_id: str
+    """Article the expression is in."""
+    paragraph: int
+    """Paragraph index (1-based)."""
+    sentence: int
+    """Index of the sentence in the article."""
+    text: str
+    """The expression as written ("Saturday", "November 30, 2024")."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words in quotation marks, with the speaker the parse points to."""
+
+    article_id: str
+    """Article the quote is in."""
+    paragraph: int
+    """Paragraph index (1-based)."""
+    sentence: int
+    """Index of the sentence holding the opening quotation mark."""
+    text: str
+    """The quoted words, without the marks."""
+    kind: str
+    """``direct`` for a quoted sentence, ``fragment`` for a few quoted words."""
+    speaker_text: str | None
+    """The speaker as written ("Khalifa", "a Syrian security official"), or None."""
+    cue: str | None
+    """The reporting verb ("said", "told"), or None."""
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """Everything the extract stage found in one article."""
+
+    article_id: str
+    """The article."""
+    sentences: tuple[Sentence, ...]
+    """Its sentences in order."""
+    mentions: tuple[Mention, ...]
+    """Actor-like and place-like mentions."""
+    dates: tuple[DateMention, ...]
+    """Date expressions."""
+    quotes: tuple[Quote, ...]
+    """Quotations."""
+
+
+# ---------------------------------------------------------------- resolve
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A name an entity appears under."""
+
+    text: str
+    """The surface form."""
+    count: int
+    """How many mentions use it."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or a place: mentions grouped under one name."""
+
+    id: str
+    """Stable slug, unique among all entities; the page name."""
+    group: str
+    """``actor`` or ``place``."""
+    kind: str
+    """Finer kind: person, organisation, place (more in later versions)."""
+    name: str
+    """Display name: the most frequent full surface form."""
+    aliases: tuple[Alias, ...]
+    """Every surface form seen, most frequent first."""
+    rules: tuple[str, ...]
+    """The merge rules that made this entity, for the page's provenance line."""
+    articles: tuple[str, ...]
+    """Ids of articles mentioning it, sorted."""
+    mention_count: int
+    """Number of mentions."""
+    lat: float | None = None
+    """Latitude, for places located by a gazetteer (not yet)."""
+    lon: float | None = None
+    """Longitude, for places located by a gazetteer (not yet)."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a statement comes from."""
+
+    article_id: str
+    """Source article."""
+    paragraph: int
+    """Paragraph index, the ``#p`` anchor."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence placed in the briefing, with its entities and date."""
+
+    text: str
+    """The sentence as written in the first source."""
+    citations: tuple[Citation, ...]
+    """Every article paragraph carrying this sentence (verbatim repeats merged)."""
+    entities: tuple[str, ...]
+    """Ids of entities mentioned, in order of first appearance."""
+    spans: tuple[tuple[int, int, str], ...]
+    """(start, end, entity id) of each mention, as offsets into ``text``."""
+    date: str | None
+    """ISO day the sentence is about, or None."""
+    date_evidence: str | None
+    """How the day was fixed: ``published``, or the expression that fixed it."""
+
+
+@dataclass(frozen=True)
+class ResolvedQuote:
+    """A quote with its speaker resolved to an entity where possible."""
+
+    id: str
+    """Stable id (article id and a counter)."""
+    text: str
+    """The quoted words."""
+    kind: str
+    """``direct`` or ``fragment``."""
+    speaker: str | None
+    """Entity id of the speaker, or None."""
+    speaker_text: str | None
+    """The speaker as written."""
+    cue: str | None
+    """Reporting verb."""
+    citation: Citation
+    """Where it was said."""
+    date: str | None
+    """Publication date of the article carrying it."""
+
+
+@dataclass(frozen=True)
+class Day:
+    """One calendar day of the story."""
+
+    date: str
+    """ISO date."""
+    statements: tuple[Statement, ...]
+    """Sentences dated to this day, most cited first."""
+    articles: tuple[str, ...]
+    """Articles published that day."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the write stage renders."""
+
+    title: str
+    """Site title."""
+    corpus: Corpus
+    """Articles and skipped files."""
+    entities: tuple[Entity, ...]
+    """Actors and places, ordered by id."""
+    statements: tuple[Statement, ...]
+    """Sentences naming at least one entity, in corpus order."""
+    days: tuple[Day, ...]
+    """Days in date order."""
+    quotes: tuple[ResolvedQuote, ...]
+    """All quotes in corpus order."""
+    extractions: tuple[ArticleExtraction, ...]
+    """Raw extraction per article, for article pages."""
+    mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    """(article id, paragraph, start offset) of a mention → entity id."""

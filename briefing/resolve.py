@@ -1,0 +1,470 @@
+"""Resolve stage: group mentions into actors and places, date sentences, build days.
+
+Names are merged in numbered stages, all rules kept in this module:
+
+1. **normalised name**: case, accents, hyphens and apostrophes, a leading possessive
+   owner ("Jordan's"), titles ("Mr", "President"), the Arabic article al-/el-,
+   place words ("province", "city") are ignored when comparing names;
+2. **acronym defined in the text**: "Hayat Tahrir al-Sham (HTS)" makes HTS an alias
+   when its letters are the initials of the name;
+3. **short name**: a person's surname or trailing part ("Assad") joins the one full
+   name that ends with it in the same article, or, failing that, in the corpus;
+4. **one label per name**: a group's kind (actor or place) is decided by the votes
+   of all its mentions, and every mention follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .dating import date_sentence
+from .extract import ACTOR_LABELS
+from .records import (
+    Alias,
+    ArticleExtraction,
+    Briefing,
+    Citation,
+    Corpus,
+    Day,
+    Entity,
+    Mention,
+    Quote,
+    ResolvedQuote,
+    Statement,
+)
+from .textutil import fold, slugify, squash_spaces
+
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "secretary",
+        "general",
+        "gen",
+        "col",
+        "colonel",
+        "lt",
+        "lieutenant",
+        "capt",
+        "captain",
+        "maj",
+        "major",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "commander",
+        "cmdr",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "rev",
+        "reverend",
+        "father",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "judge",
+        "justice",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+ARABIC_ARTICLES = frozenset({"al", "el"})
+PLACE_WORDS = frozenset(
+    {"province", "governorate", "city", "region", "district", "town", "village", "county"}
+)
+ACRONYM_MIN, ACRONYM_MAX = 2, 6
+_ACRONYM_AFTER = re.compile(rf"\s*\(([A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}})\)")
+SHORT_NAME_DOMINANCE = 0.8
+"""Share of mentions a full name needs to claim a short name that other full names share."""
+_INITIAL_SKIP = frozenset({"of", "the", "for", "and", "al", "el", "de", "la", "du"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_KIND_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country, region or city",
+    "LOC": "location",
+    "FAC": "site",
+}
+RULE_NORMALISED = "same name once case, accents, hyphens, titles and al-/el- are ignored"
+_TOKEN = re.compile(r"[a-z0-9]+")
+_OWNER = re.compile(r"^[\w.-]+(?:'s|’s|'|’)\s+", re.U)
+
+
+def _display(surface: str) -> str:
+    """The surface form without a possessive owner or leading titles, case kept."""
+    text = _OWNER.sub("", surface) if len(surface.split()) > 1 else surface
+    words = text.split()
+    while len(words) > 1 and fold(words[0]).strip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_key(surface: str, is_place: bool = False) -> str:
+    """Normalised comparison key of a name (stage 1)."""
+    tokens = _TOKEN.findall(fold(_display(surface)).replace("’", "'").replace("'s", ""))
+    tokens = [t for i, t in enumerate(tokens) if not (t in ARABIC_ARTICLES and i < len(tokens) - 1)]
+    if is_place and len(tokens) > 1 and tokens[-1] in PLACE_WORDS:
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w and w.lower() not in _INITIAL_SKIP).upper()
+
+
+@dataclass
+class _Group:
+    """Mentions gathered under one key while resolving (private)."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    rules: set[str] = field(default_factory=set)
+
+    def votes(self) -> Counter[str]:
+        return Counter(m.label for m in self.mentions)
+
+    def is_actor(self) -> bool:
+        votes = self.votes()
+        actor = sum(n for label, n in votes.items() if label in ACTOR_LABELS)
+        return actor > sum(votes.values()) - actor
+
+
+def _acronyms(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+) -> dict[str, tuple[str, str]]:
+    """Map acronym key → (full-name key, acronym) for "Full Name (ACR)" in the text (stage 2)."""
+    paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
+    found: dict[str, tuple[str, str]] = {}
+    for extraction in extractions:
+        for m in extraction.mentions:
+            after = paragraphs[(m.article_id, m.paragraph)][m.end : m.end + ACRONYM_MAX + 4]
+            match = _ACRONYM_AFTER.match(after)
+            if match and _initials(_display(m.text)) == match[1]:
+                found.setdefault(name_key(match[1]), (name_key(m.text), match[1]))
+    return found
+
+
+def _short_name_targets(keys: Iterable[str], person_keys: set[str]) -> dict[str, list[str]]:
+    """For each one- or two-word person key, the longer person keys ending with it."""
+    longer = [k for k in person_keys if len(k.split()) > 1]
+    targets: dict[str, list[str]] = {}
+    for key in keys:
+        if key not in person_keys:
+            continue
+        candidates = sorted(k for k in longer if k != key and k.endswith(" " + key))
+        if candidates:
+            targets[key] = candidates
+    return targets
+
+
+def _short_name_target(
+    candidates: list[str], article_keys: set[str], votes: dict[str, Counter[str]]
+) -> tuple[str, str] | None:
+    """Stage 3: pick the full name a short name stands for, or None when unsure.
+
+    A full name in the same article wins if it is the only one there; two there make
+    the short name ambiguous. With none there, the corpus decides: the only candidate,
+    or one that holds :data:`SHORT_NAME_DOMINANCE` of the candidates' mentions.
+    """
+    local = [k for k in candidates if k in article_keys]
+    if len(local) == 1:
+        return local[0], "in the same article"
+    if local:
+        return None
+    if len(candidates) == 1:
+        return candidates[0], "the only such name in the corpus"
+    counts = {k: sum(votes[k].values()) for k in candidates}
+    top = max(candidates, key=lambda k: (counts[k], k))
+    if counts[top] >= SHORT_NAME_DOMINANCE * sum(counts.values()):
+        return top, "by far the most mentioned such name in the corpus"
+    return None
+
+
+def _group_mentions(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+) -> tuple[dict[str, _Group], dict[tuple[str, int, int], str]]:
+    """Stages 1-4: return groups by key and each mention's group key."""
+    mentions = [m for e in extractions for m in e.mentions]
+    base_key = {id(m): name_key(m.text, m.label not in ACTOR_LABELS) for m in mentions}
+    label_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        label_votes[base_key[id(m)]][m.label] += 1
+    person_keys = {k for k, v in label_votes.items() if v.most_common(1)[0][0] == "PERSON"}
+    acronyms = _acronyms(corpus, extractions)
+    short = _short_name_targets(label_votes, person_keys)
+    keys_in_article: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        keys_in_article[m.article_id].add(base_key[id(m)])
+
+    groups: dict[str, _Group] = {}
+    assignment: dict[tuple[str, int, int], str] = {}
+    for m in mentions:
+        key, rule = base_key[id(m)], RULE_NORMALISED
+        if key in acronyms:
+            key, acronym = acronyms[key]
+            rule = f"acronym {acronym} defined in the text"
+        elif key in short and (
+            found := _short_name_target(short[key], keys_in_article[m.article_id], label_votes)
+        ):
+            key, where = found
+            rule = f"short name {_display(m.text)!r} joins the full name ending with it, {where}"
+        group = groups.setdefault(key, _Group(key))
+        group.mentions.append(m)
+        group.rules.add(rule)
+        assignment[(m.article_id, m.paragraph, m.start)] = key
+    return groups, assignment
+
+
+def _entity_name(group: _Group) -> str:
+    own = Counter(
+        _display(m.text)
+        for m in group.mentions
+        if name_key(m.text, True) == group.key or name_key(m.text) == group.key
+    )
+    if not own:
+        own = Counter(_display(m.text) for m in group.mentions)
+    return min(own, key=lambda s: (-own[s], -len(s), s))
+
+
+def _entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, str]]:
+    """Turn groups into entities with unique ids; return them and key → id."""
+    entities: list[Entity] = []
+    key_to_id: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted(groups, key=lambda k: (-len(groups[k].mentions), k)):
+        group = groups[key]
+        if not key:
+            continue
+        is_actor = group.is_actor()
+        votes = group.votes()
+        labels = [label for label, _ in votes.most_common() if (label in ACTOR_LABELS) == is_actor]
+        name = _entity_name(group)
+        base = slugify(name, fallback="entity")
+        entity_id, n = base, 2
+        while entity_id in taken:
+            entity_id, n = f"{base}-{n}", n + 1
+        taken.add(entity_id)
+        aliases = Counter(m.text for m in group.mentions)
+        entities.append(
+            Entity(
+                id=entity_id,
+                group="actor" if is_actor else "place",
+                kind=_KIND_OF_LABEL.get(labels[0], "unknown") if labels else "unknown",
+                name=name,
+                aliases=tuple(
+                    Alias(text, count)
+                    for text, count in sorted(aliases.items(), key=lambda x: (-x[1], x[0]))
+                ),
+                rules=tuple(sorted(group.rules)),
+                articles=tuple(sorted({m.article_id for m in group.mentions})),
+                mention_count=len(group.mentions),
+            )
+        )
+        key_to_id[key] = entity_id
+    return sorted(entities, key=lambda e: e.id), key_to_id
+
+
+def _statements(
+    corpus: Corpus,
+    extractions: Sequence[ArticleExtraction],
+    mention_entity: dict[tuple[str, int, int], str],
+    date_order: str,
+) -> list[Statement]:
+    """Sentences naming an entity, dated, verbatim repeats merged into one statement."""
+    published = {a.id: a.published for a in corpus.articles}
+    merged: dict[str, dict] = {}
+    for extraction in extractions:
+        ents_by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in extraction.mentions:
+            ents_by_sentence[m.sentence].append(m)
+        dates_by_sentence: dict[int, list[str]] = defaultdict(list)
+        for d in extraction.dates:
+            dates_by_sentence[d.sentence].append(d.text)
+        for sentence in extraction.sentences:
+            sentence_mentions = ents_by_sentence.get(sentence.index, [])
+            if not sentence_mentions:
+                continue
+            ids = [mention_entity[(m.article_id, m.paragraph, m.start)] for m in sentence_mentions]
+            key = fold(squash_spaces(sentence.text))
+            citation = Citation(sentence.article_id, sentence.paragraph)
+            if key in merged:
+                if citation not in merged[key]["citations"]:
+                    merged[key]["citations"].append(citation)
+                continue
+            day, evidence = date_sentence(
+                dates_by_sentence.get(sentence.index, []),
+                published[sentence.article_id],
+                date_order,
+            )
+            merged[key] = {
+                "text": sentence.text,
+                "citations": [citation],
+                "entities": tuple(dict.fromkeys(ids)),
+                "spans": tuple(
+                    (m.start - sentence.start, m.end - sentence.start, entity_id)
+                    for m, entity_id in zip(sentence_mentions, ids, strict=True)
+                ),
+                "date": day,
+                "date_evidence": evidence,
+            }
+    return [
+        Statement(
+            text=s["text"],
+            citations=tuple(s["citations"]),
+            entities=s["entities"],
+            spans=s["spans"],
+            date=s["date"],
+            date_evidence=s["date_evidence"],
+        )
+        for s in merged.values()
+    ]
+
+
+def _days(corpus: Corpus, statements: Sequence[Statement]) -> list[Day]:
+    by_day: dict[str, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        if statement.date:
+            by_day[statement.date].append(statement)
+    published: dict[str, list[str]] = defaultdict(list)
+    for article in corpus.articles:
+        if article.published:
+            published[article.published].append(article.id)
+    order = {s: i for i, s in enumerate(statements)}
+    return [
+        Day(
+            date=day,
+            statements=tuple(
+                sorted(
+                    by_day.get(day, []),
+                    key=lambda s: (-len(s.citations), -len(s.entities), order[s]),
+                )
+            ),
+            articles=tuple(sorted(published.get(day, []))),
+        )
+        for day in sorted(set(by_day) | set(published))
+    ]
+
+
+def _speaker(
+    quote: Quote,
+    extraction: ArticleExtraction,
+    mention_entity: dict[tuple[str, int, int], str],
+    entities: dict[str, Entity],
+) -> str | None:
+    """Entity id of the quote's speaker: a mention inside the speaker text, or for a
+    pronoun the last person mentioned up to the quote's sentence."""
+    if not quote.speaker_text:
+        return None
+    spoken = fold(quote.speaker_text)
+    if spoken in _PRONOUNS:
+        people = [
+            m for m in extraction.mentions
+            if m.sentence <= quote.sentence
+            and entities[mention_entity[(m.article_id, m.paragraph, m.start)]].kind == "person"
+        ]  # fmt: skip
+        if people:
+            last = people[-1]
+            return mention_entity[(last.article_id, last.paragraph, last.start)]
+        return None
+    for m in extraction.mentions:
+        if m.paragraph == quote.paragraph and fold(m.text) in spoken:
+            return mention_entity[(m.article_id, m.paragraph, m.start)]
+    key = name_key(quote.speaker_text)
+    for m in extraction.mentions:
+        if name_key(m.text) == key:
+            return mention_entity[(m.article_id, m.paragraph, m.start)]
+    return None
+
+
+def _quotes(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction],
+    mention_entity: dict[tuple[str, int, int], str], entities: dict[str, Entity],
+) -> list[ResolvedQuote]:  # fmt: skip
+    published = {a.id: a.published for a in corpus.articles}
+    quotes: list[ResolvedQuote] = []
+    for extraction in extractions:
+        for n, quote in enumerate(extraction.quotes, start=1):
+            quotes.append(
+                ResolvedQuote(
+                    id=f"{extraction.article_id}-q{n}",
+                    text=quote.text,
+                    kind=quote.kind,
+                    speaker=_speaker(quote, extraction, mention_entity, entities),
+                    speaker_text=quote.speaker_text,
+                    cue=quote.cue,
+                    citation=Citation(extraction.article_id, quote.paragraph),
+                    date=published[extraction.article_id],
+                )
+            )
+    return quotes
+
+
+def resolve(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction], title: str, date_order: str = "DMY"
+) -> Briefing:
+    """Group mentions into entities and assemble everything the pages need."""
+    groups, assignment = _group_mentions(corpus, extractions)
+    entities, key_to_id = _entities(groups)
+    mention_entity = {
+        where: key_to_id[key] for where, key in assignment.items() if key in key_to_id
+    }
+    # Mentions whose key normalised to nothing are dropped from every later step.
+    kept = tuple(
+        ArticleExtraction(
+            e.article_id,
+            e.sentences,
+            tuple(m for m in e.mentions if (m.article_id, m.paragraph, m.start) in mention_entity),
+            e.dates,
+            e.quotes,
+        )
+        for e in extractions
+    )
+    by_id = {e.id: e for e in entities}
+    statements = _statements(corpus, kept, mention_entity, date_order)
+    return Briefing(
+        title=title,
+        corpus=corpus,
+        entities=tuple(entities),
+        statements=tuple(statements),
+        days=tuple(_days(corpus, statements)),
+        quotes=tuple(_quotes(corpus, kept, mention_entity, by_id)),
+        extractions=kept,
+        mention_entity=mention_entity,
+    )

@@ -1,0 +1,70 @@
+"""Small text helpers shared by the stages: slugs, name keys, Markdown escaping."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SLUG_MAX = 80
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip diacritics (``Saraqéb`` → ``saraqeb``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """Return a safe file name made of ``[a-z0-9-]``, at most 80 characters.
+
+    Text with no usable character gets ``fallback`` plus a short hash, so two
+    different names never collapse into an empty slug.
+    """
+    slug = _NON_SLUG.sub("-", fold(text)).strip("-")[:_SLUG_MAX].strip("-")
+    if slug:
+        return slug
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{fallback}-{digest}"
+
+
+def sha256(text: str) -> str:
+    """Hex SHA-256 of ``text`` encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of white space into one space and trim."""
+    return " ".join(text.split())
+
+
+# Characters that can start Markdown, HTML or attribute-list syntax anywhere in a
+# line. They are written as numeric character references, which Markdown passes
+# through untouched and browsers display as the original character.
+_MD_INLINE_SPECIAL = set("\\`*_{}[]()<>#!|~&")
+# Characters that only matter at the start of a line (lists, rules, headings).
+_MD_LINE_START_SPECIAL = set("-+.=0123456789")
+
+
+def escape_inline(text: str) -> str:
+    """Escape Markdown/HTML/template syntax in a piece of a line; spaces are kept."""
+    text = re.sub(r"\s+", " ", text)
+    return "".join(f"&#{ord(c)};" if c in _MD_INLINE_SPECIAL else c for c in text)
+
+
+def guard_line_start(line: str) -> str:
+    """Escape a first character that would start a list, rule or code block."""
+    if line and line[0] in _MD_LINE_START_SPECIAL:
+        return f"&#{ord(line[0])};{line[1:]}"
+    return line
+
+
+def escape_markdown(text: str) -> str:
+    """Make untrusted text inert in Markdown, HTML and Jinja2 output.
+
+    Every character that could open Markdown, HTML or template syntax becomes a
+    character reference, so ``<script>``, ``[x](javascript:...)`` and ``{{ }}`` are
+    shown as text. Line breaks are folded into spaces: one statement, one line.
+    """
+    return guard_line_start(escape_inline(squash_spaces(text)))

@@ -1,0 +1,525 @@
+"""Write stage: render the briefing into Markdown pages and the JSON export.
+
+All pages are rendered in memory first, then synchronised with the output folder:
+unchanged files are left alone (so MkDocs' live reload sees only real changes) and
+files the briefing no longer produces are removed. Article text is untrusted: every
+value a template prints is escaped unless it was built here as :class:`Markup`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from markupsafe import Markup
+
+from .errors import OutputError
+from .records import Article, Briefing, Citation, Entity, ResolvedQuote, Statement
+from .textutil import escape_inline, escape_markdown, guard_line_start, squash_spaces
+
+EXPORT_PATH = "data/briefing.json"
+MARKER_FILE = ".briefing-generated"
+"""Marks a folder as ours, so that stale pages may be deleted from it."""
+EXPORT_VERSION = 1
+TOP_ENTITIES_ON_INDEX = 12
+CO_OCCURRING_SHOWN = 15
+_SAFE_URL = re.compile(r"^https?://[^\s()<>\"'\\]+$")
+_ALLOWED_FOREIGN_FILES = {".gitkeep"}
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What the write stage did."""
+
+    written: int
+    """Files created or changed."""
+    unchanged: int
+    """Files already up to date."""
+    removed: int
+    """Stale files deleted."""
+    pages: dict[str, int]
+    """Page counts by section (actors, places, days, articles, other)."""
+
+
+def _escape(value: Any) -> str:
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # numbers are ours, and a leading digit must not be escaped
+    return guard_line_start(escape_inline(str(value)))
+
+
+def long_date(iso: str) -> str:
+    """``2024-12-01`` → ``Sunday 1 December 2024``."""
+    day = date.fromisoformat(iso)
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+class _Site:
+    """Link and citation helpers bound to one briefing (private to this stage)."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.articles = {a.id: a for a in briefing.corpus.articles}
+        self.entities = {e.id: e for e in briefing.entities}
+
+    def entity_href(self, entity_id: str, rel: str) -> str:
+        entity = self.entities[entity_id]
+        return f"{rel}{entity.group}s/{entity.id}.md"
+
+    def entity_link(self, entity_id: str, rel: str) -> Markup:
+        entity = self.entities[entity_id]
+        return Markup(f"[{escape_markdown(entity.name)}]({self.entity_href(entity_id, rel)})")
+
+    def day_link(self, iso: str, rel: str) -> Markup:
+        return Markup(f"[{long_date(iso)}]({rel}days/{iso}.md)")
+
+    def article_link(self, article_id: str, rel: str) -> Markup:
+        article = self.articles[article_id]
+        return Markup(f"[{escape_markdown(article.title)}]({rel}articles/{article.id}.md)")
+
+    def source_label(self, article_id: str) -> str:
+        article = self.articles[article_id]
+        return article.outlet or article.id
+
+    def cite(self, citation: Citation, rel: str) -> Markup:
+        label = escape_inline(self.source_label(citation.article_id))
+        href = f"{rel}articles/{citation.article_id}.md#p{citation.paragraph}"
+        return Markup(f"[\\[{label} ¶{citation.paragraph}\\]]({href})")
+
+    def cites(self, citations: tuple[Citation, ...], rel: str) -> Markup:
+        return Markup(" ".join(self.cite(c, rel) for c in citations))
+
+    def linked(self, text: str, spans: tuple[tuple[int, int, str], ...], rel: str) -> Markup:
+        """Escape ``text`` and link each span to its entity page."""
+        out: list[str] = []
+        cursor = 0
+        for start, end, entity_id in sorted(spans):
+            if start < cursor or entity_id not in self.entities:
+                continue
+            out.append(escape_inline(text[cursor:start]))
+            out.append(f"[{escape_inline(text[start:end])}]({self.entity_href(entity_id, rel)})")
+            cursor = end
+        out.append(escape_inline(text[cursor:]))
+        return Markup(guard_line_start("".join(out).strip()))
+
+    def statement(self, statement: Statement, rel: str) -> Markup:
+        return Markup(
+            f"{self.linked(statement.text, statement.spans, rel)} {self.cites(statement.citations, rel)}"
+        )
+
+    def quote_line(self, quote: ResolvedQuote, rel: str) -> Markup:
+        who = (
+            self.entity_link(quote.speaker, rel)
+            if quote.speaker
+            else escape_markdown(quote.speaker_text or "unattributed")
+        )
+        if quote.speaker and quote.speaker_text:
+            who = Markup(f"{who} (as written: {escape_markdown(quote.speaker_text)})")
+        words = escape_markdown(quote.text)
+        kind = " *(fragment)*" if quote.kind == "fragment" else ""
+        return Markup(f"“{words}”{kind} — {who} {self.cite(quote.citation, rel)}")
+
+    def safe_url(self, url: str | None) -> Markup | None:
+        if url and _SAFE_URL.match(url):
+            return Markup(f"[{escape_markdown(url)}]({url})")
+        return None
+
+
+def _environment(templates: Path, site: _Site) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=False,
+        finalize=_escape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        cite=site.cite,
+        cites=site.cites,
+        entity_link=site.entity_link,
+        day_link=site.day_link,
+        article_link=site.article_link,
+        statement=site.statement,
+        quote_line=site.quote_line,
+        linked=site.linked,
+        safe_url=site.safe_url,
+        long_date=long_date,
+        source_label=site.source_label,
+    )
+    return env
+
+
+def _page(body: str, title: str, **meta: Any) -> str:
+    """A Markdown page with YAML front matter.
+
+    MkDocs prints the page title into ``<title>`` without escaping, so the title is
+    given here, HTML-escaped, instead of letting MkDocs take it from the heading.
+    """
+    post = frontmatter.Post(body, title=html.escape(squash_spaces(title)), **meta)
+    return frontmatter.dumps(post, sort_keys=True) + "\n"
+
+
+# ------------------------------------------------------------------ page data
+
+
+def _co_occurrence(briefing: Briefing) -> dict[str, Counter[str]]:
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for statement in briefing.statements:
+        weight = len(statement.citations)
+        for a in statement.entities:
+            for b in statement.entities:
+                if a != b:
+                    pairs[a][b] += weight
+    return pairs
+
+
+def _statements_by_entity(briefing: Briefing) -> dict[str, list[Statement]]:
+    by_entity: dict[str, list[Statement]] = defaultdict(list)
+    for statement in briefing.statements:
+        for entity_id in statement.entities:
+            by_entity[entity_id].append(statement)
+    return by_entity
+
+
+def _group_by_day(statements: list[Statement]) -> list[tuple[str | None, list[Statement]]]:
+    days: dict[str | None, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        days[statement.date].append(statement)
+    dated = sorted(d for d in days if d)
+    return [(d, days[d]) for d in dated] + ([(None, days[None])] if None in days else [])
+
+
+def _article_paragraphs(briefing: Briefing, article: Article) -> list[tuple[int, list]]:
+    extraction = next(e for e in briefing.extractions if e.article_id == article.id)
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in extraction.mentions:
+        entity_id = briefing.mention_entity.get((m.article_id, m.paragraph, m.start))
+        if entity_id:
+            spans[m.paragraph].append((m.start, m.end, entity_id))
+    return [(p.index, tuple(spans.get(p.index, ()))) for p in article.paragraphs]
+
+
+def _rewrites(articles: tuple[Article, ...]) -> dict[str, list[str]]:
+    by_original: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        if article.near_duplicate_of:
+            by_original[article.near_duplicate_of].append(article.id)
+    return by_original
+
+
+# ------------------------------------------------------------------ export
+
+
+def export(briefing: Briefing) -> dict[str, Any]:
+    """The ``briefing.json`` contract (see the README, "Export")."""
+    entity_list = lambda group: [  # noqa: E731
+        {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "aliases": [a.text for a in e.aliases],
+            "articles": list(e.articles),
+            "mentions": e.mention_count,
+            "rules": list(e.rules),
+            **({"lat": e.lat, "lon": e.lon} if group == "place" else {}),
+        }
+        for e in briefing.entities
+        if e.group == group
+    ]
+    events = [
+        {
+            "id": f"s{n}",
+            "date": s.date,
+            "date_evidence": s.date_evidence,
+            "type": None,
+            "summary": s.text,
+            "actors": [i for i in s.entities if _group_of(briefing, i) == "actor"],
+            "places": [i for i in s.entities if _group_of(briefing, i) == "place"],
+            "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
+            "citations": [{"article": c.article_id, "paragraph": c.paragraph} for c in s.citations],
+        }
+        for n, s in enumerate(briefing.statements, start=1)
+    ]
+    return {
+        "version": EXPORT_VERSION,
+        "title": briefing.title,
+        "articles": [
+            {
+                "id": a.id,
+                "file": a.file,
+                "outlet": a.outlet,
+                "title": a.title,
+                "byline": a.byline,
+                "published": a.published,
+                "published_evidence": a.published_evidence,
+                "dateline": a.dateline,
+                "url": a.url,
+                "near_duplicate_of": a.near_duplicate_of,
+                "paragraphs": [p.text for p in a.paragraphs],
+                "text": a.text,
+            }
+            for a in briefing.corpus.articles
+        ],
+        "skipped": [{"file": s.file, "reason": s.reason} for s in briefing.corpus.skipped],
+        "actors": entity_list("actor"),
+        "places": entity_list("place"),
+        "events": events,
+        "days": [
+            {
+                "date": d.date,
+                "salience": sum(len(s.citations) for s in d.statements),
+                "summary": [
+                    {
+                        "text": s.text,
+                        "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
+                    }
+                    for s in d.statements
+                ],
+            }
+            for d in briefing.days
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_text": q.speaker_text,
+                "cue": q.cue,
+                "article": q.citation.article_id,
+                "paragraph": q.citation.paragraph,
+                "date": q.date,
+            }
+            for q in briefing.quotes
+        ],
+        "claims": [],
+    }
+
+
+def _group_of(briefing: Briefing, entity_id: str) -> str:
+    return next(e.group for e in briefing.entities if e.id == entity_id)
+
+
+# ------------------------------------------------------------------ render
+
+
+def render(briefing: Briefing, templates: Path) -> dict[str, str]:
+    """Render every page and the export into a mapping of relative path → content."""
+    site = _Site(briefing)
+    env = _environment(templates, site)
+
+    def render_page(template: str, **context: Any) -> str:
+        try:
+            return env.get_template(template).render(**context)
+        except TemplateNotFound as exc:
+            raise OutputError(f"template {exc.name} not found", templates) from exc
+
+    pages: dict[str, str] = {}
+    articles = briefing.corpus.articles
+    actors = sorted((e for e in briefing.entities if e.group == "actor"), key=_by_weight)
+    places = sorted((e for e in briefing.entities if e.group == "place"), key=_by_weight)
+    dated = [a.published for a in articles if a.published]
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    by_entity = _statements_by_entity(briefing)
+    co = _co_occurrence(briefing)
+    quotes_by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for quote in briefing.quotes:
+        if quote.speaker:
+            quotes_by_speaker[quote.speaker].append(quote)
+    rewrites = _rewrites(articles)
+
+    common = {"title": briefing.title}
+    pages["index.md"] = _page(
+        render_page(
+            "index.md.j2",
+            rel="",
+            articles=articles,
+            skipped=briefing.corpus.skipped,
+            outlets=outlets,
+            first_day=min(dated) if dated else None,
+            last_day=max(dated) if dated else None,
+            undated=[a for a in articles if not a.published],
+            actors=actors[:TOP_ENTITIES_ON_INDEX],
+            places=places[:TOP_ENTITIES_ON_INDEX],
+            days=briefing.days,
+            **common,
+        ),
+        title=briefing.title,
+        page="home",
+    )
+    for group, members in (("actor", actors), ("place", places)):
+        pages[f"{group}s/index.md"] = _page(
+            render_page("entity_index.md.j2", rel="../", group=group, entities=members, **common),
+            title="Actors" if group == "actor" else "Places",
+            page=f"{group}s",
+        )
+        for entity in members:
+            neighbours = [site.entities[i] for i, _ in co[entity.id].most_common()]
+            pages[f"{group}s/{entity.id}.md"] = _page(
+                render_page(
+                    "entity.md.j2",
+                    rel="../",
+                    entity=entity,
+                    by_day=_group_by_day(by_entity.get(entity.id, [])),
+                    with_actors=[e for e in neighbours if e.group == "actor"][:CO_OCCURRING_SHOWN],
+                    with_places=[e for e in neighbours if e.group == "place"][:CO_OCCURRING_SHOWN],
+                    quotes=quotes_by_speaker.get(entity.id, []),
+                    sources=[site.articles[i] for i in entity.articles],
+                    **common,
+                ),
+                title=entity.name,
+                entity=entity.id,
+                kind=entity.kind,
+                page=group,
+            )
+    pages["days/index.md"] = _page(
+        render_page(
+            "days_index.md.j2",
+            rel="../",
+            days=briefing.days,
+            undated=[s for s in briefing.statements if not s.date],
+            **common,
+        ),
+        title="Days",
+        page="days",
+    )
+    for day in briefing.days:
+        pages[f"days/{day.date}.md"] = _page(
+            render_page(
+                "day.md.j2",
+                rel="../",
+                day=day,
+                articles=[site.articles[i] for i in day.articles],
+                **common,
+            ),
+            title=long_date(day.date),
+            date=day.date,
+            page="day",
+        )
+    pages["articles/index.md"] = _page(
+        render_page(
+            "articles_index.md.j2",
+            rel="../",
+            articles=sorted(articles, key=lambda a: (a.published or "9999", a.id)),
+            **common,
+        ),
+        title="Articles",
+        page="articles",
+    )
+    for article in articles:
+        pages[f"articles/{article.id}.md"] = _page(
+            render_page(
+                "article.md.j2",
+                rel="../",
+                article=article,
+                paragraphs=[
+                    (p, spans)
+                    for p, (_, spans) in zip(
+                        article.paragraphs, _article_paragraphs(briefing, article), strict=True
+                    )
+                ],
+                original=site.articles.get(article.near_duplicate_of or ""),
+                rewrites=[site.articles[i] for i in rewrites.get(article.id, [])],
+                **common,
+            ),
+            title=article.title,
+            article=article.id,
+            published=article.published,
+            page="article",
+        )
+    pages["quotes.md"] = _page(
+        render_page("quotes.md.j2", rel="", quotes=briefing.quotes, **common),
+        title="Quotes",
+        page="quotes",
+    )
+    produced: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        produced[article.file].append(article)
+    pages["sources.md"] = _page(
+        render_page(
+            "sources.md.j2",
+            rel="",
+            files=sorted(set(produced) | {s.file for s in briefing.corpus.skipped}),
+            produced=produced,
+            skipped={s.file: s.reason for s in briefing.corpus.skipped},
+            **common,
+        ),
+        title="Sources",
+        page="sources",
+    )
+    pages["about.md"] = _page(
+        render_page("about.md.j2", rel="", **common), title="About", page="about"
+    )
+    pages[EXPORT_PATH] = (
+        json.dumps(export(briefing), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    )
+    return pages
+
+
+def _by_weight(entity: Entity) -> tuple[int, str]:
+    return (-entity.mention_count, entity.id)
+
+
+# ------------------------------------------------------------------ sync
+
+
+def _check_ownership(out_dir: Path) -> None:
+    """Refuse to clean a folder that holds files we did not write."""
+    if not out_dir.exists() or (out_dir / MARKER_FILE).exists():
+        return
+    foreign = [p for p in out_dir.iterdir() if p.name not in _ALLOWED_FOREIGN_FILES]
+    if foreign:
+        raise OutputError(
+            "output folder is not empty and was not written by briefing; "
+            "choose another site_src or empty it",
+            out_dir,
+        )
+
+
+def sync(pages: dict[str, str], out_dir: Path) -> tuple[int, int, int]:
+    """Make ``out_dir`` hold exactly ``pages``: (written, unchanged, removed)."""
+    _check_ownership(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / MARKER_FILE).write_text("Generated by briefing; files here are overwritten.\n")
+    written = unchanged = removed = 0
+    for rel, content in sorted(pages.items()):
+        path = out_dir / rel
+        data = content.encode("utf-8")
+        if path.is_file() and path.read_bytes() == data:
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    keep = {out_dir / rel for rel in pages} | {out_dir / MARKER_FILE}
+    keep |= {out_dir / name for name in _ALLOWED_FOREIGN_FILES}
+    for path in sorted(out_dir.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, unchanged, removed
+
+
+def write(briefing: Briefing, out_dir: Path, templates: Path) -> WriteReport:
+    """Render the briefing and synchronise ``out_dir`` with it."""
+    pages = render(briefing, templates)
+    written, unchanged, removed = sync(pages, out_dir)
+    counts = Counter(
+        rel.split("/")[0] if "/" in rel else "other" for rel in pages if rel.endswith(".md")
+    )
+    return WriteReport(written, unchanged, removed, dict(sorted(counts.items())))

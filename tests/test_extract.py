@@ -1,0 +1,165 @@
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from briefing.extract import attribute, extract, quote_spans
+from briefing.records import Article, Paragraph
+from briefing.textutil import sha256
+
+from .conftest import blank_nlp
+
+
+def _article(article_id: str, *paragraphs: str) -> Article:
+    return Article(
+        id=article_id,
+        file=f"{article_id}.txt",
+        title="t",
+        paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paragraphs, start=1)),
+        content_hash=sha256("\n".join(paragraphs)),
+    )
+
+
+def test_quote_marks_pair_and_apostrophes_are_ignored() -> None:
+    text = 'The detainees\' lawyer said “they were beaten” and added "we will appeal".'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["they were beaten", "we will appeal"]
+
+
+def test_unclosed_quote_runs_to_paragraph_end() -> None:
+    text = "He said: “We will not leave our homes"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We will not leave our homes"]
+
+
+def test_mentions_are_cleaned_and_junk_rejected() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "PERSON", "pattern": [{"LOWER": "the"}, {"TEXT": "Mayor"}]},
+            {"label": "GPE", "pattern": "Lagos"},
+            {"label": "ORG", "pattern": "FRANCE 24"},
+            {"label": "PERSON", "pattern": [{"TEXT": "pro"}, {"TEXT": "-"}, {"TEXT": "Smith"}]},
+            {"label": "PERSON", "pattern": [{"TEXT": "Ada"}, {"TEXT": "Obi"}, {"TEXT": "'s"}]},
+        ]
+    )
+    article = _article("a", "Ada Obi's office in Lagos said pro-Smith groups met. © FRANCE 24")
+    (result,) = extract([article], nlp, "blank")
+    found = sorted((m.text, m.label) for m in result.mentions)
+    assert found == [("Ada Obi", "PERSON"), ("Lagos", "GPE")]
+    mention = next(m for m in result.mentions if m.text == "Lagos")
+    assert article.paragraphs[0].text[mention.start : mention.end] == "Lagos"
+
+
+def test_sentences_keep_article_and_paragraph() -> None:
+    nlp = blank_nlp([{"label": "GPE", "pattern": "Lagos"}])
+    (result,) = extract([_article("a", "One. Two in Lagos.", "Three.")], nlp, "blank")
+    assert [(s.paragraph, s.index, s.text) for s in result.sentences] == [
+        (1, 0, "One."),
+        (1, 1, "Two in Lagos."),
+        (2, 2, "Three."),
+    ]
+    assert result.mentions[0].sentence == 1
+
+
+def _parsed(words, heads, deps, pos, ents=None) -> Doc:
+    nlp = blank_nlp()
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    return doc
+
+
+def test_speaker_is_the_subject_of_the_reporting_verb() -> None:
+    # “We are ready , ” Khalifa said .
+    words = ["“", "We", "are", "ready", ",", "”", "Khalifa", "said", "."]
+    heads = [2, 2, 7, 2, 7, 7, 7, 7, 7]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = _parsed(
+        words, heads, deps, pos, ents=["O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"]
+    )
+    start, end = next(quote_spans(doc.text))
+    speaker, cue = attribute(doc, start, end)
+    assert (speaker.text, cue.text) == ("Khalifa", "said")
+
+
+def test_according_to_gives_the_speaker() -> None:
+    # Troops held the line , according to the monitor .
+    words = [
+        "Troops",
+        "held",
+        "“",
+        "the",
+        "line",
+        "”",
+        ",",
+        "according",
+        "to",
+        "the",
+        "monitor",
+        ".",
+    ]
+    heads = [1, 1, 4, 4, 1, 4, 1, 1, 7, 10, 8, 1]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "punct",
+        "det",
+        "dobj",
+        "punct",
+        "punct",
+        "prep",
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+    ]
+    pos = [
+        "NOUN",
+        "VERB",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PUNCT",
+        "VERB",
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
+    doc = _parsed(words, heads, deps, pos)
+    start, end = next(quote_spans(doc.text))
+    speaker, cue = attribute(doc, start, end)
+    assert speaker.text == "the monitor" and cue is None
+
+
+def test_unparsed_docs_give_no_speaker() -> None:
+    doc = blank_nlp()("“We are ready,” Khalifa said.")
+    start, end = next(quote_spans(doc.text))
+    assert attribute(doc, start, end) == (None, None)
+
+
+class CountingPipe:
+    """Wraps a pipeline and counts the texts it is asked to parse."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.texts: list[str] = []
+
+    def pipe(self, stream, **kwargs):
+        def record(stream):
+            for item in stream:
+                self.texts.append(item[0])
+                yield item
+
+        return self.nlp.pipe(record(stream), **kwargs)
+
+
+def test_cache_reuses_unchanged_articles(tmp_path: Path) -> None:
+    nlp = CountingPipe(blank_nlp([{"label": "GPE", "pattern": "Lagos"}]))
+    old = _article("old", "Rain fell in Lagos.")
+    first = extract([old], nlp, "blank", cache_dir=tmp_path)
+    new = _article("new", "Sun shone in Lagos.")
+    second = extract([old, new], nlp, "blank", cache_dir=tmp_path)
+    assert nlp.texts == ["Rain fell in Lagos.", "Sun shone in Lagos."]
+    assert second[0] == first[0]
+    assert [r.article_id for r in second] == ["old", "new"]
+    extract([old], nlp, "other-model", cache_dir=tmp_path)
+    assert nlp.texts[-1] == "Rain fell in Lagos."  # another model is another cache key

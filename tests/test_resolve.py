@@ -1,0 +1,144 @@
+from briefing.records import Article, ArticleExtraction, Corpus, Mention, Paragraph, Quote, Sentence
+from briefing.resolve import name_key, resolve
+from briefing.textutil import sha256
+
+
+def _corpus_and_extractions(articles: dict[str, list[tuple[str, str]]], published="2024-12-01"):
+    """Build one-sentence-per-paragraph articles whose mentions are (text, label)."""
+    built, extractions = [], []
+    for article_id, paragraphs in articles.items():
+        paras, sentences, mentions = [], [], []
+        for index, (text, _) in enumerate(paragraphs, start=1):
+            paras.append(Paragraph(index, text))
+            sentences.append(Sentence(article_id, index, index - 1, 0, len(text), text))
+        for index, (text, spec) in enumerate(paragraphs, start=1):
+            for part in filter(None, spec.split(";")):
+                surface, label = part.split("/")
+                start = text.index(surface)
+                mentions.append(
+                    Mention(
+                        article_id, index, index - 1, start, start + len(surface), surface, label
+                    )
+                )
+        built.append(
+            Article(
+                article_id,
+                f"{article_id}.txt",
+                "t",
+                tuple(paras),
+                sha256(article_id),
+                published=published,
+            )
+        )
+        extractions.append(ArticleExtraction(article_id, tuple(sentences), tuple(mentions), (), ()))
+    return Corpus(tuple(built), ()), extractions
+
+
+def _names(briefing) -> dict[str, tuple[str, set[str]]]:
+    return {e.name: (e.group, {a.text for a in e.aliases}) for e in briefing.entities}
+
+
+def test_name_keys_ignore_case_accents_titles_articles_and_possessives() -> None:
+    assert name_key("Bashar al-Assad") == name_key("President Bashar Al Assad") == "bashar assad"
+    assert name_key("Mr Al Assad") == name_key("Assad's") == "assad"
+    assert name_key("Saraqéb") == name_key("SARAQEB")
+    assert name_key("Hama province", is_place=True) == name_key("Hama", is_place=True)
+    assert name_key("Hama") != name_key("Hamas")
+    assert name_key("Iran") != name_key("Iraq")
+
+
+def test_variants_merge_and_kind_follows_the_majority() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Hayat Tahrir al-Sham (HTS) took the city.", "Hayat Tahrir al-Sham/ORG"),
+                ("HTS fighters entered Idlib.", "HTS/ORG;Idlib/GPE"),
+                ("Hayat Tahrir Al Sham said so.", "Hayat Tahrir Al Sham/PERSON"),
+                ("Idlib fell.", "Idlib/ORG"),
+                ("Idlib province was calm.", "Idlib province/GPE"),
+            ]
+        }
+    )
+    groups = sorted(_names(resolve(corpus, extractions, "T")).values(), key=lambda g: g[0])
+    assert groups == [
+        ("actor", {"Hayat Tahrir al-Sham", "HTS", "Hayat Tahrir Al Sham"}),
+        ("place", {"Idlib", "Idlib province"}),
+    ]
+
+
+def test_short_name_joins_the_only_full_name_in_its_article() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Bashar al-Assad spoke.", "Bashar al-Assad/PERSON"),
+                ("Assad left.", "Assad/PERSON"),
+            ],
+            "b": [
+                ("Bassel al-Assad died.", "Bassel al-Assad/PERSON"),
+                ("Bashar al-Assad mourned.", "Bashar al-Assad/PERSON"),
+                ("Assad wept.", "Assad/PERSON"),
+            ],
+        }
+    )
+    briefing = resolve(corpus, extractions, "T")
+    by_name = {e.name: e for e in briefing.entities}
+    assert {a.text for a in by_name["Bashar al-Assad"].aliases} == {"Bashar al-Assad", "Assad"}
+    assert by_name["Bashar al-Assad"].mention_count == 3  # "Assad" in article b stays apart
+    assert by_name["Assad"].articles == ("b",)
+    assert any("short name" in rule for rule in by_name["Bashar al-Assad"].rules)
+
+
+def test_statements_merge_verbatim_repeats_and_are_dated() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [("Rebels entered Hama on Saturday.", "Hama/GPE")],
+            "b": [
+                ("Rebels entered Hama on Saturday.", "Hama/GPE"),
+                ("Talks began in 2016 in Geneva.", "Geneva/GPE"),
+            ],
+        }
+    )
+    extractions = [
+        ArticleExtraction(
+            e.article_id,
+            e.sentences,
+            e.mentions,
+            tuple(
+                __import__("briefing.records").records.DateMention(
+                    e.article_id, s.paragraph, s.index, word
+                )
+                for s in e.sentences
+                for word in ("Saturday", "2016")
+                if word in s.text
+            ),
+            (),
+        )
+        for e in extractions
+    ]
+    briefing = resolve(corpus, extractions, "T")
+    statements = {s.text: s for s in briefing.statements}
+    hama = statements["Rebels entered Hama on Saturday."]
+    assert [c.article_id for c in hama.citations] == ["a", "b"]
+    assert (hama.date, hama.date_evidence) == ("2024-11-30", "Saturday")
+    assert statements["Talks began in 2016 in Geneva."].date is None
+    assert [d.date for d in briefing.days] == ["2024-11-30", "2024-12-01"]
+    assert briefing.days[0].statements == (hama,)
+
+
+def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Ada Obi arrived in Lagos.", "Ada Obi/PERSON;Lagos/GPE"),
+                ("“We stay,” she said.", ""),
+            ]
+        }
+    )
+    quote = Quote("a", 2, 1, "We stay", "direct", "she", "said")
+    extractions = [
+        ArticleExtraction("a", extractions[0].sentences, extractions[0].mentions, (), (quote,))
+    ]
+    briefing = resolve(corpus, extractions, "T")
+    (resolved,) = briefing.quotes
+    assert resolved.speaker == next(e.id for e in briefing.entities if e.name == "Ada Obi")
+    assert resolved.speaker_text == "she"

@@ -1,0 +1,23 @@
+import re
+
+from briefing.textutil import escape_markdown, slugify
+
+
+def test_slugs_are_safe_file_names() -> None:
+    for text in ["../../etc/passwd", "Saraqéb", "CON", "a/b\\c", "", "   ", "نص عربي", "x" * 300]:
+        slug = slugify(text)
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", slug), (text, slug)
+    assert slugify("Saraqéb") == "saraqeb"
+    assert slugify("نص عربي") != slugify("中文")
+
+
+def test_escaped_text_has_no_markup_characters() -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} {% raw %} `code` *b* _i_ | &amp;"
+    escaped = escape_markdown(hostile)
+    assert not set("<>[](){}`*_|") & set(escaped.replace("&#", ""))
+    assert escaped.count("&#") >= 20
+
+
+def test_line_start_syntax_is_neutralised() -> None:
+    for text in ["- item", "1. first", "# heading", "---", "+ plus", "=== rule"]:
+        assert escape_markdown(text)[0] == "&"
