@@ -243,6 +243,9 @@ class Statement:
     """ISO day the sentence is about, or None."""
     date_evidence: str | None
     """How the day was fixed: ``published``, or the expression that fixed it."""
+    claim_cue: str | None = None
+    """The words marking the sentence as a claim ("claimed", "without providing
+    evidence"), or None when it is reported as fact."""
 
 
 @dataclass(frozen=True)

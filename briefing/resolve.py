@@ -5,10 +5,11 @@ Names are merged in numbered stages, all rules kept in this module:
 1. **normalised name**: case, accents, hyphens and apostrophes, a leading possessive
    owner ("Jordan's"), titles ("Mr", "President"), the Arabic article al-/el-,
    place words ("province", "city") are ignored when comparing names;
-2. **acronym defined in the text**: "Hayat Tahrir al-Sham (HTS)" makes HTS an alias
-   when its letters are the initials of the name;
-3. **short name**: a person's surname or trailing part ("Assad") joins the one full
-   name that ends with it in the same article, or, failing that, in the corpus;
+2. **acronyms**: "Hayat Tahrir al-Sham (HTS)" makes HTS an alias when its letters are
+   the initials of the name; failing that, an all-capitals name joins the one name in
+   the corpus whose initials it spells (UN → United Nations);
+3. **short name**: an actor's surname or trailing part ("Assad") joins the one full
+   person name that ends with it in the same article, or, failing that, in the corpus;
 4. **one label per name**: a group's kind (actor or place) is decided by the votes
    of all its mentions, and every mention follows it.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .dating import date_sentence
@@ -110,6 +111,7 @@ PLACE_WORDS = frozenset(
 )
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
 _ACRONYM_AFTER = re.compile(rf"\s*\(([A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}})\)")
+_ACRONYM_WORD = re.compile(rf"[A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}}")
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "al", "el", "de", "la", "du"})
@@ -121,6 +123,13 @@ _KIND_OF_LABEL = {
     "LOC": "location",
     "FAC": "site",
 }
+CLAIM_CUES = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|without (?:providing )?evidence|"
+    r"no independent confirmation|(?:could|can) ?not (?:be )?independently (?:verify|verified|confirm|confirmed)|"
+    r"unverified|not (?:been )?verified)\b",
+    re.I,
+)
+"""Words that mark a sentence as a claim rather than an established fact."""
 RULE_NORMALISED = "same name once case, accents, hyphens, titles and al-/el- are ignored"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _OWNER = re.compile(r"^[\w.-]+(?:'s|’s|'|’)\s+", re.U)
@@ -181,12 +190,28 @@ def _acronyms(
     return found
 
 
-def _short_name_targets(keys: Iterable[str], person_keys: set[str]) -> dict[str, list[str]]:
-    """For each one- or two-word person key, the longer person keys ending with it."""
+def _initialisms(surfaces: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Map an all-capitals key to the one multi-word name whose initials it spells
+    (stage 2b: "UN" → United Nations when no other name has those initials)."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, surface in surfaces.items():
+        if len(key.split()) > 1:
+            by_initials[_initials(surface)].append(key)
+    found: dict[str, tuple[str, str]] = {}
+    for key, surface in surfaces.items():
+        if _ACRONYM_WORD.fullmatch(surface) and len(by_initials.get(surface, [])) == 1:
+            found[key] = (by_initials[surface][0], surface)
+    return found
+
+
+def _short_name_targets(
+    label_votes: dict[str, Counter[str]], person_keys: set[str]
+) -> dict[str, list[str]]:
+    """For each actor key, the longer person keys ending with it."""
     longer = [k for k in person_keys if len(k.split()) > 1]
     targets: dict[str, list[str]] = {}
-    for key in keys:
-        if key not in person_keys:
+    for key, votes in label_votes.items():
+        if not any(label in ACTOR_LABELS for label in votes):
             continue
         candidates = sorted(k for k in longer if k != key and k.endswith(" " + key))
         if candidates:
@@ -227,7 +252,8 @@ def _group_mentions(
     for m in mentions:
         label_votes[base_key[id(m)]][m.label] += 1
     person_keys = {k for k, v in label_votes.items() if v.most_common(1)[0][0] == "PERSON"}
-    acronyms = _acronyms(corpus, extractions)
+    surfaces = {base_key[id(m)]: _display(m.text) for m in reversed(mentions)}
+    acronyms = {**_initialisms(surfaces), **_acronyms(corpus, extractions)}
     short = _short_name_targets(label_votes, person_keys)
     keys_in_article: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -237,9 +263,11 @@ def _group_mentions(
     assignment: dict[tuple[str, int, int], str] = {}
     for m in mentions:
         key, rule = base_key[id(m)], RULE_NORMALISED
+        if not key or key in TITLES:
+            continue  # a bare title ("Col.") names nobody
         if key in acronyms:
             key, acronym = acronyms[key]
-            rule = f"acronym {acronym} defined in the text"
+            rule = f"acronym {acronym} spells the initials of the full name"
         elif key in short and (
             found := _short_name_target(short[key], keys_in_article[m.article_id], label_votes)
         ):
@@ -343,6 +371,7 @@ def _statements(
                 ),
                 "date": day,
                 "date_evidence": evidence,
+                "claim_cue": (cue.group(0) if (cue := CLAIM_CUES.search(sentence.text)) else None),
             }
     return [
         Statement(
@@ -352,6 +381,7 @@ def _statements(
             spans=s["spans"],
             date=s["date"],
             date_evidence=s["date_evidence"],
+            claim_cue=s["claim_cue"],
         )
         for s in merged.values()
     ]

@@ -100,23 +100,34 @@ class _Site:
     def cites(self, citations: tuple[Citation, ...], rel: str) -> Markup:
         return Markup(" ".join(self.cite(c, rel) for c in citations))
 
-    def linked(self, text: str, spans: tuple[tuple[int, int, str], ...], rel: str) -> Markup:
-        """Escape ``text`` and link each span to its entity page."""
+    def linked(
+        self,
+        text: str,
+        spans: tuple[tuple[int, int, str], ...],
+        rel: str,
+        current: str | None = None,
+    ) -> Markup:
+        """Escape ``text`` and link each span to its entity page (bold for ``current``)."""
         out: list[str] = []
         cursor = 0
         for start, end, entity_id in sorted(spans):
             if start < cursor or entity_id not in self.entities:
                 continue
             out.append(escape_inline(text[cursor:start]))
-            out.append(f"[{escape_inline(text[start:end])}]({self.entity_href(entity_id, rel)})")
+            name = escape_inline(text[start:end])
+            if entity_id == current:
+                out.append(f"**{name}**")
+            else:
+                out.append(f"[{name}]({self.entity_href(entity_id, rel)})")
             cursor = end
         out.append(escape_inline(text[cursor:]))
         return Markup(guard_line_start("".join(out).strip()))
 
-    def statement(self, statement: Statement, rel: str) -> Markup:
-        return Markup(
-            f"{self.linked(statement.text, statement.spans, rel)} {self.cites(statement.citations, rel)}"
-        )
+    def statement(self, statement: Statement, rel: str, current: str | None = None) -> Markup:
+        """One cited line; a claim is labelled with the words that make it one."""
+        text = self.linked(statement.text, statement.spans, rel, current)
+        claim = f" *(claim: “{escape_inline(statement.claim_cue)}”)*" if statement.claim_cue else ""
+        return Markup(f"{text}{claim} {self.cites(statement.citations, rel)}")
 
     def quote_line(self, quote: ResolvedQuote, rel: str) -> Markup:
         who = (
@@ -246,6 +257,8 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "date_evidence": s.date_evidence,
             "type": None,
             "summary": s.text,
+            "claimed": s.claim_cue is not None,
+            "claim_evidence": s.claim_cue,
             "actors": [i for i in s.entities if _group_of(briefing, i) == "actor"],
             "places": [i for i in s.entities if _group_of(briefing, i) == "place"],
             "articles": list(dict.fromkeys(c.article_id for c in s.citations)),

@@ -18,7 +18,7 @@ def broken_links(site_src: Path) -> list[str]:
             if target.startswith(("http://", "https://")):
                 continue
             path, _, anchor = target.partition("#")
-            resolved = (page.parent / path).resolve()
+            resolved = (page.parent / path).resolve() if path else page.resolve()
             if not resolved.is_file():
                 problems.append(f"{page.relative_to(site_src)} → {target}: no such file")
                 continue

@@ -142,3 +142,21 @@ def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
     (resolved,) = briefing.quotes
     assert resolved.speaker == next(e.id for e in briefing.entities if e.name == "Ada Obi")
     assert resolved.speaker_text == "she"
+
+
+def test_claims_are_marked_with_their_cue() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("State TV claimed troops retook Hama.", "Hama/GPE"),
+                ("Rebels entered Hama, without providing evidence.", "Hama/GPE"),
+                ("Rain fell in Hama.", "Hama/GPE"),
+            ]
+        }
+    )
+    cues = {s.text: s.claim_cue for s in resolve(corpus, extractions, "T").statements}
+    assert cues == {
+        "State TV claimed troops retook Hama.": "claimed",
+        "Rebels entered Hama, without providing evidence.": "without providing evidence",
+        "Rain fell in Hama.": None,
+    }
