@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -403,9 +404,10 @@ def _read_file(path: Path, file: str, config: Config) -> _Draft | str:
 
 
 def _shingles(article: Article) -> set[int]:
+    # crc32, not hash(): str hashes are salted per process and builds must repeat.
     words = _WORD.findall(fold(article.text))
     return {
-        hash(" ".join(words[i : i + SHINGLE_SIZE]))
+        zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode("utf-8"))
         for i in range(max(len(words) - SHINGLE_SIZE + 1, 1))
     }
 
