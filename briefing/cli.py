@@ -85,7 +85,12 @@ def _summary(result: BuildResult) -> str:
 
 def _report_skipped(result: BuildResult) -> None:
     for skipped in result.corpus.skipped:
-        _console.print(f"skipped {skipped.file}: {skipped.reason}", style="yellow", highlight=False)
+        _console.print(
+            f"skipped {skipped.file}: {skipped.reason}",
+            style="yellow",
+            highlight=False,
+            markup=False,
+        )
 
 
 _seeds_option = click.option(
@@ -158,9 +163,16 @@ def _watch_seeds(config: Config, stop: threading.Event, interval: float = 1.0) -
         last = current
         try:
             result = generate(config)
-            _console.print(f"seeds changed: {_summary(result)}", highlight=False)
+            _console.print(f"seeds changed: {_summary(result)}", highlight=False, markup=False)
         except BriefingError as exc:
-            _console.print(f"error: {exc}", style="red", highlight=False)
+            _console.print(f"error: {exc}", style="red", highlight=False, markup=False)
+        except Exception as exc:  # the watcher must outlive one bad rebuild
+            _console.print(
+                f"error: unexpected {type(exc).__name__}: {exc}",
+                style="red",
+                highlight=False,
+                markup=False,
+            )
 
 
 @cli.command("serve")

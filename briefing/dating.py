@@ -44,7 +44,13 @@ _NOT_A_DAY = re.compile(
 )
 
 
+MIN_YEAR, MAX_YEAR = 1800, 2200
+"""Dates outside these years are typos or junk, not publication or event dates."""
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     try:
         return date(year, month, day).isoformat()
     except ValueError:
@@ -83,7 +89,14 @@ def anchor(expression: str, published: str | None, date_order: str = "DMY") -> s
         return full
     if published is None:
         return None
-    pub = date.fromisoformat(published)
+    try:
+        return _anchor_relative(expression, date.fromisoformat(published))
+    except (ValueError, OverflowError):  # a day before year 1 or after 9999
+        return None
+
+
+def _anchor_relative(expression: str, pub: date) -> str | None:
+    published = pub.isoformat()
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         if m := pattern.search(expression):
             return _iso(pub.year, MONTHS[m["month"].lower()], int(m["day"]))

@@ -8,7 +8,9 @@ one new article runs the model on that article alone. No spaCy object leaves her
 from __future__ import annotations
 
 import json
+import os
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -354,7 +356,7 @@ def _load_cached(path: Path) -> ArticleExtraction | None:
 
 def _store(path: Path, extraction: ArticleExtraction) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(json.dumps(asdict(extraction), ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
 

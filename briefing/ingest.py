@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import charset_normalizer
+import frontmatter
 import ftfy
 import markdown as markdown_lib
 from selectolax.lexbor import LexborHTMLParser
@@ -34,7 +36,7 @@ from .config import Config
 from .dating import DATE_DMY_WORDS, DATE_ISO, DATE_MDY_WORDS, DATE_NUMERIC, _iso, parse_written_date
 from .errors import InputError
 from .records import Article, Corpus, Paragraph, Skipped
-from .textutil import fold, sha256, slugify, squash_spaces
+from .textutil import RESERVED_IDS, fold, sha256, slugify, squash_spaces
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -56,6 +58,8 @@ LONG_PARAGRAPH_CHARS = 1200
 """Paragraphs longer than this are split at sentence ends into citable chunks."""
 CHUNK_TARGET_CHARS = 600
 """Target size of those chunks."""
+MAX_CHUNK_CHARS = 2000
+"""A sentence longer than this (a run-on list, a line with no full stops) is cut at spaces."""
 
 # Stage 3 thresholds.
 HEAD_LINES = 8
@@ -84,7 +88,11 @@ _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*", re.I)
 _DATE_LINE_PREFIX = re.compile(
     r"^(?:(?:issued|published|posted|updated|first published)(?: on)?:?\s*)?", re.I
 )
-_BYLINE = re.compile(r"^by:?\s+(?P<who>.{2,80})$", re.I)
+_BYLINE = re.compile(
+    r"^[Bb][Yy]:?\s+(?P<who>(?:[A-Z][\w.'’-]*|[A-Z]{2,}|and|de|al|el|van|von|bin|of)"
+    r"(?:[ ,]+(?:[A-Z][\w.'’-]*|[A-Z]{2,}|and|de|al|el|van|von|bin|of)){0,7})$"
+)
+"""A byline: "By", then up to eight capitalised words (a name, an agency); no sentence."""
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?),?(?:\s+[A-Z][a-z.]+)?\s*\((?P<wire>[A-Za-z0-9 .&-]{2,30})\)\s*[—–-]+\s*"
 )
@@ -166,8 +174,8 @@ def _read_text(path: Path, config: Config) -> tuple[str | None, str | None]:
 # ------------------------------------------------------------------ stage 2: blocks
 
 
-def _html_blocks(html: str) -> tuple[list[str], list[str], str | None]:
-    """Return (blocks, link targets, <title>) of an HTML page or fragment."""
+def _html_text(html: str) -> tuple[str, list[str], str | None]:
+    """Return (text with blank lines around block elements, link targets, <title>)."""
     tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
     title = squash_spaces(title_node.text()) if title_node else None
@@ -182,8 +190,14 @@ def _html_blocks(html: str) -> tuple[list[str], list[str], str | None]:
         node.insert_after("\n\n")
     root = tree.body or tree.root
     text = root.text(separator="") if root is not None else ""
+    return text, list(dict.fromkeys(links)), title or None
+
+
+def _html_blocks(html: str) -> tuple[list[str], list[str], str | None]:
+    """Return (blocks, link targets, <title>) of an HTML page."""
+    text, links, title = _html_text(html)
     blocks = [squash_spaces(b) for b in re.split(r"\n\s*\n", text)]
-    return [b for b in blocks if b], list(dict.fromkeys(links)), title or None
+    return [b for b in blocks if b], links, title
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -210,7 +224,7 @@ def _split_long(block: str) -> list[str]:
         return [block]
     chunks: list[str] = []
     current = ""
-    for sentence in _SENTENCE_END.split(block):
+    for sentence in (piece for s in _SENTENCE_END.split(block) for piece in _hard_split(s)):
         if current and len(current) + len(sentence) > CHUNK_TARGET_CHARS:
             chunks.append(current)
             current = sentence
@@ -221,11 +235,37 @@ def _split_long(block: str) -> list[str]:
     return chunks
 
 
+def _hard_split(text: str) -> list[str]:
+    """Cut ``text`` at spaces into pieces of at most :data:`MAX_CHUNK_CHARS`."""
+    if len(text) <= MAX_CHUNK_CHARS:
+        return [text]
+    pieces, current = [], ""
+    for word in text.split(" "):
+        while len(word) > MAX_CHUNK_CHARS:  # no space at all: cut anywhere
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(word[:MAX_CHUNK_CHARS])
+            word = word[MAX_CHUNK_CHARS:]
+        if current and len(current) + 1 + len(word) > MAX_CHUNK_CHARS:
+            pieces.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def _blocks(text: str, suffix: str) -> tuple[list[str], list[str], str | None]:
     if suffix in MARKDOWN_SUFFIXES:
         return _html_blocks(markdown_lib.markdown(text))
-    if suffix in HTML_SUFFIXES or len(_HTML_TAG.findall(text)) >= INLINE_HTML_MIN_TAGS:
+    if suffix in HTML_SUFFIXES:
         return _html_blocks(text)
+    if len(_HTML_TAG.findall(text)) >= INLINE_HTML_MIN_TAGS:
+        # Tags inside a text file: drop them but keep the file's own line structure.
+        plain, links, _ = _html_text(text)
+        return _text_blocks(plain), links, None
     return _text_blocks(text), [], None
 
 
@@ -260,9 +300,8 @@ def _read_head(draft: _Draft, config: Config) -> None:
     for position, block in enumerate(draft.blocks):
         in_head = position < HEAD_LINES
         if in_head and _is_date_line(block):
-            if draft.published is None:
-                draft.published = parse_written_date(block, config.date_order)
-                draft.published_evidence = block
+            if draft.published is None and (day := parse_written_date(block, config.date_order)):
+                draft.published, draft.published_evidence = day, block
             continue
         if in_head and (m := _BYLINE.match(block)):
             draft.byline = draft.byline or m["who"].strip()
@@ -372,6 +411,18 @@ def _draft_to_article(draft: _Draft, article_id: str) -> Article:
     )
 
 
+def _markdown_front_matter(text: str) -> tuple[str, str | None, str | None]:
+    """Split YAML front matter off a Markdown file: (body, title, ISO date)."""
+    try:
+        post = frontmatter.loads(text)
+    except Exception:  # malformed front matter is left in the text, as written
+        return text, None, None
+    title = post.metadata.get("title")
+    raw_date = post.metadata.get("date")
+    day = parse_written_date(str(raw_date)) if raw_date is not None else None
+    return post.content, (squash_spaces(title) if isinstance(title, str) else None), day
+
+
 def _read_file(path: Path, file: str, config: Config) -> _Draft | str:
     """Read one file into a draft, or return the reason it is skipped."""
     suffix = path.suffix.lower()
@@ -385,10 +436,17 @@ def _read_file(path: Path, file: str, config: Config) -> _Draft | str:
     published = evidence = None
     if m := _DATE_MARKER.match(text):
         published = _iso(int(m[1]), int(m[2]), int(m[3]))
-        evidence, text = m.group(0).strip(), text[m.end() :]
+        evidence = m.group(0).strip() if published else None
+        text = text[m.end() :]
     if published is None and (published := _date_from_path(file)):
         evidence = f"folder {Path(file).parent.as_posix()}"
+    front_title = None
+    if suffix in MARKDOWN_SUFFIXES:
+        text, front_title, front_date = _markdown_front_matter(text)
+        if published is None and front_date:
+            published, evidence = front_date, "front matter date"
     blocks, links, html_title = _blocks(text, suffix)
+    html_title = front_title or html_title
     draft = _Draft(file=file, blocks=blocks, links=links, html_title=html_title)
     draft.published, draft.published_evidence = published, evidence
     _read_head(draft, config)
@@ -437,7 +495,7 @@ def link_near_duplicates(articles: list[Article], threshold: float) -> list[Arti
             if score >= threshold and score > best_score:
                 best, best_score = j, score
         if best is not None:
-            original = articles[best].near_duplicate_of or articles[best].id
+            original = linked[best].near_duplicate_of or linked[best].id
             linked[i] = replace(articles[i], near_duplicate_of=original)
     return linked
 
@@ -449,18 +507,24 @@ def ingest(seeds: Path, config: Config) -> Corpus:
     """Read every file below ``seeds`` into articles; list what could not be read."""
     if not seeds.is_dir():
         raise InputError("seeds folder not found (put your articles there or pass --seeds)", seeds)
-    files = sorted(p for p in seeds.rglob("*") if p.is_file())
-    taken: set[str] = set()
+    files = sorted(p for p in seeds.rglob("*") if p.is_file() or p.is_symlink())
+    taken: set[str] = set(RESERVED_IDS)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     by_hash: dict[str, Article] = {}
     for path in files:
-        file = path.relative_to(seeds).as_posix()
-        draft = _read_file(path, file, config)
+        file = unicodedata.normalize("NFC", path.relative_to(seeds).as_posix())
+        # A link could publish a file from outside the seeds folder.
+        draft = (
+            "symbolic link, not followed" if path.is_symlink() else _read_file(path, file, config)
+        )
         if isinstance(draft, str):
             skipped.append(Skipped(file, draft))
             continue
         article = _draft_to_article(draft, _article_id(file, taken))
+        if not article.paragraphs:
+            skipped.append(Skipped(file, "no article text after cleaning (only a headline)"))
+            continue
         if (twin := by_hash.get(article.content_hash)) is not None:
             skipped.append(Skipped(file, f"exact duplicate of {twin.file}"))
             continue

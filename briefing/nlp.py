@@ -44,4 +44,7 @@ def load_language(names: Sequence[str]) -> Language:
 def model_signature(nlp: Language) -> str:
     """Name and version of the loaded pipeline, part of the extraction cache key."""
     meta = nlp.meta
-    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}:{','.join(nlp.pipe_names)}"
+    return (
+        f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+        f":{','.join(nlp.pipe_names)}:spacy-{spacy.__version__}"
+    )

@@ -36,7 +36,7 @@ from .records import (
     ResolvedQuote,
     Statement,
 )
-from .textutil import fold, slugify, squash_spaces
+from .textutil import RESERVED_IDS, fold, slugify, squash_spaces
 
 TITLES = frozenset(
     [
@@ -295,7 +295,7 @@ def _entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, str]]:
     """Turn groups into entities with unique ids; return them and key → id."""
     entities: list[Entity] = []
     key_to_id: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_IDS)
     for key in sorted(groups, key=lambda k: (-len(groups[k].mentions), k)):
         group = groups[key]
         if not key:
@@ -337,7 +337,7 @@ def _statements(
 ) -> list[Statement]:
     """Sentences naming an entity, dated, verbatim repeats merged into one statement."""
     published = {a.id: a.published for a in corpus.articles}
-    merged: dict[str, dict] = {}
+    merged: dict[tuple[str, str | None], dict] = {}
     for extraction in extractions:
         ents_by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in extraction.mentions:
@@ -350,17 +350,18 @@ def _statements(
             if not sentence_mentions:
                 continue
             ids = [mention_entity[(m.article_id, m.paragraph, m.start)] for m in sentence_mentions]
-            key = fold(squash_spaces(sentence.text))
-            citation = Citation(sentence.article_id, sentence.paragraph)
-            if key in merged:
-                if citation not in merged[key]["citations"]:
-                    merged[key]["citations"].append(citation)
-                continue
             day, evidence = date_sentence(
                 dates_by_sentence.get(sentence.index, []),
                 published[sentence.article_id],
                 date_order,
             )
+            # The same words dated to different days ("on Monday" in two weeks) stay apart.
+            key = (fold(squash_spaces(sentence.text)), day)
+            citation = Citation(sentence.article_id, sentence.paragraph)
+            if key in merged:
+                if citation not in merged[key]["citations"]:
+                    merged[key]["citations"].append(citation)
+                continue
             merged[key] = {
                 "text": sentence.text,
                 "citations": [citation],

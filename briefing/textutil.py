@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 _SLUG_MAX = 80
+RESERVED_IDS = frozenset({"index"})
+"""Page ids that would overwrite a section's index page."""
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -47,9 +49,13 @@ _MD_INLINE_SPECIAL = set("\\`*_{}[]()<>#!|~&")
 _MD_LINE_START_SPECIAL = set("-+.=0123456789")
 
 
+# Bidirectional controls can make a line display in another order than it reads.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def escape_inline(text: str) -> str:
     """Escape Markdown/HTML/template syntax in a piece of a line; spaces are kept."""
-    text = re.sub(r"\s+", " ", text)
+    text = BIDI_CONTROLS.sub("", re.sub(r"\s+", " ", text))
     return "".join(f"&#{ord(c)};" if c in _MD_INLINE_SPECIAL else c for c in text)
 
 

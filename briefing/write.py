@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import frontmatter
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
@@ -59,10 +60,17 @@ def _escape(value: Any) -> str:
     return guard_line_start(escape_inline(str(value)))
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 def long_date(iso: str) -> str:
-    """``2024-12-01`` → ``Sunday 1 December 2024``."""
+    """``2024-12-01`` → ``Sunday 1 December 2024`` (English whatever the locale)."""
     day = date.fromisoformat(iso)
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 class _Site:
@@ -142,8 +150,10 @@ class _Site:
         return Markup(f"“{words}”{kind} — {who} {self.cite(quote.citation, rel)}")
 
     def safe_url(self, url: str | None) -> Markup | None:
+        """A link to an http(s) address, its target percent-encoded, or None."""
         if url and _SAFE_URL.match(url):
-            return Markup(f"[{escape_markdown(url)}]({url})")
+            target = quote(url, safe=":/?#@!$&'+,;=%~-._")
+            return Markup(f"[{escape_markdown(url)}]({target})")
         return None
 
 
@@ -349,9 +359,9 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
     by_entity = _statements_by_entity(briefing)
     co = _co_occurrence(briefing)
     quotes_by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
-    for quote in briefing.quotes:
-        if quote.speaker:
-            quotes_by_speaker[quote.speaker].append(quote)
+    for q in briefing.quotes:
+        if q.speaker:
+            quotes_by_speaker[q.speaker].append(q)
     rewrites = _rewrites(articles)
 
     common = {"title": briefing.title}

@@ -52,3 +52,8 @@ def test_sentence_dating_prefers_own_date_then_publication() -> None:
     assert date_sentence([], SUNDAY) == (SUNDAY, "published")
     assert date_sentence(["2016"], SUNDAY) == (None, None)
     assert date_sentence([], None) == (None, None)
+
+
+def test_anchoring_near_the_calendar_limits_does_not_crash() -> None:
+    assert anchor("yesterday", "0001-01-01") is None
+    assert anchor("Saturday", "0001-01-01") is None

@@ -187,3 +187,81 @@ def test_ids_are_stable_and_unique(make_seeds) -> None:
 def test_missing_seeds_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="seeds folder not found"):
         _ingest(tmp_path)
+
+
+def test_symlinks_are_not_followed(make_seeds, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The private notes of the analyst say the source lives in Lagos.")
+    root = make_seeds({"good.txt": BODY})
+    (root / "seeds" / "link.txt").symlink_to(secret)
+    corpus = _ingest(root)
+    assert [a.file for a in corpus.articles] == ["good.txt"]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [("link.txt", "symbolic link, not followed")]
+
+
+def test_reserved_page_names_are_not_used_as_ids(make_seeds) -> None:
+    root = make_seeds({"index.txt": BODY})
+    (article,) = _ingest(root).articles
+    assert article.id != "index"
+
+
+def test_long_paragraph_without_full_stops_is_cut_into_chunks(make_seeds) -> None:
+    root = make_seeds({"a.txt": "word " * 3000 + "x" * 4500})
+    (article,) = _ingest(root).articles
+    assert len(article.paragraphs) > 5
+    assert max(len(p.text) for p in article.paragraphs) <= 2000
+    assert "".join(article.text.split()) == "word" * 3000 + "x" * 4500
+
+
+def test_inline_html_in_text_keeps_line_structure(make_seeds) -> None:
+    text = (
+        "Floods hit the <b>north</b>\n\nTuesday, March 05, 2024\n\n"
+        'The <a href="https://news.example.com/a">river</a> rose overnight.\nRoads were closed.\n'
+    )
+    root = make_seeds({"a.txt": text})
+    (article,) = _ingest(root).articles
+    assert article.title == "Floods hit the north"
+    assert article.published == "2024-03-05"
+    assert [p.text for p in article.paragraphs] == ["The river rose overnight.", "Roads were closed."]
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline(make_seeds) -> None:
+    root = make_seeds({"a.txt": "By nightfall, the rebels had taken the airport.\n" + BODY})
+    (article,) = _ingest(root).articles
+    assert article.byline is None
+    assert "By nightfall" in article.text
+    root = make_seeds({"b.txt": "Headline here\nBy Patrick Cockburn\n" + BODY.replace("200", "250")})
+    assert {a.byline for a in _ingest(root).articles} == {None, "Patrick Cockburn"}
+
+
+def test_markdown_front_matter_gives_title_and_date(make_seeds) -> None:
+    md = '---\ntitle: "Quake: the toll rises"\ndate: 2024-02-03\nlayout: x\n---\n\nThe toll rose to 40 on Saturday, officials said.\n'
+    root = make_seeds({"a.md": md})
+    (article,) = _ingest(root).articles
+    assert (article.title, article.published) == ("Quake: the toll rises", "2024-02-03")
+    assert "layout" not in article.text
+
+
+def test_headline_only_page_is_skipped(make_seeds) -> None:
+    root = make_seeds({"a.html": "<html><head><title>Only a headline here</title></head><body><h1>Only a headline here</h1></body></html>"})
+    corpus = _ingest(root)
+    assert not corpus.articles and "no article text" in corpus.skipped[0].reason
+
+
+def test_rewrite_of_a_rewrite_points_to_the_original(make_seeds) -> None:
+    base = (
+        "Rebels captured the town of Marib on Saturday after three days of heavy fighting with "
+        "government troops, a spokesman said, adding that dozens of fighters were killed in the clashes. "
+        "Residents fled north towards the capital as shelling continued through the night and into Sunday."
+    )
+    second = base.replace("Rebels", "Insurgents")
+    third = second.replace("Residents", "Civilians")
+    root = make_seeds({"a.txt": base, "b.txt": second, "c.txt": third})
+    links = {a.file: a.near_duplicate_of for a in _ingest(root).articles}
+    assert links == {"a.txt": None, "b.txt": "a", "c.txt": "a"}
+
+
+def test_impossible_dates_are_ignored(make_seeds) -> None:
+    root = make_seeds({"a.txt": " date 0001-01-01 " + BODY})
+    (article,) = _ingest(root).articles
+    assert (article.published, article.published_evidence) == (None, None)

@@ -21,3 +21,7 @@ def test_escaped_text_has_no_markup_characters() -> None:
 def test_line_start_syntax_is_neutralised() -> None:
     for text in ["- item", "1. first", "# heading", "---", "+ plus", "=== rule"]:
         assert escape_markdown(text)[0] == "&"
+
+
+def test_bidi_controls_are_removed() -> None:
+    assert escape_markdown("abc\u202edef\u2066x\u2069") == "abcdefx"
