@@ -22,6 +22,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -218,43 +219,43 @@ def _text_blocks(text: str) -> list[str]:
     return [squash_spaces(line) for line in lines if line]
 
 
+def _pack(pieces: Iterable[str], limit: int) -> list[str]:
+    """Join pieces with spaces into runs of at most ``limit`` characters.
+
+    A piece longer than ``limit`` stands alone.
+    """
+    runs: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and len(current) + 1 + len(piece) > limit:
+            runs.append(current)
+            current = piece
+        else:
+            current = f"{current} {piece}" if current else piece
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _hard_split(text: str) -> list[str]:
+    """Cut ``text`` at spaces (inside a word when it has none) into pieces of at most
+    :data:`MAX_CHUNK_CHARS`."""
+    if len(text) <= MAX_CHUNK_CHARS:
+        return [text]
+    words = (
+        word[i : i + MAX_CHUNK_CHARS]
+        for word in text.split(" ")
+        for i in range(0, max(len(word), 1), MAX_CHUNK_CHARS)
+    )
+    return _pack(words, MAX_CHUNK_CHARS)
+
+
 def _split_long(block: str) -> list[str]:
     """Cut an over-long block into chunks of whole sentences."""
     if len(block) <= LONG_PARAGRAPH_CHARS:
         return [block]
-    chunks: list[str] = []
-    current = ""
-    for sentence in (piece for s in _SENTENCE_END.split(block) for piece in _hard_split(s)):
-        if current and len(current) + len(sentence) > CHUNK_TARGET_CHARS:
-            chunks.append(current)
-            current = sentence
-        else:
-            current = f"{current} {sentence}" if current else sentence
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def _hard_split(text: str) -> list[str]:
-    """Cut ``text`` at spaces into pieces of at most :data:`MAX_CHUNK_CHARS`."""
-    if len(text) <= MAX_CHUNK_CHARS:
-        return [text]
-    pieces, current = [], ""
-    for word in text.split(" "):
-        while len(word) > MAX_CHUNK_CHARS:  # no space at all: cut anywhere
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:MAX_CHUNK_CHARS])
-            word = word[MAX_CHUNK_CHARS:]
-        if current and len(current) + 1 + len(word) > MAX_CHUNK_CHARS:
-            pieces.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        pieces.append(current)
-    return pieces
+    sentences = (piece for s in _SENTENCE_END.split(block) for piece in _hard_split(s))
+    return _pack(sentences, CHUNK_TARGET_CHARS)
 
 
 def _blocks(text: str, suffix: str) -> tuple[list[str], list[str], str | None]:

@@ -45,6 +45,7 @@ def squash_spaces(text: str) -> str:
 # line. They are written as numeric character references, which Markdown passes
 # through untouched and browsers display as the original character.
 _MD_INLINE_SPECIAL = set("\\`*_{}[]()<>#!|~&")
+_ESCAPES = {ord(c): f"&#{ord(c)};" for c in _MD_INLINE_SPECIAL}
 # Characters that only matter at the start of a line (lists, rules, headings).
 _MD_LINE_START_SPECIAL = set("-+.=0123456789")
 
@@ -56,7 +57,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def escape_inline(text: str) -> str:
     """Escape Markdown/HTML/template syntax in a piece of a line; spaces are kept."""
     text = BIDI_CONTROLS.sub("", re.sub(r"\s+", " ", text))
-    return "".join(f"&#{ord(c)};" if c in _MD_INLINE_SPECIAL else c for c in text)
+    return text.translate(_ESCAPES)
 
 
 def guard_line_start(line: str) -> str:

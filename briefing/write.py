@@ -223,14 +223,15 @@ def _group_by_day(statements: list[Statement]) -> list[tuple[str | None, list[St
     return [(d, days[d]) for d in dated] + ([(None, days[None])] if None in days else [])
 
 
-def _article_paragraphs(briefing: Briefing, article: Article) -> list[tuple[int, list]]:
-    extraction = next(e for e in briefing.extractions if e.article_id == article.id)
-    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for m in extraction.mentions:
-        entity_id = briefing.mention_entity.get((m.article_id, m.paragraph, m.start))
-        if entity_id:
-            spans[m.paragraph].append((m.start, m.end, entity_id))
-    return [(p.index, tuple(spans.get(p.index, ()))) for p in article.paragraphs]
+def _paragraph_spans(briefing: Briefing) -> dict[tuple[str, int], tuple[tuple[int, int, str], ...]]:
+    """(article id, paragraph) → the entity spans to link in that paragraph."""
+    spans: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+    for extraction in briefing.extractions:
+        for m in extraction.mentions:
+            entity_id = briefing.mention_entity.get((m.article_id, m.paragraph, m.start))
+            if entity_id:
+                spans[(m.article_id, m.paragraph)].append((m.start, m.end, entity_id))
+    return {where: tuple(found) for where, found in spans.items()}
 
 
 def _rewrites(articles: tuple[Article, ...]) -> dict[str, list[str]]:
@@ -260,6 +261,7 @@ def export(briefing: Briefing) -> dict[str, Any]:
         for e in briefing.entities
         if e.group == group
     ]
+    group_of = {e.id: e.group for e in briefing.entities}
     events = [
         {
             "id": f"s{n}",
@@ -269,8 +271,8 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "summary": s.text,
             "claimed": s.claim_cue is not None,
             "claim_evidence": s.claim_cue,
-            "actors": [i for i in s.entities if _group_of(briefing, i) == "actor"],
-            "places": [i for i in s.entities if _group_of(briefing, i) == "place"],
+            "actors": [i for i in s.entities if group_of[i] == "actor"],
+            "places": [i for i in s.entities if group_of[i] == "place"],
             "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
             "citations": [{"article": c.article_id, "paragraph": c.paragraph} for c in s.citations],
         }
@@ -332,10 +334,6 @@ def export(briefing: Briefing) -> dict[str, Any]:
     }
 
 
-def _group_of(briefing: Briefing, entity_id: str) -> str:
-    return next(e.group for e in briefing.entities if e.id == entity_id)
-
-
 # ------------------------------------------------------------------ render
 
 
@@ -363,6 +361,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
         if q.speaker:
             quotes_by_speaker[q.speaker].append(q)
     rewrites = _rewrites(articles)
+    spans = _paragraph_spans(briefing)
 
     common = {"title": briefing.title}
     pages["index.md"] = _page(
@@ -448,12 +447,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
                 "article.md.j2",
                 rel="../",
                 article=article,
-                paragraphs=[
-                    (p, spans)
-                    for p, (_, spans) in zip(
-                        article.paragraphs, _article_paragraphs(briefing, article), strict=True
-                    )
-                ],
+                paragraphs=[(p, spans.get((article.id, p.index), ())) for p in article.paragraphs],
                 original=site.articles.get(article.near_duplicate_of or ""),
                 rewrites=[site.articles[i] for i in rewrites.get(article.id, [])],
                 **common,

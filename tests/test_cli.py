@@ -114,7 +114,9 @@ def test_main_exits_non_zero_on_usage_error(capsys) -> None:
 def test_file_names_are_not_read_as_terminal_markup(tmp_path: Path) -> None:
     (tmp_path / "seeds" / "[").mkdir(parents=True)
     (tmp_path / "seeds" / "[" / "x].bin").write_bytes(b"\x00\x01")
-    (tmp_path / "seeds" / "a.txt").write_text("Floods hit the town of Marlow on Monday, officials said.")
+    (tmp_path / "seeds" / "a.txt").write_text(
+        "Floods hit the town of Marlow on Monday, officials said."
+    )
     result = _run(["build", "--no-site", "--quiet"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "skipped [/x].bin: unsupported file type .bin" in result.stderr

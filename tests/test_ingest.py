@@ -196,7 +196,9 @@ def test_symlinks_are_not_followed(make_seeds, tmp_path: Path) -> None:
     (root / "seeds" / "link.txt").symlink_to(secret)
     corpus = _ingest(root)
     assert [a.file for a in corpus.articles] == ["good.txt"]
-    assert [(s.file, s.reason) for s in corpus.skipped] == [("link.txt", "symbolic link, not followed")]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [
+        ("link.txt", "symbolic link, not followed")
+    ]
 
 
 def test_reserved_page_names_are_not_used_as_ids(make_seeds) -> None:
@@ -222,7 +224,10 @@ def test_inline_html_in_text_keeps_line_structure(make_seeds) -> None:
     (article,) = _ingest(root).articles
     assert article.title == "Floods hit the north"
     assert article.published == "2024-03-05"
-    assert [p.text for p in article.paragraphs] == ["The river rose overnight.", "Roads were closed."]
+    assert [p.text for p in article.paragraphs] == [
+        "The river rose overnight.",
+        "Roads were closed.",
+    ]
 
 
 def test_a_sentence_starting_with_by_is_not_a_byline(make_seeds) -> None:
@@ -230,7 +235,9 @@ def test_a_sentence_starting_with_by_is_not_a_byline(make_seeds) -> None:
     (article,) = _ingest(root).articles
     assert article.byline is None
     assert "By nightfall" in article.text
-    root = make_seeds({"b.txt": "Headline here\nBy Patrick Cockburn\n" + BODY.replace("200", "250")})
+    root = make_seeds(
+        {"b.txt": "Headline here\nBy Patrick Cockburn\n" + BODY.replace("200", "250")}
+    )
     assert {a.byline for a in _ingest(root).articles} == {None, "Patrick Cockburn"}
 
 
@@ -243,7 +250,11 @@ def test_markdown_front_matter_gives_title_and_date(make_seeds) -> None:
 
 
 def test_headline_only_page_is_skipped(make_seeds) -> None:
-    root = make_seeds({"a.html": "<html><head><title>Only a headline here</title></head><body><h1>Only a headline here</h1></body></html>"})
+    root = make_seeds(
+        {
+            "a.html": "<html><head><title>Only a headline here</title></head><body><h1>Only a headline here</h1></body></html>"
+        }
+    )
     corpus = _ingest(root)
     assert not corpus.articles and "no article text" in corpus.skipped[0].reason
 
