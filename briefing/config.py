@@ -77,6 +77,14 @@ SCHEMA: tuple[Option, ...] = (
         minimum=0.0,
         maximum=1.0,
     ),
+    Option(
+        "shared_copy_threshold",
+        float,
+        0.2,
+        "Share of word 5-grams two articles must share to count as sharing wire copy.",
+        minimum=0.0,
+        maximum=1.0,
+    ),
     Option("strict", bool, False, "Fail the build when any input file is skipped."),
 )
 
@@ -109,6 +117,8 @@ class Config:
     """Size limit for input files."""
     near_duplicate_threshold: float = 0.5
     """Shingle containment above which an article is a rewrite of another."""
+    shared_copy_threshold: float = 0.2
+    """Shingle containment above which two articles share wire copy."""
     strict: bool = False
     """Whether skipped files fail the build."""
     source_file: Path | None = field(default=None, compare=False)
@@ -175,8 +185,9 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
     if "model" in values:
         model = values["model"]
         values["model"] = (model,) if isinstance(model, str) else tuple(model)
-    if "near_duplicate_threshold" in values:
-        values["near_duplicate_threshold"] = float(values["near_duplicate_threshold"])
+    for key in ("near_duplicate_threshold", "shared_copy_threshold"):
+        if key in values:
+            values[key] = float(values[key])
     return Config(root=root, source_file=source, **values)
 
 

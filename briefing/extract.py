@@ -18,10 +18,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .records import Article, ArticleExtraction, DateMention, Mention, Quote, Sentence
+from .records import Article, ArticleExtraction, DateMention, Mention, Paragraph, Quote, Sentence
 from .textutil import sha256
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 """Bump when extraction output changes, so cached results are not reused."""
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
@@ -293,13 +293,18 @@ def _sentence_starts(doc: Doc) -> list[tuple[int, int]]:
     return [(0, len(doc))]
 
 
+def _extractable(article: Article) -> list[Paragraph]:
+    """Body and standfirst paragraphs; captions describe pictures, not the story."""
+    return [p for p in article.paragraphs if p.kind != "caption"]
+
+
 def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
     """Turn the parsed paragraphs of one article into records."""
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     dates: list[DateMention] = []
     quotes: list[Quote] = []
-    for paragraph, doc in zip(article.paragraphs, docs, strict=True):
+    for paragraph, doc in zip(_extractable(article), docs, strict=True):
         bounds = _sentence_starts(doc)
         first = len(sentences)
         for offset, (s, e) in enumerate(bounds):
@@ -388,10 +393,10 @@ def extract(
                 on_article()
         else:
             todo.append(article)
-    stream = ((p.text, a.id) for a in todo for p in a.paragraphs)
+    stream = ((p.text, a.id) for a in todo for p in _extractable(a))
     docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE)
     for article in todo:
-        parsed = [next(docs)[0] for _ in article.paragraphs]
+        parsed = [next(docs)[0] for _ in _extractable(article)]
         extraction = extract_article(article, parsed)
         results[article.id] = extraction
         if cache_dir:

@@ -19,6 +19,9 @@ class Paragraph:
     """1-based position in the article; the page anchor is ``p{index}``."""
     text: str
     """Cleaned text, on one line."""
+    kind: str = "body"
+    """``body``, ``standfirst`` (the summary under the headline) or ``caption`` (a
+    photo or video caption, kept apart from the body and not extracted)."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,23 @@ class Article:
     """Id of the article this one rewrites, when their word 5-grams mostly match."""
     title_is_headline: bool = True
     """False when ``title`` was cut from the first sentence, not read from a headline."""
+    standfirst: str | None = None
+    """The summary paragraph under the headline, when the page has one."""
+    published_inferred: bool = False
+    """True when ``published`` was inferred (from the article it rewrites), not written."""
+    wire: str | None = None
+    """Wire service the outlet credits ("Reuters" in "(FRANCE 24 with Reuters)")."""
+    shares_copy_with: tuple[str, ...] = ()
+    """Ids of articles sharing wire paragraphs with this one (not rewrites)."""
+    family: str | None = None
+    """Id of the earliest article of its story family (rewrites and shared copy);
+    independent sources are counted by family."""
 
     @property
     def text(self) -> str:
-        """The whole cleaned text, paragraphs separated by blank lines."""
-        return "\n\n".join(p.text for p in self.paragraphs)
+        """The body text (standfirst and body, not captions), paragraphs separated by
+        blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs if p.kind != "caption")
 
     @property
     def word_count(self) -> int:

@@ -14,6 +14,8 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics (``Saraqéb`` → ``saraqeb``)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

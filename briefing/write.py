@@ -289,11 +289,18 @@ def export(briefing: Briefing) -> dict[str, Any]:
                 "title": a.title,
                 "byline": a.byline,
                 "published": a.published,
+                "published_inferred": a.published_inferred,
+                "standfirst": a.standfirst,
+                "wire": a.wire,
+                "shares_copy_with": list(a.shares_copy_with),
+                "family": a.family,
                 "published_evidence": a.published_evidence,
                 "dateline": a.dateline,
                 "url": a.url,
                 "near_duplicate_of": a.near_duplicate_of,
-                "paragraphs": [p.text for p in a.paragraphs],
+                "paragraphs": [
+                    {"n": p.index, "kind": p.kind, "text": p.text} for p in a.paragraphs
+                ],
                 "text": a.text,
             }
             for a in briefing.corpus.articles
@@ -450,6 +457,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
                 paragraphs=[(p, spans.get((article.id, p.index), ())) for p in article.paragraphs],
                 original=site.articles.get(article.near_duplicate_of or ""),
                 rewrites=[site.articles[i] for i in rewrites.get(article.id, [])],
+                shared=[site.articles[i] for i in article.shares_copy_with],
                 **common,
             ),
             title=article.title,

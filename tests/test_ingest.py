@@ -161,7 +161,7 @@ def test_exact_duplicates_are_skipped_and_rewrites_linked(make_seeds) -> None:
     rewrite = original.replace("Rebels", "Insurgents").replace("Residents", "Civilians")
     root = make_seeds({"a.txt": original, "b.txt": original, "c.txt": rewrite})
     corpus = _ingest(root)
-    assert [s.reason for s in corpus.skipped] == ["exact duplicate of a.txt"]
+    assert [s.reason for s in corpus.skipped] == ["exact duplicate of a.txt (a)"]
     ids = {a.file: a for a in corpus.articles}
     assert ids["c.txt"].near_duplicate_of == ids["a.txt"].id
     assert ids["a.txt"].near_duplicate_of is None

@@ -1,0 +1,111 @@
+"""Copies between articles, for the ingest stage: rewrites, shared wire copy, families.
+
+Articles are compared by their word 5-grams ("shingles"). With containment
+|A ∩ B| / min(|A|, |B|):
+
+1. at or above ``near_duplicate_threshold`` the later article is a **rewrite** of the
+   earlier one (by date, then id), and points to the original;
+2. at or above ``shared_copy_threshold`` the two **share copy** (two editions built
+   from the same wire paragraphs), recorded on both;
+3. rewrites and shared copy join articles into **story families**, so that later
+   stages count independent sources, not copies. A family is named after its
+   earliest member.
+
+An undated rewrite takes the date of its original, marked as inferred.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .records import Article
+from .textutil import fold
+
+SHINGLE_SIZE = 5
+"""Words per shingle."""
+COMMON_SHINGLE_MAX_DOCS = 50
+"""Shingles shared by more articles than this are boilerplate and not compared."""
+
+_WORD_SPLIT = str.split
+
+
+def shingles(article: Article) -> set[int]:
+    """Word 5-grams of the article's body, as stable 32-bit hashes."""
+    words = [w.strip(".,;:!?\"“”‘’'()[]") for w in _WORD_SPLIT(fold(article.text))]
+    words = [w for w in words if w]
+    # crc32, not hash(): str hashes are salted per process and builds must repeat.
+    return {
+        zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode("utf-8"))
+        for i in range(max(len(words) - SHINGLE_SIZE + 1, 1))
+    }
+
+
+def _containments(order: list[int], sets: dict[int, set[int]]) -> dict[int, dict[int, float]]:
+    """For each article, its containment with every earlier article it overlaps."""
+    index: dict[int, list[int]] = defaultdict(list)
+    result: dict[int, dict[int, float]] = {}
+    for i in order:
+        shared: Counter[int] = Counter()
+        for s in sets[i]:
+            owners = index[s]
+            if len(owners) <= COMMON_SHINGLE_MAX_DOCS:
+                shared.update(owners)
+            owners.append(i)
+        result[i] = {
+            j: count / max(min(len(sets[i]), len(sets[j])), 1) for j, count in shared.items()
+        }
+    return result
+
+
+def link_copies(
+    articles: list[Article], rewrite_threshold: float, shared_threshold: float
+) -> list[Article]:
+    """Return the articles with rewrite, shared-copy and family fields filled."""
+    order = sorted(
+        range(len(articles)), key=lambda i: (articles[i].published or "9", articles[i].id)
+    )
+    overlap = _containments(order, {i: shingles(articles[i]) for i in order})
+    original: dict[int, int] = {}
+    shared: dict[int, set[int]] = defaultdict(set)
+    parent = {i: i for i in order}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rank = {i: position for position, i in enumerate(order)}
+    for i in order:
+        best = max(overlap[i].items(), key=lambda kv: (kv[1], -rank[kv[0]]), default=None)
+        if best and best[1] >= rewrite_threshold:
+            original[i] = original.get(best[0], best[0])
+        for j, score in overlap[i].items():
+            if score >= shared_threshold:
+                if original.get(i) != j:
+                    shared[i].add(j)
+                    shared[j].add(i)
+                a, b = root(i), root(j)
+                if a != b:
+                    parent[max(a, b, key=rank.get)] = min(a, b, key=rank.get)
+    linked = []
+    for i, article in enumerate(articles):
+        source = articles[original[i]] if i in original else None
+        published, evidence, inferred = article.published, article.published_evidence, False
+        if published is None and source is not None and source.published:
+            published, inferred = source.published, True
+            evidence = f"inferred: the date of the article it rewrites ({source.id})"
+        linked.append(
+            replace(
+                article,
+                near_duplicate_of=source.id if source else None,
+                shares_copy_with=tuple(sorted(articles[j].id for j in shared[i])),
+                family=articles[root(i)].id,
+                published=published,
+                published_evidence=evidence,
+                published_inferred=inferred,
+            )
+        )
+    return linked

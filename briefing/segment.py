@@ -1,0 +1,336 @@
+"""Compilation pages and article metadata, for the ingest stage.
+
+Every block of a document gets a kind (date line, byline, timestamp, credit, wire
+sign-off, source link, page furniture, headline-like, body). Then, in numbered
+stages with named thresholds:
+
+1. **split**: a headline-like block starts a new article when a date line or byline
+   follows it within :data:`HEADER_WINDOW` blocks (after at most
+   :data:`MAX_STANDFIRST_BLOCKS` body blocks, the standfirst), or when it follows a
+   wire sign-off such as "(AP)"; the article before it must have at least
+   :data:`MIN_BODY_BLOCKS` body blocks. No outlet, name or phrase of a particular
+   story is involved: only the shapes of lines.
+2. **head**: in each article's first :data:`HEAD_BLOCKS` blocks, the headline,
+   standfirst, date line, byline and outlet line are read and taken out of the body.
+3. **furniture**: timestamps, credits, sign-offs, "Source link:" lines and blog
+   furniture ("No comments:", "Post a Comment") are dropped everywhere; the outlets
+   they name are kept as evidence.
+4. **captions**: a block that ends in a photo credit, carries "(Photo: …)", or stands
+   just before a credit line is a caption, kept apart from the body.
+5. **outlet**: the strongest cue wins: dateline or sign-off wire, agency byline,
+   outlet line in the head, credit, "reported by", link domain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from .dating import DATE_DMY_WORDS, DATE_ISO, DATE_MDY_WORDS, DATE_NUMERIC, parse_written_date
+from .readers import RawDoc
+
+HEADER_WINDOW = 6
+"""Blocks after a headline in which its date line or byline must appear."""
+MAX_STANDFIRST_BLOCKS = 2
+"""Body blocks allowed between a headline and its date line or byline."""
+MIN_BODY_BLOCKS = 2
+"""Body blocks an article needs before another article may start."""
+HEAD_BLOCKS = 10
+"""Blocks at the start of an article searched for its headline, date line and byline."""
+HEADLINE_MAX_WORDS = 30
+"""A block longer than this is body text, not a headline."""
+SHORT_LINE_WORDS = 4
+"""A head line this short is an outlet or author line, not a standfirst."""
+
+# Outlet evidence, strongest first.
+PRIORITY_FORMAT, PRIORITY_WIRE, PRIORITY_AGENCY_BYLINE, PRIORITY_OUTLET_LINE = 0, 1, 2, 3
+PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK = 4, 5, 6
+
+_DATE_LINE_PREFIX = re.compile(
+    r"^(?:(?:issued|published|posted|updated|first published|last updated)(?: on)?:?\s*)?", re.I
+)
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]{2,}|\d{1,4}|and|de|al|el|van|von|bin|of)"
+BYLINE = re.compile(rf"^[Bb][Yy](?::\s*|\s+)(?P<who>{_NAME_WORD}(?:[ ,]+{_NAME_WORD}){{0,7}})$")
+"""A byline: "By", then up to eight capitalised words (a name, an agency); no sentence."""
+_MEDIA_CREDIT = re.compile(r"^(?:video|photo|photos|pictures|graphics|text) by:?\s+", re.I)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?),?(?:\s+[A-Z][a-z.]+)?\s*\((?P<wire>[A-Za-z0-9 .&-]{2,30})\)\s*[—–-]+\s*"
+)
+_SIGN_OFF = re.compile(r"^\((?P<wire>[A-Za-z0-9 .&-]{2,40})\)$")
+_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\b\s*(?P<rest>.*)$")
+_CREDIT = re.compile(r"^(?:©|\(c\)|[-–—\s]*copyright\b)\s*(?P<who>[^©]{2,60})$", re.I)
+_TRAILING_CREDIT = re.compile(
+    r"(?:©\s*[^©]{2,60}|\((?:photo|image|picture)s?:[^)]{2,60}\))\s*$", re.I
+)
+_SOURCE_LINK = re.compile(r"^source(?: link)?:\s*(?P<url>https?://\S+)\s*$", re.I)
+_FURNITURE = re.compile(
+    r"^(?:no comments:?|\d+ comments?:?|post a comment|leave a comment|comments|share( this( article)?)?|"
+    r"advertisement|read more|related( articles| stories)?|subscribe|sign up|opinion|analysis|"
+    r"special correspondent|newer post|older post|home)$",
+    re.I,
+)
+_REPORTED_BY = re.compile(r"\b(?:as )?reported by (?P<who>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})")
+_WITH_WIRE = re.compile(r"^(?P<outlet>.+?) with (?P<wire>.+)$")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+
+DATE, BYLINE_KIND, TIMESTAMP, CREDIT, SIGNOFF, SOURCE, FURNITURE, MEDIA_CREDIT = (
+    "date", "byline", "timestamp", "credit", "signoff", "source", "furniture", "media-credit",
+)  # fmt: skip
+HEADLINE, BODY = "headline", "body"
+
+
+@dataclass
+class Draft:
+    """One article on its way out of the ingest stage (private to it)."""
+
+    body: list[tuple[str, str]] = field(default_factory=list)
+    """(kind, text) blocks: kind is body, standfirst or caption."""
+    title: str | None = None
+    standfirst: str | None = None
+    published: str | None = None
+    published_evidence: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    links: list[str] = field(default_factory=list)
+    outlets: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """(priority, order, outlet, evidence) candidates."""
+    wire: str | None = None
+
+    def add_outlet(self, priority: int, outlet: str, evidence: str) -> None:
+        outlet = outlet.strip(" .,;:-–—")
+        if outlet:
+            self.outlets.append((priority, len(self.outlets), outlet, evidence))
+
+    def best_outlet(self) -> tuple[str | None, str | None]:
+        if not self.outlets:
+            return None, None
+        _, _, outlet, evidence = min(self.outlets)
+        return outlet, evidence
+
+
+# ------------------------------------------------------------------ kinds
+
+
+def is_date_line(block: str) -> bool:
+    """A block that is nothing but a date (with an 'Issued on:' style prefix)."""
+    rest = _DATE_LINE_PREFIX.sub("", block).strip(" -–—|")
+    for pattern in (DATE_ISO, DATE_MDY_WORDS, DATE_DMY_WORDS, DATE_NUMERIC):
+        m = pattern.match(rest)
+        if m and len(rest[m.end() :].strip(" -–—|,")) <= 12:
+            return True
+    return False
+
+
+def _is_quoted_speech(block: str) -> bool:
+    """“We will stay,” or "Were they ready?": a quoted sentence, not a headline."""
+    text = block.strip()
+    return len(text) > 2 and text[0] in "\"“‘'" and text[-1] in "\"”’'" and text[-2] in ".?!,"
+
+
+def looks_like_headline(block: str) -> bool:
+    words = block.split()
+    return (
+        0 < len(words) <= HEADLINE_MAX_WORDS
+        and not _is_quoted_speech(block)
+        and not block.rstrip().endswith((".", ":", ";", ",", "—", "-"))
+        and block[:1] not in "-–—•*"
+        and not BYLINE.match(block)
+    )
+
+
+def block_kind(block: str) -> str:
+    """The kind of a block, by its shape alone."""
+    checks = (
+        (DATE, is_date_line(block)),
+        (BYLINE_KIND, bool(BYLINE.match(block))),
+        (MEDIA_CREDIT, bool(_MEDIA_CREDIT.match(block))),
+        (TIMESTAMP, bool(_TIMESTAMP.match(block))),
+        (CREDIT, bool(_CREDIT.match(block))),
+        (SIGNOFF, bool(_SIGN_OFF.match(block))),
+        (SOURCE, bool(_SOURCE_LINK.match(block))),
+        (FURNITURE, bool(_FURNITURE.match(block.strip()))),
+        (HEADLINE, looks_like_headline(block)),
+    )
+    return next((kind for kind, hit in checks if hit), BODY)
+
+
+# ------------------------------------------------------------------ stage 1: split
+
+
+def _has_header_after(kinds: list[str], index: int) -> bool:
+    body = 0
+    for kind in kinds[index + 1 : index + 1 + HEADER_WINDOW]:
+        if kind in (DATE, BYLINE_KIND):
+            return True
+        if kind == SIGNOFF:  # the end of this article: what follows belongs to the next
+            return False
+        if kind == BODY:
+            body += 1
+            if body > MAX_STANDFIRST_BLOCKS:
+                return False
+    return False
+
+
+def _follows_sign_off(kinds: list[str], index: int) -> bool:
+    for kind in reversed(kinds[:index]):
+        if kind == SIGNOFF:
+            return True
+        if kind not in (FURNITURE, TIMESTAMP, CREDIT):
+            return False
+    return False
+
+
+def split_compilation(blocks: list[str]) -> list[list[str]]:
+    """Cut a page holding several articles into one block list per article."""
+    kinds = [block_kind(b) for b in blocks]
+    starts = [0]
+    body_since_start = 0
+    for index, kind in enumerate(kinds):
+        if kind == BODY:
+            body_since_start += 1
+        if kind != HEADLINE or index == 0 or body_since_start < MIN_BODY_BLOCKS:
+            continue
+        if _follows_sign_off(kinds, index) or _has_header_after(kinds, index):
+            starts.append(index)
+            body_since_start = 0
+    ends = [*starts[1:], len(blocks)]
+    return [blocks[s:e] for s, e in zip(starts, ends, strict=True)]
+
+
+# ------------------------------------------------------------------ stages 2-5
+
+
+def page_date_order(text: str, default: str) -> str:
+    """The day/month order a page's own numeric dates prove, else ``default``."""
+    for m in DATE_NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            return "DMY"
+        if b > 12 >= a:
+            return "MDY"
+    return default
+
+
+def _wire_outlet(draft: Draft, wire: str, evidence: str) -> None:
+    if m := _WITH_WIRE.match(wire):
+        draft.add_outlet(PRIORITY_WIRE, m["outlet"], evidence)
+        draft.wire = draft.wire or m["wire"].strip()
+    else:
+        draft.add_outlet(PRIORITY_WIRE, wire, evidence)
+        draft.wire = draft.wire or wire.strip()
+
+
+def _read_head(blocks: list[str], kinds: list[str], draft: Draft, date_order: str) -> int:
+    """Stage 2: take the head's metadata; return the index where the body starts."""
+    body_start = 0
+    standfirst: list[str] = []
+    for index, (block, kind) in enumerate(
+        zip(blocks[:HEAD_BLOCKS], kinds[:HEAD_BLOCKS], strict=False)
+    ):
+        if kind == DATE:
+            if draft.published is None and (day := parse_written_date(block, date_order)):
+                draft.published, draft.published_evidence = day, block
+        elif kind == BYLINE_KIND:
+            who = BYLINE.match(block)["who"].strip()
+            draft.byline = draft.byline or who
+            if re.fullmatch(r"[A-Z]{2,6}", who):
+                draft.add_outlet(PRIORITY_AGENCY_BYLINE, who, block)
+        elif kind == HEADLINE and draft.title is None and not standfirst:
+            draft.title = block
+        elif kind == HEADLINE and len(block.split()) <= SHORT_LINE_WORDS:
+            letters = [c for c in block if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+                draft.add_outlet(PRIORITY_OUTLET_LINE, block, block)
+            elif draft.byline is None and draft.title is not None:
+                draft.byline = block
+        elif kind in (HEADLINE, BODY) and draft.title is not None and _has_meta_after(kinds, index):
+            standfirst.append(block)
+        elif kind in (HEADLINE, BODY):
+            break
+        else:
+            _take_furniture(block, kind, draft)
+        body_start = index + 1
+    if standfirst:
+        draft.standfirst = " ".join(standfirst)
+        draft.body.append(("standfirst", draft.standfirst))
+    return body_start
+
+
+def _has_meta_after(kinds: list[str], index: int) -> bool:
+    return any(k in (DATE, BYLINE_KIND) for k in kinds[index + 1 : HEAD_BLOCKS])
+
+
+def _take_furniture(block: str, kind: str, draft: Draft) -> bool:
+    """Stage 3: note what a furniture block says; True when the block is dropped."""
+    if kind == TIMESTAMP:
+        rest = _TIMESTAMP.match(block)["rest"].strip()
+        if credit := _CREDIT.match(rest):
+            draft.add_outlet(PRIORITY_CREDIT, credit["who"].split(",")[-1], block)
+        return not rest or bool(credit)
+    if kind == SIGNOFF:
+        _wire_outlet(draft, _SIGN_OFF.match(block)["wire"], block)
+    elif kind == CREDIT:
+        draft.add_outlet(PRIORITY_CREDIT, _CREDIT.match(block)["who"].split(",")[-1], block)
+    elif kind == SOURCE:
+        draft.url = draft.url or _SOURCE_LINK.match(block)["url"]
+    return kind in (SIGNOFF, CREDIT, SOURCE, FURNITURE, MEDIA_CREDIT, DATE, BYLINE_KIND)
+
+
+def _read_body(blocks: list[str], kinds: list[str], draft: Draft) -> None:
+    """Stages 3-4: drop furniture, keep captions apart, find the dateline."""
+    for index, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
+        if _take_furniture(block, kind, draft):
+            continue
+        if kind == TIMESTAMP:  # a timestamp run into the text after it
+            block = _TIMESTAMP.match(block)["rest"].strip()
+        next_kind = kinds[index + 1] if index + 1 < len(kinds) else None
+        if _TRAILING_CREDIT.search(block) or next_kind == CREDIT:
+            draft.body.append(("caption", block))
+            continue
+        at_start = draft.dateline is None and not any(k == "body" for k, _ in draft.body)
+        if at_start and (m := DATELINE.match(block)):
+            draft.dateline = m["place"].strip().title()
+            _wire_outlet(draft, m["wire"], m.group(0).strip())
+            block = block[m.end() :].strip() or block
+        draft.body.append(("body", block))
+
+
+def _outlet_from_text_and_links(draft: Draft) -> None:
+    for _, block in draft.body[:HEAD_BLOCKS]:
+        if m := _REPORTED_BY.search(block):
+            draft.add_outlet(PRIORITY_REPORTED_BY, m["who"], m.group(0))
+            break
+    domains = [urlparse(u).hostname or "" for u in ([draft.url] if draft.url else []) + draft.links]
+    domains = [d.removeprefix("www.") for d in domains if d]
+    if domains:
+        domain, _ = Counter(domains).most_common(1)[0]
+        draft.add_outlet(PRIORITY_LINK, domain, f"link domain {domain}")
+
+
+def read_article(blocks: list[str], doc: RawDoc, date_order: str) -> Draft:
+    """Stages 2-5 for one article's blocks."""
+    draft = Draft(
+        byline=doc.byline,
+        url=doc.url,
+        links=list(doc.links),
+    )
+    if doc.outlet:
+        draft.add_outlet(PRIORITY_FORMAT, doc.outlet, "stated in the file")
+    if doc.title and blocks and blocks[0] == doc.title:
+        blocks = blocks[1:]
+    if doc.title:
+        draft.title = doc.title
+    kinds = [block_kind(b) for b in blocks]
+    if len(blocks) == 1 and kinds[0] == HEADLINE:
+        kinds[0] = BODY  # a lone line is the text itself, not a headline over nothing
+    start = _read_head(blocks, kinds, draft, date_order)
+    if draft.title is None and start == 0 and len(blocks) > 1 and kinds[0] == HEADLINE:
+        draft.title, start = blocks[0], 1
+    _read_body(blocks[start:], kinds[start:], draft)
+    _outlet_from_text_and_links(draft)
+    if draft.published is None and doc.published:
+        draft.published, draft.published_evidence = doc.published, doc.published_evidence
+    return draft
