@@ -1,12 +1,13 @@
 """Copies between articles, for the ingest stage: rewrites, shared wire copy, families.
 
-Articles are compared by their word 5-grams ("shingles"). With containment
-|A ∩ B| / min(|A|, |B|):
+Articles are compared by their word 5-grams ("shingles"):
 
-1. at or above ``near_duplicate_threshold`` the later article is a **rewrite** of the
-   earlier one (by date, then id), and points to the original;
-2. at or above ``shared_copy_threshold`` the two **share copy** (two editions built
-   from the same wire paragraphs), recorded on both;
+1. when the shingles two articles share are at least ``near_duplicate_threshold`` of
+   the *longer* text, the later article (by date, then id) is a **rewrite** of the
+   earlier one and points to the original;
+2. when they are at least ``shared_copy_threshold`` of the *shorter* text, the two
+   **share copy** (two editions built from the same wire paragraphs), recorded on
+   both;
 3. rewrites and shared copy join articles into **story families**, so that later
    stages count independent sources, not copies. A family is named after its
    earliest member.
@@ -42,10 +43,10 @@ def shingles(article: Article) -> set[int]:
     }
 
 
-def _containments(order: list[int], sets: dict[int, set[int]]) -> dict[int, dict[int, float]]:
-    """For each article, its containment with every earlier article it overlaps."""
+def _shared_counts(order: list[int], sets: dict[int, set[int]]) -> dict[int, dict[int, int]]:
+    """For each article, the number of shingles it shares with each earlier article."""
     index: dict[int, list[int]] = defaultdict(list)
-    result: dict[int, dict[int, float]] = {}
+    result: dict[int, dict[int, int]] = {}
     for i in order:
         shared: Counter[int] = Counter()
         for s in sets[i]:
@@ -53,9 +54,7 @@ def _containments(order: list[int], sets: dict[int, set[int]]) -> dict[int, dict
             if len(owners) <= COMMON_SHINGLE_MAX_DOCS:
                 shared.update(owners)
             owners.append(i)
-        result[i] = {
-            j: count / max(min(len(sets[i]), len(sets[j])), 1) for j, count in shared.items()
-        }
+        result[i] = dict(shared)
     return result
 
 
@@ -66,7 +65,17 @@ def link_copies(
     order = sorted(
         range(len(articles)), key=lambda i: (articles[i].published or "9", articles[i].id)
     )
-    overlap = _containments(order, {i: shingles(articles[i]) for i in order})
+    sets = {i: shingles(articles[i]) for i in order}
+    counts = _shared_counts(order, sets)
+    # A rewrite shares most of *both* texts; shared copy most of the shorter one.
+    rewrite = {
+        i: {j: n / max(len(sets[i]), len(sets[j]), 1) for j, n in c.items()}
+        for i, c in counts.items()
+    }
+    overlap = {
+        i: {j: n / max(min(len(sets[i]), len(sets[j])), 1) for j, n in c.items()}
+        for i, c in counts.items()
+    }
     original: dict[int, int] = {}
     shared: dict[int, set[int]] = defaultdict(set)
     parent = {i: i for i in order}
@@ -79,7 +88,7 @@ def link_copies(
 
     rank = {i: position for position, i in enumerate(order)}
     for i in order:
-        best = max(overlap[i].items(), key=lambda kv: (kv[1], -rank[kv[0]]), default=None)
+        best = max(rewrite[i].items(), key=lambda kv: (kv[1], -rank[kv[0]]), default=None)
         if best and best[1] >= rewrite_threshold:
             original[i] = original.get(best[0], best[0])
         for j, score in overlap[i].items():

@@ -232,7 +232,9 @@ def ingest(seeds: Path, config: Config) -> Corpus:
             articles.append(article)
             produced += 1
         if not produced and not source.bad_lines:
-            skipped.append(Skipped(file, "no article text after cleaning (only headlines or page furniture)"))
+            skipped.append(
+                Skipped(file, "no article text after cleaning (only headlines or page furniture)")
+            )
     if not articles and not skipped:
         raise InputError("seeds folder holds no files", seeds)
     linked = link_copies(articles, config.near_duplicate_threshold, config.shared_copy_threshold)

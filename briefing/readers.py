@@ -116,7 +116,31 @@ def decode(data: bytes) -> str | None:
         ):
             return data[: exc.start].decode("utf-8", errors="strict")
     best = charset_normalizer.from_bytes(data).best()
-    return None if best is None else str(best)
+    if best is None:
+        return None
+    if _is_legacy_latin(best.encoding):
+        # Single-byte Latin code pages are hard to tell apart by statistics; in
+        # English-language news, Windows-1252 is by far the likeliest of them.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(best)
+
+
+def _is_legacy_latin(encoding: str) -> bool:
+    name = encoding.lower().replace("-", "_")
+    return name.startswith(("cp125", "windows_125", "iso8859", "latin", "mac_")) and name not in (
+        "cp1251",
+        "windows_1251",
+        "cp1253",
+        "cp1255",
+        "cp1256",
+        "iso8859_5",
+        "iso8859_7",
+        "iso8859_6",
+        "iso8859_8",
+    )
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

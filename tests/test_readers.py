@@ -1,0 +1,41 @@
+import codecs
+
+from briefing.readers import decode, read_json_lines
+
+
+def test_truncated_utf8_loses_only_the_cut_character() -> None:
+    data = "Café owners in Zürich".encode()[:-1] + "ü".encode()[:1]
+    assert decode(data) == "Café owners in Zürich"[:-1]
+
+
+def test_utf16_and_utf8_bom() -> None:
+    assert decode("Ünïcode".encode("utf-16")) == "Ünïcode"
+    assert decode(codecs.BOM_UTF8 + "Ünïcode".encode()) == "Ünïcode"
+
+
+def test_windows_1252_is_preferred_for_latin_text() -> None:
+    text = "Tomás Peña said the “water” came at night, and Inés Muñoz agreed."
+    assert decode(text.encode("cp1252")) == text
+
+
+def test_json_lines_fields_and_bad_lines() -> None:
+    text = "\n".join(
+        [
+            '{"id": "x1", "published": "2024-03-10T09:30:00Z", "headline": "A", "body": "One.\\nTwo.", "publisher": "W", "authors": ["Ann", "Bo"]}',
+            "[1, 2]",
+            "{broken",
+            '{"title": "no text"}',
+            "",
+        ]
+    )
+    docs, bad = read_json_lines(text, "DMY")
+    (doc,) = docs
+    assert (doc.key, doc.published, doc.title, doc.blocks, doc.outlet, doc.byline) == (
+        "x1",
+        "2024-03-10",
+        "A",
+        ["One.", "Two."],
+        "W",
+        "Ann, Bo",
+    )
+    assert [line for line, _ in bad] == [2, 3, 4]
