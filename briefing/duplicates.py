@@ -26,8 +26,12 @@ from .textutil import fold
 
 SHINGLE_SIZE = 5
 """Words per shingle."""
-COMMON_SHINGLE_MAX_DOCS = 50
-"""Shingles shared by more articles than this are boilerplate and not compared."""
+COMMON_SHINGLE_MIN_DOCS = 10
+COMMON_SHINGLE_SHARE = 0.05
+"""A shingle found in more than max(10, 5% of) the articles is boilerplate, not compared."""
+MIN_SHARED_SHINGLES = 25
+"""Two articles share copy only when they share at least this many shingles (about
+30 words running), whatever the share of the shorter text."""
 
 _WORD_SPLIT = str.split
 
@@ -44,14 +48,22 @@ def shingles(article: Article) -> set[int]:
 
 
 def _shared_counts(order: list[int], sets: dict[int, set[int]]) -> dict[int, dict[int, int]]:
-    """For each article, the number of shingles it shares with each earlier article."""
+    """For each article, the number of shingles it shares with each earlier article.
+
+    Shingles found in many articles (a standard footer, a boilerplate paragraph) are
+    left out first: they would tie unrelated stories together.
+    """
+    frequency: Counter[int] = Counter(s for i in order for s in sets[i])
+    common = max(COMMON_SHINGLE_MIN_DOCS, COMMON_SHINGLE_SHARE * len(order))
     index: dict[int, list[int]] = defaultdict(list)
     result: dict[int, dict[int, int]] = {}
     for i in order:
         shared: Counter[int] = Counter()
         for s in sets[i]:
+            if frequency[s] > common:
+                continue
             owners = index[s]
-            if len(owners) <= COMMON_SHINGLE_MAX_DOCS:
+            if owners:
                 shared.update(owners)
             owners.append(i)
         result[i] = dict(shared)
@@ -92,7 +104,7 @@ def link_copies(
         if best and best[1] >= rewrite_threshold:
             original[i] = original.get(best[0], best[0])
         for j, score in overlap[i].items():
-            if score >= shared_threshold:
+            if score >= shared_threshold and counts[i][j] >= MIN_SHARED_SHINGLES:
                 if original.get(i) != j:
                     shared[i].add(j)
                     shared[j].add(i)

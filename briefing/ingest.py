@@ -46,6 +46,8 @@ MAX_CHUNK_CHARS = 2000
 """A sentence longer than this (a run-on list, a line with no full stops) is cut at spaces."""
 TITLE_FALLBACK_WORDS = 14
 """Words taken from the first sentence when there is no headline."""
+TITLE_FALLBACK_CHARS = 120
+"""…and at most this many characters of them."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class _Source:
     docs: list[RawDoc]
     bad_lines: list[tuple[int, str]]
     date_order: str
+    """The configured day/month order, used where a document proves none."""
 
 
 # ------------------------------------------------------------------ paragraphs
@@ -107,6 +110,8 @@ def _fallback_title(paragraphs: list[Paragraph], file: str) -> str:
     first = SENTENCE_END.split(body[0])[0] if body else file
     words = first.split()
     cut = " ".join(words[:TITLE_FALLBACK_WORDS])
+    if len(cut) > TITLE_FALLBACK_CHARS:
+        return cut[:TITLE_FALLBACK_CHARS].rstrip() + " …"
     return cut + " …" if len(words) > TITLE_FALLBACK_WORDS else cut
 
 
@@ -169,13 +174,12 @@ def _read_source(path: Path, file: str, config: Config) -> _Source | str:
     text, reason = read_text(path, config.max_file_bytes)
     if text is None:
         return reason or "unreadable"
-    order = page_date_order(text, config.date_order)
     if suffix in JSONL_SUFFIXES:
-        docs, bad = read_json_lines(text, order)
+        docs, bad = read_json_lines(text, config.date_order)
         if not docs and not bad:
             return "no JSON lines"
-        return _Source(docs, bad, order)
-    return _Source([read_document(text, suffix)], [], order)
+        return _Source(docs, bad, config.date_order)
+    return _Source([read_document(text, suffix)], [], config.date_order)
 
 
 def _drafts(source: _Source, file: str) -> list[tuple[RawDoc, Draft]]:
@@ -188,7 +192,10 @@ def _drafts(source: _Source, file: str) -> list[tuple[RawDoc, Draft]]:
                 f"folder {Path(file).parent.as_posix()}",
             )
         segments = split_compilation(doc.blocks) if doc.split else [doc.blocks]
-        drafts.extend((doc, read_article(blocks, doc, source.date_order)) for blocks in segments)
+        whole = len(segments) == 1
+        # The document's own numeric dates can prove its day/month order (30/11/2024).
+        order = page_date_order("\n".join(doc.blocks), source.date_order)
+        drafts.extend((doc, read_article(blocks, doc, order, whole)) for blocks in segments)
     return drafts
 
 

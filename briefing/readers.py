@@ -41,9 +41,7 @@ _DROP_TAGS = [
     "script", "style", "nav", "header", "footer", "aside", "form", "noscript",
     "iframe", "svg", "button", "template", "head", "object", "embed",
 ]  # fmt: skip
-_BLOCK_SELECTOR = (
-    "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, div, br, tr, section, article"
-)
+_BLOCK_SELECTOR = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, div, br, tr, td, th, section, article"
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*", re.I)
 
 # JSON Lines field names, in order of preference, as news datasets ship them.
@@ -53,6 +51,8 @@ JSON_DATE_FIELDS = (
     "published",
     "publish_date",
     "published_at",
+    "publishedAt",
+    "date_publish",
     "pubdate",
     "time",
     "timestamp",
@@ -177,6 +177,10 @@ def html_text(html: str) -> tuple[str, list[str], str | None]:
     tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
     title = squash_spaces(title_node.text()) if title_node else None
+    h1 = tree.css_first("h1")
+    heading = squash_spaces(h1.text()) if h1 else None
+    if heading and (title is None or heading in title):
+        title = heading  # the <title> often adds " | Site name" to the headline
     tree.strip_tags(_DROP_TAGS)
     links = [
         href
@@ -231,13 +235,25 @@ def _front_matter(text: str) -> tuple[str, str | None, str | None]:
 # ------------------------------------------------------------------ JSON Lines
 
 
+def _as_text(value: object) -> str | None:
+    """A JSON value as text: strings as they are, a list joined, an object's name or
+    text; numbers, booleans and anything else are not text."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, list):
+        parts = [t for v in value if (t := _as_text(v))]
+        return ", ".join(parts) if parts else None
+    if isinstance(value, dict):
+        for key in ("name", "text", "value", "en"):
+            if key in value and (t := _as_text(value[key])):
+                return t
+    return None
+
+
 def _first(record: dict, names: tuple[str, ...]) -> str | None:
     for name in names:
-        value = record.get(name)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        if value not in (None, ""):
-            return str(value)
+        if (value := _as_text(record.get(name))) is not None:
+            return value
     return None
 
 
@@ -261,7 +277,9 @@ def _json_doc(record: dict, line: int, date_order: str) -> RawDoc | str:
     )
 
 
-def read_json_lines(text: str, date_order: str) -> tuple[list[RawDoc], list[tuple[int, str]]]:
+def read_json_lines(
+    text: str, date_order: str = "DMY"
+) -> tuple[list[RawDoc], list[tuple[int, str]]]:
     """One document per line; returns the documents and (line, reason) for bad lines."""
     docs: list[RawDoc] = []
     bad: list[tuple[int, str]] = []
@@ -272,6 +290,9 @@ def read_json_lines(text: str, date_order: str) -> tuple[list[RawDoc], list[tupl
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             bad.append((number, f"not valid JSON ({exc.msg})"))
+            continue
+        except (ValueError, RecursionError):  # absurd numbers or nesting
+            bad.append((number, "not usable JSON (too deeply nested or a number too long)"))
             continue
         if not isinstance(record, dict):
             bad.append((number, "not a JSON object"))

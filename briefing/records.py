@@ -78,8 +78,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        """Whitespace-separated words in the body."""
-        return sum(len(p.text.split()) for p in self.paragraphs)
+        """Whitespace-separated words in the body (captions not counted)."""
+        return len(self.text.split())
 
 
 @dataclass(frozen=True)

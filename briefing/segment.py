@@ -43,26 +43,71 @@ HEADLINE_MAX_WORDS = 30
 """A block longer than this is body text, not a headline."""
 SHORT_LINE_WORDS = 4
 """A head line this short is an outlet or author line, not a standfirst."""
+CAPTION_MAX_WORDS = 45
+"""A block ending in a photo credit is a caption only up to this length."""
 
 # Outlet evidence, strongest first.
 PRIORITY_FORMAT, PRIORITY_WIRE, PRIORITY_AGENCY_BYLINE, PRIORITY_OUTLET_LINE = 0, 1, 2, 3
 PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK = 4, 5, 6
 
 _DATE_LINE_PREFIX = re.compile(
-    r"^(?:(?:issued|published|posted|updated|first published|last updated)(?: on)?:?\s*)?", re.I
+    r"^(?:(?:issued|published|posted|updated|first published|last updated|last modified|date|dated)"
+    r"(?: on)?:?\s*)?",
+    re.I,
 )
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{4}))?"
+_LEADING_TIME = re.compile(rf"^{_TIME}\s*[,|-]?\s*", re.I)
+_DATE_LINE_REST = re.compile(rf"^[\s,|–—-]*(?:(?:at\s+)?{_TIME})?[\s,|–—-]*$", re.I)
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]{2,}|\d{1,4}|and|de|al|el|van|von|bin|of)"
-BYLINE = re.compile(rf"^[Bb][Yy](?::\s*|\s+)(?P<who>{_NAME_WORD}(?:[ ,]+{_NAME_WORD}){{0,7}})$")
-"""A byline: "By", then up to eight capitalised words (a name, an agency); no sentence."""
+_BYLINE_SHAPE = re.compile(
+    rf"^[Bb][Yy](?::\s*|\s+)(?P<who>{_NAME_WORD}(?:[ ,]+{_NAME_WORD}){{0,7}})$"
+)
+# Capitalised words that follow "By" in phrases, not in names ("By Air", "By Monday").
+_NOT_NAME_WORDS = frozenset(
+    """the a an this that air sea land road rail train car bus plane boat foot phone email
+    mail post law contrast comparison default design far now then way day night noon
+    midnight morning evening monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december""".split()  # noqa: SIM905
+)
+
+
+class _Byline:
+    """Matches "By" and up to eight name-like words (a person, an agency); no sentence."""
+
+    @staticmethod
+    def match(block: str) -> re.Match[str] | None:
+        m = _BYLINE_SHAPE.match(block)
+        if m is None:
+            return None
+        words = m["who"].replace(",", " ").split()
+        if words[0].lower() in _NOT_NAME_WORDS or words[0].isdigit():
+            return None
+        one_word_name = words[0].isupper() or (words[0][:1].isupper() and len(words[0]) > 3)
+        if len(words) == 1 and not one_word_name:
+            return None
+        return m
+
+
+BYLINE = _Byline()
 _MEDIA_CREDIT = re.compile(r"^(?:video|photo|photos|pictures|graphics|text) by:?\s+", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?),?(?:\s+[A-Z][a-z.]+)?\s*\((?P<wire>[A-Za-z0-9 .&-]{2,30})\)\s*[—–-]+\s*"
 )
-_SIGN_OFF = re.compile(r"^\((?P<wire>[A-Za-z0-9 .&-]{2,40})\)$")
+_SIGN_OFF = re.compile(
+    r"^\((?P<wire>[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z0-9][A-Za-z0-9 .&]{1,20} with [A-Z][A-Za-z .&]{1,30})\)$"
+)
+"""A wire sign-off: "(AP)", "(Reuters)", "(FRANCE 24 with Reuters)"; not "(APPLAUSE)"."""
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\b\s*(?P<rest>.*)$")
-_CREDIT = re.compile(r"^(?:©|\(c\)|[-–—\s]*copyright\b)\s*(?P<who>[^©]{2,60})$", re.I)
+_CREDIT = re.compile(
+    r"^[-–—\s]*(?:©|\([cC]\)(?=\s*[A-Z0-9])|[Cc]opyright\b\s*(?:©|\([cC]\))?(?=\s*(?:\d{4}|[A-Z])))"
+    r"\s*(?P<who>[^©]{2,60}?)\s*$"
+)
+"""A credit line: "© Name, AFP", "Copyright AFP Name", "Copyright © 2024 Reuters"."""
 _TRAILING_CREDIT = re.compile(
-    r"(?:©\s*[^©]{2,60}|\((?:photo|image|picture)s?:[^)]{2,60}\))\s*$", re.I
+    r"(?:(?:copyright\s*)?©\s*[^©]{2,60}|copyright\s+\d{4}\b[^©]{0,60}"
+    r"|\((?:photo|image|picture)s?:[^)]{2,60}\))\s*$",
+    re.I,
 )
 _SOURCE_LINK = re.compile(r"^source(?: link)?:\s*(?P<url>https?://\S+)\s*$", re.I)
 _FURNITURE = re.compile(
@@ -115,26 +160,28 @@ class Draft:
 
 
 def is_date_line(block: str) -> bool:
-    """A block that is nothing but a date (with an 'Issued on:' style prefix)."""
-    rest = _DATE_LINE_PREFIX.sub("", block).strip(" -–—|")
+    """A block that is nothing but a date, with an 'Issued on:' style prefix and a time
+    of day at most ("Tue 5 Mar 2024 10.32 GMT"); a date followed by words is text."""
+    rest = _DATE_LINE_PREFIX.sub("", block.strip()).strip(" -–—|")
+    rest = _LEADING_TIME.sub("", rest)
     for pattern in (DATE_ISO, DATE_MDY_WORDS, DATE_DMY_WORDS, DATE_NUMERIC):
         m = pattern.match(rest)
-        if m and len(rest[m.end() :].strip(" -–—|,")) <= 12:
+        if m and _DATE_LINE_REST.match(rest[m.end() :]):
             return True
     return False
 
 
-def _is_quoted_speech(block: str) -> bool:
-    """“We will stay,” or "Were they ready?": a quoted sentence, not a headline."""
-    text = block.strip()
-    return len(text) > 2 and text[0] in "\"“‘'" and text[-1] in "\"”’'" and text[-2] in ".?!,"
+def _ends_as_sentence(block: str) -> bool:
+    """Ends like a sentence, inside a closing quote too: '… back.”' or '"Ready?"'."""
+    text = block.rstrip()
+    return len(text) > 2 and text[-1] in "\"”’'" and text[-2] in ".?!,"
 
 
 def looks_like_headline(block: str) -> bool:
     words = block.split()
     return (
         0 < len(words) <= HEADLINE_MAX_WORDS
-        and not _is_quoted_speech(block)
+        and not _ends_as_sentence(block)
         and not block.rstrip().endswith((".", ":", ";", ",", "—", "-"))
         and block[:1] not in "-–—•*"
         and not BYLINE.match(block)
@@ -143,12 +190,20 @@ def looks_like_headline(block: str) -> bool:
 
 def block_kind(block: str) -> str:
     """The kind of a block, by its shape alone."""
+    if " | " in block:  # "By Jane Smith | March 4, 2024"
+        kinds = {_single_kind(part.strip()) for part in block.split(" | ")}
+        if kinds <= {DATE, BYLINE_KIND}:
+            return BYLINE_KIND if BYLINE_KIND in kinds else DATE
+    return _single_kind(block)
+
+
+def _single_kind(block: str) -> str:
     checks = (
         (DATE, is_date_line(block)),
         (BYLINE_KIND, bool(BYLINE.match(block))),
         (MEDIA_CREDIT, bool(_MEDIA_CREDIT.match(block))),
         (TIMESTAMP, bool(_TIMESTAMP.match(block))),
-        (CREDIT, bool(_CREDIT.match(block))),
+        (CREDIT, bool(_CREDIT.match(block)) and not block.rstrip().endswith(".")),
         (SIGNOFF, bool(_SIGN_OFF.match(block))),
         (SOURCE, bool(_SOURCE_LINK.match(block))),
         (FURNITURE, bool(_FURNITURE.match(block.strip()))),
@@ -197,7 +252,13 @@ def split_compilation(blocks: list[str]) -> list[list[str]]:
             starts.append(index)
             body_since_start = 0
     ends = [*starts[1:], len(blocks)]
-    return [blocks[s:e] for s, e in zip(starts, ends, strict=True)]
+    segments: list[list[str]] = []
+    for s, e in zip(starts, ends, strict=True):
+        if segments and not any(k == BODY for k in kinds[s:e]):
+            segments[-1].extend(blocks[s:e])  # a headline with no text is not an article
+        else:
+            segments.append(blocks[s:e])
+    return segments
 
 
 # ------------------------------------------------------------------ stages 2-5
@@ -230,28 +291,30 @@ def _read_head(blocks: list[str], kinds: list[str], draft: Draft, date_order: st
     for index, (block, kind) in enumerate(
         zip(blocks[:HEAD_BLOCKS], kinds[:HEAD_BLOCKS], strict=False)
     ):
-        if kind == DATE:
-            if draft.published is None and (day := parse_written_date(block, date_order)):
-                draft.published, draft.published_evidence = day, block
-        elif kind == BYLINE_KIND:
-            who = BYLINE.match(block)["who"].strip()
-            draft.byline = draft.byline or who
-            if re.fullmatch(r"[A-Z]{2,6}", who):
-                draft.add_outlet(PRIORITY_AGENCY_BYLINE, who, block)
+        if kind in (DATE, BYLINE_KIND):
+            _take_meta(block, draft, date_order)
         elif kind == HEADLINE and draft.title is None and not standfirst:
             draft.title = block
-        elif kind == HEADLINE and len(block.split()) <= SHORT_LINE_WORDS:
-            letters = [c for c in block if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+        elif (
+            kind == HEADLINE and len(block.split()) <= SHORT_LINE_WORDS and draft.title is not None
+        ):
+            if _is_outlet_line(block):
                 draft.add_outlet(PRIORITY_OUTLET_LINE, block, block)
-            elif draft.byline is None and draft.title is not None:
+            elif draft.byline is None and _is_name(block):
                 draft.byline = block
-        elif kind in (HEADLINE, BODY) and draft.title is not None and _has_meta_after(kinds, index):
+            else:
+                break
+        elif (
+            kind in (HEADLINE, BODY)
+            and draft.title is not None
+            and len(standfirst) < MAX_STANDFIRST_BLOCKS
+            and _has_meta_after(kinds, index)
+        ):
             standfirst.append(block)
         elif kind in (HEADLINE, BODY):
             break
         else:
-            _take_furniture(block, kind, draft)
+            _take_furniture(block, kind, draft, date_order)
         body_start = index + 1
     if standfirst:
         draft.standfirst = " ".join(standfirst)
@@ -260,10 +323,46 @@ def _read_head(blocks: list[str], kinds: list[str], draft: Draft, date_order: st
 
 
 def _has_meta_after(kinds: list[str], index: int) -> bool:
-    return any(k in (DATE, BYLINE_KIND) for k in kinds[index + 1 : HEAD_BLOCKS])
+    """A date line or byline follows within the standfirst's reach."""
+    reach = kinds[index + 1 : index + 1 + MAX_STANDFIRST_BLOCKS + 1]
+    return any(k in (DATE, BYLINE_KIND) for k in reach)
 
 
-def _take_furniture(block: str, kind: str, draft: Draft) -> bool:
+def _is_outlet_line(block: str) -> bool:
+    """A short line mostly in capitals ("THE DAILY LEDGER", "iNEWS UK")."""
+    letters = [c for c in block if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.5
+
+
+def _is_name(block: str) -> bool:
+    """Two to four capitalised words, none of them a common phrase word: an author line."""
+    words = block.split()
+    return (
+        2 <= len(words) <= SHORT_LINE_WORDS
+        and all(w[:1].isupper() and w.lower() not in _NOT_NAME_WORDS for w in words)
+        and not any(c.isdigit() for c in block)
+    )
+
+
+def _parts(block: str) -> list[str]:
+    """The parts of a "By Jane Smith | March 4, 2024" line."""
+    return [p.strip() for p in block.split(" | ")] if " | " in block else [block]
+
+
+def _take_meta(block: str, draft: Draft, date_order: str) -> None:
+    """Read a date line or byline (or a line holding both, split by "|")."""
+    for part in _parts(block):
+        if is_date_line(part):
+            if draft.published is None and (day := parse_written_date(part, date_order)):
+                draft.published, draft.published_evidence = day, block
+        elif m := BYLINE.match(part):
+            who = m["who"].strip()
+            draft.byline = draft.byline or who
+            if re.fullmatch(r"[A-Z]{2,6}", who):
+                draft.add_outlet(PRIORITY_AGENCY_BYLINE, who, block)
+
+
+def _take_furniture(block: str, kind: str, draft: Draft, date_order: str) -> bool:
     """Stage 3: note what a furniture block says; True when the block is dropped."""
     if kind == TIMESTAMP:
         rest = _TIMESTAMP.match(block)["rest"].strip()
@@ -276,20 +375,29 @@ def _take_furniture(block: str, kind: str, draft: Draft) -> bool:
         draft.add_outlet(PRIORITY_CREDIT, _CREDIT.match(block)["who"].split(",")[-1], block)
     elif kind == SOURCE:
         draft.url = draft.url or _SOURCE_LINK.match(block)["url"]
+    elif kind in (DATE, BYLINE_KIND):  # metadata at the foot of an article
+        _take_meta(block, draft, date_order)
     return kind in (SIGNOFF, CREDIT, SOURCE, FURNITURE, MEDIA_CREDIT, DATE, BYLINE_KIND)
 
 
-def _read_body(blocks: list[str], kinds: list[str], draft: Draft) -> None:
+def _read_body(blocks: list[str], kinds: list[str], draft: Draft, date_order: str) -> None:
     """Stages 3-4: drop furniture, keep captions apart, find the dateline."""
+    signed_off = False
     for index, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
-        if _take_furniture(block, kind, draft):
+        if _take_furniture(block, kind, draft, date_order):
+            signed_off = signed_off or kind == SIGNOFF
             continue
+        if signed_off and kind == HEADLINE:
+            continue  # "related stories" headlines after the sign-off
         if kind == TIMESTAMP:  # a timestamp run into the text after it
             block = _TIMESTAMP.match(block)["rest"].strip()
         next_kind = kinds[index + 1] if index + 1 < len(kinds) else None
-        if _TRAILING_CREDIT.search(block) or next_kind == CREDIT:
+        credit = _TRAILING_CREDIT.search(block)
+        if (credit or next_kind == CREDIT) and len(block.split()) <= CAPTION_MAX_WORDS:
             draft.body.append(("caption", block))
             continue
+        if credit:  # a long paragraph with a credit run onto its end: keep the text
+            block = block[: credit.start()].rstrip() or block
         at_start = draft.dateline is None and not any(k == "body" for k, _ in draft.body)
         if at_start and (m := DATELINE.match(block)):
             draft.dateline = m["place"].strip().title()
@@ -310,8 +418,9 @@ def _outlet_from_text_and_links(draft: Draft) -> None:
         draft.add_outlet(PRIORITY_LINK, domain, f"link domain {domain}")
 
 
-def read_article(blocks: list[str], doc: RawDoc, date_order: str) -> Draft:
-    """Stages 2-5 for one article's blocks."""
+def read_article(blocks: list[str], doc: RawDoc, date_order: str, whole: bool = True) -> Draft:
+    """Stages 2-5 for one article's blocks; ``whole`` when the article is the whole
+    document (so the document's own title is its title)."""
     draft = Draft(
         byline=doc.byline,
         url=doc.url,
@@ -319,9 +428,9 @@ def read_article(blocks: list[str], doc: RawDoc, date_order: str) -> Draft:
     )
     if doc.outlet:
         draft.add_outlet(PRIORITY_FORMAT, doc.outlet, "stated in the file")
-    if doc.title and blocks and blocks[0] == doc.title:
-        blocks = blocks[1:]
-    if doc.title:
+    if whole and doc.title:
+        if blocks and blocks[0] == doc.title:
+            blocks = blocks[1:]
         draft.title = doc.title
     kinds = [block_kind(b) for b in blocks]
     if len(blocks) == 1 and kinds[0] == HEADLINE:
@@ -329,7 +438,7 @@ def read_article(blocks: list[str], doc: RawDoc, date_order: str) -> Draft:
     start = _read_head(blocks, kinds, draft, date_order)
     if draft.title is None and start == 0 and len(blocks) > 1 and kinds[0] == HEADLINE:
         draft.title, start = blocks[0], 1
-    _read_body(blocks[start:], kinds[start:], draft)
+    _read_body(blocks[start:], kinds[start:], draft, date_order)
     _outlet_from_text_and_links(draft)
     if draft.published is None and doc.published:
         draft.published, draft.published_evidence = doc.published, doc.published_evidence

@@ -43,3 +43,34 @@ def test_rewrite_shared_copy_and_families() -> None:
     assert linked["a"].family == linked["b"].family == linked["c"].family == "d"
     assert linked["e"].family == "e" and linked["e"].near_duplicate_of is None
     assert not linked["e"].shares_copy_with
+
+
+def test_a_shared_footer_does_not_tie_unrelated_stories() -> None:
+    footer = (
+        "Sign up for our newsletter to receive the latest news from the region every morning, "
+        "and follow us on social media for live updates and analysis from our correspondents."
+    )
+    topics = [
+        "rain",
+        "trade",
+        "football",
+        "elections",
+        "schools",
+        "health",
+        "roads",
+        "film",
+        "music",
+        "farms",
+        "banks",
+        "ports",
+    ]
+    articles = [
+        _article(
+            f"n{i}",
+            f"A story about {t} number {i} with its own facts and figures, reported on day {i}.\n\n{footer}",
+        )
+        for i, t in enumerate(topics)
+    ]
+    linked = link_copies(articles, rewrite_threshold=0.5, shared_threshold=0.2)
+    assert all(not a.shares_copy_with and a.near_duplicate_of is None for a in linked)
+    assert len({a.family for a in linked}) == len(topics)

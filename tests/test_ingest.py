@@ -276,3 +276,27 @@ def test_impossible_dates_are_ignored(make_seeds) -> None:
     root = make_seeds({"a.txt": " date 0001-01-01 " + BODY})
     (article,) = _ingest(root).articles
     assert (article.published, article.published_evidence) == (None, None)
+
+
+def test_html_digest_articles_keep_their_own_headlines(make_seeds) -> None:
+    html = """<html><head><title>Daily digest - My Blog</title></head><body>
+    <h2>Ferry sinks off the northern coast</h2><p>By Ana Ruiz</p><p>March 4, 2024</p>
+    <p>A ferry sank on Monday, officials said.</p><p>Rescue boats reached it within an hour.</p>
+    <h2>Port reopens after two days</h2><p>By Tom Reed</p><p>March 5, 2024</p>
+    <p>The port reopened on Tuesday.</p><p>Ships queued outside.</p></body></html>"""
+    root = make_seeds({"digest.html": html})
+    articles = _ingest(root).articles
+    assert [(a.title, a.byline, a.published) for a in articles] == [
+        ("Ferry sinks off the northern coast", "Ana Ruiz", "2024-03-04"),
+        ("Port reopens after two days", "Tom Reed", "2024-03-05"),
+    ]
+
+
+def test_h1_is_preferred_to_a_title_with_the_site_name(make_seeds) -> None:
+    html = (
+        "<html><head><title>Council approves budget | The Daily Gazette</title></head><body>"
+        "<h1>Council approves budget</h1><p>By Jane Smith</p>"
+        "<p>The council approved the budget on Monday.</p><p>It passed by five votes.</p></body></html>"
+    )
+    (article,) = _ingest(make_seeds({"a.html": html})).articles
+    assert (article.title, article.byline) == ("Council approves budget", "Jane Smith")

@@ -39,3 +39,20 @@ def test_json_lines_fields_and_bad_lines() -> None:
         "Ann, Bo",
     )
     assert [line for line, _ in bad] == [2, 3, 4]
+
+
+def test_hostile_json_lines_do_not_crash() -> None:
+    text = "\n".join(
+        ["[" * 100_000, '{"text": ' + "9" * 5000 + "}", '{"text": 3.5}', '{"text": true}']
+    )
+    docs, bad = read_json_lines(text)
+    assert docs == [] and [line for line, _ in bad] == [1, 2, 3, 4]
+
+
+def test_newsapi_shaped_records() -> None:
+    line = (
+        '{"source": {"id": "reuters", "name": "Reuters"}, "author": null, "title": "T", '
+        '"publishedAt": "2024-03-04T10:00:00Z", "content": "Body text.", "authors": [{"name": "Ann Lee"}]}'
+    )
+    (doc,), _ = read_json_lines(line)
+    assert (doc.outlet, doc.published, doc.byline) == ("Reuters", "2024-03-04", "Ann Lee")

@@ -108,3 +108,125 @@ def test_page_date_order_follows_the_page_evidence() -> None:
     assert page_date_order("Issued on 01/12/2024 and 30/11/2024", "MDY") == "DMY"
     assert page_date_order("Posted 12/30/2024", "DMY") == "MDY"
     assert page_date_order("Posted 01/02/2024", "MDY") == "MDY"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tue 5 Mar 2024",
+        "Mon 4 Mar 2024 10.32 GMT",
+        "Published 10:32 AM EST, Mon March 4, 2024",
+        "March 4, 2024 at 10:32 a.m. EST",
+        "Date: 4 March 2024",
+        "Wed, 06 Mar 2024 10:00:00 +0000",
+    ],
+)
+def test_common_date_lines(line: str) -> None:
+    assert block_kind(line) == "date"
+    draft = read_article(
+        ["Headline here", line, "Body text one.", "Body text two."], RawDoc(blocks=[]), "DMY"
+    )
+    assert draft.published is not None and draft.published.endswith(("-04", "-05", "-06"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "January 5, 2024 — Talks begin in Geneva",
+        "(c) an independent regulator for disputes.",
+        "Copyright law has not changed since 1988.",
+        "(APPLAUSE)",
+        "By Air",
+        "By Monday",
+    ],
+)
+def test_text_that_only_looks_like_metadata(line: str) -> None:
+    assert block_kind(line) in ("body", "headline"), line
+
+
+def test_byline_and_date_on_one_line() -> None:
+    blocks = [
+        "Council approves budget",
+        "By Jane Smith | March 4, 2024",
+        "The council voted on Monday.",
+        "More.",
+    ]
+    draft = read_article(blocks, RawDoc(blocks=blocks), "DMY")
+    assert (draft.byline, draft.published) == ("Jane Smith", "2024-03-04")
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [
+            "Visiting the islands",
+            "Getting there",
+            "By Air",
+            "Flights leave daily from the capital.",
+            "Ferries run twice a week.",
+            "Where to stay",
+            "Hotels fill up early in summer.",
+        ],
+        [
+            "Remarks by the President",
+            "Thank you all for coming today.",
+            "We have work to do.",
+            "(APPLAUSE)",
+            "Thank you so much",
+            "We will rebuild the bridges and roads.",
+            "God bless.",
+        ],
+        [
+            "Talks timeline",
+            "The talks have run for months.",
+            "Both sides met often.",
+            "Key dates",
+            "January 5, 2024 — Talks begin",
+            "March 1, 2024 — Talks stall",
+        ],
+    ],
+)
+def test_ordinary_articles_are_not_split(blocks: list[str]) -> None:
+    assert len(split_compilation(blocks)) == 1
+
+
+def test_related_headlines_after_the_sign_off_are_dropped() -> None:
+    blocks = [
+        "Gold rises",
+        "Gold rose on Monday, traders said.",
+        "Silver fell.",
+        "(Reuters)",
+        "Read more",
+        "Gold slips as dollar firms",
+    ]
+    segments = split_compilation(blocks)
+    assert len(segments) == 1
+    draft = read_article(segments[0], RawDoc(blocks=blocks), "DMY")
+    assert [t for _, t in draft.body] == ["Gold rose on Monday, traders said.", "Silver fell."]
+    assert draft.best_outlet()[0] == "Reuters"
+
+
+def test_long_paragraph_ending_in_a_credit_is_body() -> None:
+    long = "The minister said the talks would resume next week. " * 8 + "Copyright © 2024 Reuters"
+    draft = read_article([long], RawDoc(blocks=[long]), "DMY")
+    ((kind, text),) = draft.body
+    assert kind == "body" and text.endswith("next week.")
+
+
+def test_standfirst_takes_at_most_the_blocks_just_above_the_metadata() -> None:
+    blocks = [
+        "Headline",
+        "P1 is a sentence.",
+        "P2 is a sentence.",
+        "P3 is a sentence.",
+        "P4 is a sentence.",
+        "By Jane Smith",
+        "March 4, 2024",
+    ]
+    draft = read_article(blocks, RawDoc(blocks=blocks), "DMY")
+    assert draft.byline == "Jane Smith" and draft.published == "2024-03-04"
+    assert [k for k, _ in draft.body].count("standfirst") <= 1
+    assert [t for k, t in draft.body if k == "body"][:2] == [
+        "P1 is a sentence.",
+        "P2 is a sentence.",
+    ]
