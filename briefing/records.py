@@ -261,6 +261,9 @@ class Statement:
     claim_cue: str | None = None
     """The words marking the sentence as a claim ("claimed", "without providing
     evidence"), or None when it is reported as fact."""
+    sources: int = 1
+    """Independent sources carrying it: story families, so rewrites and shared wire
+    copy count once."""
 
 
 @dataclass(frozen=True)

@@ -337,6 +337,7 @@ def _statements(
 ) -> list[Statement]:
     """Sentences naming an entity, dated, verbatim repeats merged into one statement."""
     published = {a.id: a.published for a in corpus.articles}
+    family = {a.id: a.family or a.id for a in corpus.articles}
     merged: dict[tuple[str, str | None], dict] = {}
     for extraction in extractions:
         ents_by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -383,6 +384,7 @@ def _statements(
             date=s["date"],
             date_evidence=s["date_evidence"],
             claim_cue=s["claim_cue"],
+            sources=len({family[c.article_id] for c in s["citations"]}),
         )
         for s in merged.values()
     ]
@@ -404,7 +406,7 @@ def _days(corpus: Corpus, statements: Sequence[Statement]) -> list[Day]:
             statements=tuple(
                 sorted(
                     by_day.get(day, []),
-                    key=lambda s: (-len(s.citations), -len(s.entities), order[s]),
+                    key=lambda s: (-s.sources, -len(s.citations), -len(s.entities), order[s]),
                 )
             ),
             articles=tuple(sorted(published.get(day, []))),

@@ -135,7 +135,8 @@ class _Site:
         """One cited line; a claim is labelled with the words that make it one."""
         text = self.linked(statement.text, statement.spans, rel, current)
         claim = f" *(claim: “{escape_inline(statement.claim_cue)}”)*" if statement.claim_cue else ""
-        return Markup(f"{text}{claim} {self.cites(statement.citations, rel)}")
+        sources = f" *({statement.sources} independent sources)*" if statement.sources > 1 else ""
+        return Markup(f"{text}{claim} {self.cites(statement.citations, rel)}{sources}")
 
     def quote_line(self, quote: ResolvedQuote, rel: str) -> Markup:
         who = (
@@ -275,6 +276,7 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "places": [i for i in s.entities if group_of[i] == "place"],
             "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
             "citations": [{"article": c.article_id, "paragraph": c.paragraph} for c in s.citations],
+            "corroboration": s.sources,
         }
         for n, s in enumerate(briefing.statements, start=1)
     ]
@@ -312,7 +314,7 @@ def export(briefing: Briefing) -> dict[str, Any]:
         "days": [
             {
                 "date": d.date,
-                "salience": sum(len(s.citations) for s in d.statements),
+                "salience": sum(s.sources for s in d.statements),
                 "summary": [
                     {
                         "text": s.text,

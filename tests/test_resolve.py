@@ -160,3 +160,21 @@ def test_claims_are_marked_with_their_cue() -> None:
         "Rebels entered Hama, without providing evidence.": "without providing evidence",
         "Rain fell in Hama.": None,
     }
+
+
+def test_rewrites_count_once_as_sources() -> None:
+    from dataclasses import replace
+
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [("Rebels entered Hama.", "Hama/GPE")],
+            "b": [("Rebels entered Hama.", "Hama/GPE")],
+            "c": [("Rebels entered Hama.", "Hama/GPE")],
+        }
+    )
+    families = {"a": "a", "b": "a", "c": "c"}  # b rewrites a; c is independent
+    corpus = replace(
+        corpus, articles=tuple(replace(a, family=families[a.id]) for a in corpus.articles)
+    )
+    (statement,) = resolve(corpus, extractions, "T").statements
+    assert len(statement.citations) == 3 and statement.sources == 2
