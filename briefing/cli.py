@@ -152,12 +152,19 @@ def _seeds_signature(seeds: Path) -> tuple:
     )
 
 
+def _inputs_signature(config: Config) -> tuple:
+    """What a rebuild depends on besides the code: the seeds and aliases.yml."""
+    aliases = resolve_path(config, config.aliases)
+    stamp = (aliases.stat().st_mtime_ns, aliases.stat().st_size) if aliases.is_file() else None
+    return (_seeds_signature(resolve_path(config, config.seeds)), stamp)
+
+
 def _watch_seeds(config: Config, stop: threading.Event, interval: float = 1.0) -> None:
-    """Regenerate site_src/ whenever the seeds change; MkDocs then reloads the browser."""
-    seeds = resolve_path(config, config.seeds)
-    last = _seeds_signature(seeds)
+    """Regenerate site_src/ whenever the seeds or aliases.yml change; MkDocs then
+    reloads the browser."""
+    last = _inputs_signature(config)
     while not stop.wait(interval):
-        current = _seeds_signature(seeds)
+        current = _inputs_signature(config)
         if current == last:
             continue
         last = current

@@ -50,6 +50,12 @@ SCHEMA: tuple[Option, ...] = (
     Option("templates", str, "docs_templates", "Folder of Jinja2 page templates."),
     Option("cache_dir", str, ".briefing_cache", "Folder for the extraction cache."),
     Option(
+        "aliases",
+        str,
+        "aliases.yml",
+        "Curation file: merge, split, rename, re-kind or drop entities.",
+    ),
+    Option(
         "model",
         list,
         list(DEFAULT_MODELS),
@@ -109,6 +115,8 @@ class Config:
     """Jinja2 templates folder."""
     cache_dir: Path = Path(".briefing_cache")
     """Extraction cache folder."""
+    aliases: Path = Path("aliases.yml")
+    """The user's curation file (optional)."""
     model: tuple[str, ...] = DEFAULT_MODELS
     """spaCy model names, tried in order."""
     date_order: str = "DMY"
@@ -129,7 +137,7 @@ class Config:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
-_PATH_KEYS = ("seeds", "site_src", "site_dir", "mkdocs_config", "templates", "cache_dir")
+_PATH_KEYS = ("seeds", "site_src", "site_dir", "mkdocs_config", "templates", "cache_dir", "aliases")
 
 
 def _check(option: Option, value: Any) -> str | None:

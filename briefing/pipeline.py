@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .config import Config, resolve_path
+from .curation import load_curation
 from .errors import SiteBuildError, StrictModeError
 from .extract import extract
 from .ingest import ingest
@@ -102,7 +103,8 @@ def generate(
     timings["extract"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Resolving entities")
-    briefing = resolve(corpus, extractions, config.title, config.date_order)
+    curation = load_curation(resolve_path(config, config.aliases))
+    briefing = resolve(corpus, extractions, config.title, config.date_order, curation)
     timings["resolve"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Writing pages")

@@ -11,7 +11,9 @@ Names are merged in numbered stages, all rules kept in this module:
 3. **short name**: an actor's surname or trailing part ("Assad") joins the one full
    person name that ends with it in the same article, or, failing that, in the corpus;
 4. **one label per name**: a group's kind (actor or place) is decided by the votes
-   of all its mentions, and every mention follows it.
+   of all its mentions, and every mention follows it;
+5. **curation**: the user's ``aliases.yml`` (see :mod:`briefing.curation`) merges,
+   keeps apart, renames, re-kinds or drops entities, after every rule above.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .curation import Curation
 from .dating import date_sentence
 from .extract import ACTOR_LABELS
 from .records import (
@@ -243,7 +247,9 @@ def _short_name_target(
 
 
 def _group_mentions(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+    corpus: Corpus,
+    extractions: Sequence[ArticleExtraction],
+    keep_apart: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, _Group], dict[tuple[str, int, int], str]]:
     """Stages 1-4: return groups by key and each mention's group key."""
     mentions = [m for e in extractions for m in e.mentions]
@@ -265,7 +271,9 @@ def _group_mentions(
         key, rule = base_key[id(m)], RULE_NORMALISED
         if not key or key in TITLES:
             continue  # a bare title ("Col.") names nobody
-        if key in acronyms:
+        if fold(_display(m.text)) in keep_apart:
+            rule = "kept apart by aliases.yml (split)"
+        elif key in acronyms:
             key, acronym = acronyms[key]
             rule = f"acronym {acronym} spells the initials of the full name"
         elif key in short and (
@@ -280,6 +288,44 @@ def _group_mentions(
     return groups, assignment
 
 
+def _names_of(group: _Group) -> set[str]:
+    """Folded names a group answers to in aliases.yml: its key and every surface form."""
+    return (
+        {group.key}
+        | {fold(_display(m.text)) for m in group.mentions}
+        | {fold(m.text) for m in group.mentions}
+    )
+
+
+def _matches(group: _Group, name: str, is_place: bool) -> bool:
+    return fold(name) in _names_of(group) or name_key(name, is_place) == group.key
+
+
+def _curate(
+    groups: dict[str, _Group], assignment: dict[tuple[str, int, int], str], curation: Curation
+) -> dict[str, _Group]:
+    """Stage 5: the user's merges and drops (aliases.yml), applied after every rule."""
+    for names in curation.merge:
+        found = [k for k in sorted(groups) if any(_matches(groups[k], n, False) for n in names)]
+        if len(found) < 2:
+            continue
+        first = [k for k in found if _matches(groups[k], names[0], False)]
+        target = groups[first[0] if first else found[0]]
+        for key in found:
+            if groups[key] is target:
+                continue
+            target.mentions.extend(groups[key].mentions)
+            target.rules |= groups[key].rules
+            del groups[key]
+            for where, assigned in assignment.items():
+                if assigned == key:
+                    assignment[where] = target.key
+        target.rules.add(f"merged by {Path(curation.source).name}: {', '.join(names)}")
+    for key in [k for k in groups if _names_of(groups[k]) & curation.drop]:
+        del groups[key]
+    return groups
+
+
 def _entity_name(group: _Group) -> str:
     own = Counter(
         _display(m.text)
@@ -291,8 +337,18 @@ def _entity_name(group: _Group) -> str:
     return min(own, key=lambda s: (-own[s], -len(s), s))
 
 
-def _entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, str]]:
+def _override(group: _Group, table: dict) -> tuple[str, object] | None:
+    """The aliases.yml entry (folded name, value) of ``table`` that names this group."""
+    names = _names_of(group)
+    return next(((n, table[n]) for n in sorted(table) if n in names), None)
+
+
+def _entities(
+    groups: dict[str, _Group], curation: Curation | None = None
+) -> tuple[list[Entity], dict[str, str]]:
     """Turn groups into entities with unique ids; return them and key → id."""
+    curation = curation or Curation()
+    source = Path(curation.source).name
     entities: list[Entity] = []
     key_to_id: dict[str, str] = {}
     taken: set[str] = set(RESERVED_IDS)
@@ -303,7 +359,23 @@ def _entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, str]]:
         is_actor = group.is_actor()
         votes = group.votes()
         labels = [label for label, _ in votes.most_common() if (label in ACTOR_LABELS) == is_actor]
+        kind = _KIND_OF_LABEL.get(labels[0], "unknown") if labels else "unknown"
         name = _entity_name(group)
+        if found := _override(group, curation.kinds):
+            group_name, fine_kind = found[1]
+            is_actor = group_name == "actor"
+            kind = fine_kind or ("organisation" if is_actor else "place")
+            group.rules.add(
+                f"kind set by {source}: {group_name}{', ' + fine_kind if fine_kind else ''}"
+            )
+        merged_name = next(
+            (names[0] for names in curation.merge if _matches(group, names[0], False)), None
+        )
+        if found := _override(group, curation.rename):
+            name = str(found[1])
+            group.rules.add(f"renamed by {source}")
+        elif merged_name:
+            name = merged_name
         base = slugify(name, fallback="entity")
         entity_id, n = base, 2
         while entity_id in taken:
@@ -314,7 +386,7 @@ def _entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, str]]:
             Entity(
                 id=entity_id,
                 group="actor" if is_actor else "place",
-                kind=_KIND_OF_LABEL.get(labels[0], "unknown") if labels else "unknown",
+                kind=kind,
                 name=name,
                 aliases=tuple(
                     Alias(text, count)
@@ -470,11 +542,17 @@ def _quotes(
 
 
 def resolve(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction], title: str, date_order: str = "DMY"
+    corpus: Corpus,
+    extractions: Sequence[ArticleExtraction],
+    title: str,
+    date_order: str = "DMY",
+    curation: Curation | None = None,
 ) -> Briefing:
     """Group mentions into entities and assemble everything the pages need."""
-    groups, assignment = _group_mentions(corpus, extractions)
-    entities, key_to_id = _entities(groups)
+    curation = curation or Curation()
+    groups, assignment = _group_mentions(corpus, extractions, curation.split)
+    groups = _curate(groups, assignment, curation)
+    entities, key_to_id = _entities(groups, curation)
     mention_entity = {
         where: key_to_id[key] for where, key in assignment.items() if key in key_to_id
     }

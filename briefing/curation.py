@@ -1,0 +1,140 @@
+"""The user's curation file, ``aliases.yml``: corrections applied after the rules.
+
+Every key is optional::
+
+    merge:            # these names are one entity; the first is its name
+      - [Hayat Tahrir al-Sham, HTS, Hayat Tahrir]
+    split:            # never merge these names into another entity
+      - Assad
+    rename:           # display name of the entity found under a name
+      Bashar Assad: Bashar al-Assad
+    kind:             # actor or place, optionally with a finer kind
+      Hama: place
+      White Helmets: {group: actor, kind: organisation}
+    drop:             # not an entity at all
+      - Photo
+
+Names match an entity's name or any name it appears under, ignoring case and accents.
+The file is read, never written: it survives every rebuild, and each entity page says
+which of its entries shaped the entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .textutil import fold
+
+GROUPS = ("actor", "place")
+KNOWN_KEYS = ("merge", "split", "rename", "kind", "drop")
+
+
+@dataclass(frozen=True)
+class Curation:
+    """Validated contents of ``aliases.yml``; names are stored folded (see :func:`fold`)."""
+
+    merge: tuple[tuple[str, ...], ...] = ()
+    """Groups of names that are one entity; the first name, as written, is its name."""
+    split: frozenset[str] = frozenset()
+    """Folded names that no rule may merge into another entity."""
+    rename: dict[str, str] = field(default_factory=dict)
+    """Folded name → display name."""
+    kinds: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Folded name → (actor or place, finer kind or None)."""
+    drop: frozenset[str] = frozenset()
+    """Folded names that are not entities."""
+    source: str = "aliases.yml"
+    """The file it came from, for provenance lines."""
+
+
+def _names(value: Any, where: str, problems: list[str]) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"{where} must be a name or a list of names")
+        return []
+    return [v.strip() for v in value]
+
+
+def _kind(value: Any, name: str, problems: list[str]) -> tuple[str, str | None] | None:
+    if isinstance(value, str):
+        value = {"group": value}
+    if (
+        not isinstance(value, dict)
+        or value.get("group") not in GROUPS
+        or set(value) - {"group", "kind"}
+    ):
+        problems.append(
+            f"kind of {name!r} must be actor or place, or {{group: actor|place, kind: ...}}"
+        )
+        return None
+    kind = value.get("kind")
+    if kind is not None and not isinstance(kind, str):
+        problems.append(f"kind of {name!r}: kind must be a word")
+        return None
+    return value["group"], kind
+
+
+def _mapping(raw: dict, key: str, problems: list[str]) -> dict:
+    value = raw.get(key) or {}
+    if not isinstance(value, dict):
+        problems.append(f"{key} must map names to values")
+        return {}
+    return value
+
+
+def parse_curation(raw: Any, source: str) -> Curation:
+    """Validate the parsed YAML; every problem is reported at once."""
+    if raw is None:
+        return Curation(source=source)
+    if not isinstance(raw, dict):
+        raise ConfigError("must be a mapping with merge, split, rename, kind or drop", source)
+    problems = [
+        f"unknown key {k!r} (expected {', '.join(KNOWN_KEYS)})" for k in raw if k not in KNOWN_KEYS
+    ]
+    merges: list[tuple[str, ...]] = []
+    merge_raw = raw.get("merge") or []
+    if not isinstance(merge_raw, list):
+        problems.append("merge must be a list of lists of names")
+        merge_raw = []
+    for n, entry in enumerate(merge_raw, start=1):
+        names = _names(entry, f"merge entry {n}", problems)
+        if len(names) == 1:
+            problems.append(f"merge entry {n} needs two names or more")
+        elif names:
+            merges.append(tuple(names))
+    rename: dict[str, str] = {}
+    for old, new in _mapping(raw, "rename", problems).items():
+        if isinstance(new, str) and new.strip():
+            rename[fold(str(old))] = new.strip()
+        else:
+            problems.append(f"rename of {old!r} must be a name")
+    kinds: dict[str, tuple[str, str | None]] = {}
+    for name, value in _mapping(raw, "kind", problems).items():
+        if (parsed := _kind(value, str(name), problems)) is not None:
+            kinds[fold(str(name))] = parsed
+    split = frozenset(fold(n) for n in _names(raw.get("split") or [], "split", problems))
+    drop = frozenset(fold(n) for n in _names(raw.get("drop") or [], "drop", problems))
+    if problems:
+        raise ConfigError("; ".join(problems), source)
+    return Curation(tuple(merges), split, rename, kinds, drop, source)
+
+
+def load_curation(path: Path) -> Curation:
+    """Read ``aliases.yml``; a missing file means no curation."""
+    if not path.is_file():
+        return Curation(source=path.name)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"not valid YAML{where}", path) from exc
+    return parse_curation(raw, str(path))
