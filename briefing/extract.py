@@ -21,11 +21,15 @@ from spacy.tokens import Doc, Span, Token
 from .records import Article, ArticleExtraction, DateMention, Mention, Paragraph, Quote, Sentence
 from .textutil import sha256
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 """Bump when extraction output changes, so cached results are not reused."""
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_ONLY_LABELS = frozenset({"NORP"})
+"""Labels kept as candidates only: the small model tags many city names ("Aleppo") as
+NORP; such a name becomes an entity only when it joins a labelled name or the
+gazetteer knows it."""
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
 MAX_MENTION_TOKENS = 8
@@ -149,7 +153,7 @@ def _mentions(
     doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
 ) -> Iterator[Mention]:
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS and ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in ACTOR_LABELS | PLACE_LABELS | NAME_ONLY_LABELS:
             continue
         span = _clean_entity(ent)
         if span is None:

@@ -227,9 +227,14 @@ class Entity:
     mention_count: int
     """Number of mentions."""
     lat: float | None = None
-    """Latitude, for places located by a gazetteer (not yet)."""
+    """Latitude, for places located in the gazetteer (cities)."""
     lon: float | None = None
-    """Longitude, for places located by a gazetteer (not yet)."""
+    """Longitude, for places located in the gazetteer (cities)."""
+    parent: str | None = None
+    """The region (a city's subdivision, a subdivision's country) of a located place."""
+    located_as: str | None = None
+    """The gazetteer record it was located as ("Ḩamāh, city, Syrian Arab Republic"), or
+    None for a place the gazetteer does not know."""
 
 
 @dataclass(frozen=True)

