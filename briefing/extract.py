@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from .records import Article, ArticleExtraction, DateMention, Mention, Paragraph, Quote, Sentence
 from .textutil import sha256
 
-EXTRACTOR_VERSION = "3"
-"""Bump when extraction output changes, so cached results are not reused."""
+EXTRACTOR_VERSION = sha256(Path(__file__).read_text(encoding="utf-8"))[:16]
+"""Fingerprint of this module's code: any change to extraction invalidates the cache."""
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -166,7 +166,32 @@ def _mentions(
             end=span.end_char,
             text=span.text,
             label=ent.label_,
+            role=_role_before(span) if ent.label_ == "PERSON" else None,
         )
+
+
+ROLE_MAX_TOKENS = 5
+"""Longest title run read before a person's name."""
+_ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _role_before(span: Span) -> str | None:
+    """The capitalised title run just before a name: "Iranian Foreign Minister" in
+    "Iranian Foreign Minister Abbas Araghchi"; None when there is none."""
+    doc = span.doc
+    start = span.start
+    while (
+        start > 0
+        and span.start - start < ROLE_MAX_TOKENS
+        and doc[start - 1].pos_ in _ROLE_POS
+        and (doc[start - 1].is_title or doc[start - 1].is_upper)
+        and doc[start - 1].ent_type_ in ("", "NORP", "GPE")
+        and not (doc[start - 1].is_sent_start and doc[start - 1].pos_ == "NOUN")
+    ):
+        start -= 1
+    run = doc[start : span.start]
+    # A place or nationality alone ("FRANCE 24’s Nasr") is not a title.
+    return run.text if any(t.ent_type_ == "" for t in run) else None
 
 
 # ------------------------------------------------------------------ quotes

@@ -140,7 +140,9 @@ class Mention:
     text: str
     """Surface form, with possessives and leading articles removed."""
     label: str
-    """spaCy entity label (PERSON, ORG, GPE, LOC, FAC)."""
+    """spaCy entity label (PERSON, ORG, GPE, LOC, FAC, or NORP as a candidate)."""
+    role: str | None = None
+    """Title or role written just before a person's name ("Iranian Foreign Minister")."""
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,9 @@ class Entity:
     """Ids of articles mentioning it, sorted."""
     mention_count: int
     """Number of mentions."""
+    roles: tuple[Alias, ...] = ()
+    """Roles and titles written with its name ("Iranian Foreign Minister"), most
+    frequent first, each with how often."""
     lat: float | None = None
     """Latitude, for places located in the gazetteer (cities)."""
     lon: float | None = None

@@ -145,6 +145,29 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _OWNER = re.compile(r"^[\w.-]+(?:'s|’s|'|’)\s+", re.U)
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
+"""Titles that are courtesy, not a role worth showing."""
+
+
+def _inner_title(surface: str) -> str | None:
+    """Title words at the start of a name as written ("President" in "President Bashar
+    al-Assad"), without courtesy titles; None when there are none."""
+    text = _OWNER.sub("", surface) if len(surface.split()) > 1 else surface
+    words = text.split()
+    title: list[str] = []
+    while len(words) > 1 and fold(words[0]).strip(".") in TITLES:
+        title.append(words.pop(0))
+    kept = [w for w in title if fold(w).strip(".") not in HONORIFICS]
+    return " ".join(kept) or None
+
+
+def _role(mention: Mention) -> str | None:
+    """The role written with a mention, courtesy titles ("Mr") left out."""
+    words = f"{mention.role or ''} {_inner_title(mention.text) or ''}".split()
+    kept = [w for w in words if fold(w).strip(".") not in HONORIFICS]
+    return " ".join(kept) or None
+
+
 def _display(surface: str) -> str:
     """The surface form without a possessive owner or leading titles, case kept."""
     text = _OWNER.sub("", surface) if len(surface.split()) > 1 else surface
@@ -476,6 +499,7 @@ def _entities(
             entity_id, n = f"{base}-{n}", n + 1
         taken.add(entity_id)
         aliases = Counter(m.text for m in group.mentions)
+        roles = Counter(role for m in group.mentions if (role := _role(m)))
         entities.append(
             Entity(
                 id=entity_id,
@@ -489,6 +513,12 @@ def _entities(
                 rules=tuple(sorted(group.rules)),
                 articles=tuple(sorted({m.article_id for m in group.mentions})),
                 mention_count=len(group.mentions),
+                roles=tuple(
+                    Alias(text, count)
+                    for text, count in sorted(roles.items(), key=lambda x: (-x[1], x[0]))
+                )
+                if is_actor
+                else (),
                 lat=place.lat if place and not is_actor else None,
                 lon=place.lon if place and not is_actor else None,
                 parent=place.parent if place and not is_actor else None,

@@ -257,6 +257,7 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "articles": list(e.articles),
             "mentions": e.mention_count,
             "rules": list(e.rules),
+            **({"roles": [r.text for r in e.roles]} if group == "actor" else {}),
             **(
                 {"lat": e.lat, "lon": e.lon, "parent": e.parent, "located_as": e.located_as}
                 if group == "place"

@@ -163,3 +163,14 @@ def test_cache_reuses_unchanged_articles(tmp_path: Path) -> None:
     assert [r.article_id for r in second] == ["old", "new"]
     extract([old], nlp, "other-model", cache_dir=tmp_path)
     assert nlp.texts[-1] == "Rain fell in Lagos."  # another model is another cache key
+
+
+def test_role_before_a_person_is_kept() -> None:
+    from briefing.extract import _mentions
+
+    words = ["Iranian", "Foreign", "Minister", "Abbas", "Araghchi", "met", "Mr", "Smith", "."]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"]
+    doc = Doc(blank_nlp().vocab, words=words, pos=pos, ents=ents, sent_starts=[True] + [False] * 8)
+    roles = {m.text: m.role for m in _mentions(doc, "a", 1, lambda i: 0) if m.label == "PERSON"}
+    assert roles == {"Abbas Araghchi": "Iranian Foreign Minister", "Smith": "Mr"}

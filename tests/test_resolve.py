@@ -178,3 +178,16 @@ def test_rewrites_count_once_as_sources() -> None:
     )
     (statement,) = resolve(corpus, extractions, "T").statements
     assert len(statement.citations) == 3 and statement.sources == 2
+
+
+def test_roles_are_gathered_without_courtesy_titles() -> None:
+    from dataclasses import replace
+
+    corpus, extractions = _corpus_and_extractions(
+        {"a": [("Foreign Minister Ada Obi spoke.", "Ada Obi/PERSON"), ("Mr Obi left.", "Obi/PERSON")]}
+    )
+    mentions = extractions[0].mentions
+    with_roles = (replace(mentions[0], role="Foreign Minister"), replace(mentions[1], role="Mr"))
+    extractions = [replace(extractions[0], mentions=with_roles)]
+    (entity,) = resolve(corpus, extractions, "T").entities
+    assert [(r.text, r.count) for r in entity.roles] == [("Foreign Minister", 1)]
