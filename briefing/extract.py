@@ -127,7 +127,7 @@ def _clean_entity(ent: Span) -> Span | None:
     """Trim determiners and possessives from ``ent``; None for junk spans."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in _LEADING_DROP:
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -144,6 +144,7 @@ def _clean_entity(ent: Span) -> Span | None:
         or text.lower() in _JUNK_NAMES
         or all(t.is_lower for t in span if t.is_alpha)
         or _starts_with_modifier(text)
+        or any(t.text == "The" for t in span[1:])  # two names run together across a sentence
     ):
         return None
     return span

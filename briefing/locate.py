@@ -42,6 +42,8 @@ MAIN_COUNTRY_SHARE = 0.25
 """Share of the corpus's country mentions that makes a country a main one."""
 MIN_CITY_POPULATION = 100_000
 """Outside the main countries, an exact city match must be at least this large."""
+LARGE_CITY_POPULATION = 500_000
+"""A city this large is accepted even in a country the corpus never names."""
 PERSON_OVER_PLACE = 3
 """A name tagged PERSON more than this many times per piece of place evidence is a person."""
 CITY_OF_PROVINCE_SCORE = 0.85
@@ -129,7 +131,7 @@ def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
     if not weights:
         return True
     if weights[place.country] == 0:
-        return False
+        return place.kind == "city" and place.population >= LARGE_CITY_POPULATION
     if place.kind == "city":
         return place.population >= MIN_CITY_POPULATION or _is_main(place.country, weights)
     return True
@@ -159,7 +161,7 @@ def _best_close(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
         STRONG_FUZZY_SCORE if candidate.actor_votes > candidate.place_evidence else FUZZY_MIN_SCORE
     )
     best: tuple[float, int, int, Place] | None = None
-    for name in _names(candidate):
+    for name in _spellings(candidate.names[0]):  # similarity search is costly: main name only
         if len(name.split()) > FUZZY_MAX_WORDS or not name[:1].isupper():
             continue
         initial = comparable(name)[:1]
@@ -191,8 +193,23 @@ def _city_of(subdivision: Place, candidate: Candidate, gazetteer: Gazetteer) -> 
 
 
 def locate(candidates: list[Candidate], gazetteer: Gazetteer) -> dict[str, tuple[Place, str]]:
-    """Group key → (place, how it was found) for every name that is a place."""
+    """Group key → (place, how it was found) for every name that is a place.
+
+    Two passes: the second also weighs the countries of the places found by the
+    first, so a story that names Tripoli and Benghazi but never "Libya" still has
+    Libya as its geography.
+    """
     weights = corpus_countries(candidates, gazetteer)
+    located = _locate_pass(candidates, gazetteer, weights)
+    for candidate in candidates:
+        if candidate.key in located and located[candidate.key][0].kind != "country":
+            weights[located[candidate.key][0].country] += candidate.mentions
+    return _locate_pass(candidates, gazetteer, weights)
+
+
+def _locate_pass(
+    candidates: list[Candidate], gazetteer: Gazetteer, weights: Counter[str]
+) -> dict[str, tuple[Place, str]]:
     located: dict[str, tuple[Place, str]] = {}
     for candidate in candidates:
         if candidate.person_like:  # stage 4

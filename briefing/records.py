@@ -199,6 +199,16 @@ class ArticleExtraction:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a statement comes from."""
+
+    article_id: str
+    """Source article."""
+    paragraph: int
+    """Paragraph index, the ``#p`` anchor."""
+
+
+@dataclass(frozen=True)
 class Alias:
     """A name an entity appears under."""
 
@@ -206,6 +216,8 @@ class Alias:
     """The surface form."""
     count: int
     """How many mentions use it."""
+    first_seen: Citation | None = None
+    """Where it first appears (first article by id, first paragraph)."""
 
 
 @dataclass(frozen=True)
@@ -240,16 +252,6 @@ class Entity:
     located_as: str | None = None
     """The gazetteer record it was located as ("Ḩamāh, city, Syrian Arab Republic"), or
     None for a place the gazetteer does not know."""
-
-
-@dataclass(frozen=True)
-class Citation:
-    """Where a statement comes from."""
-
-    article_id: str
-    """Source article."""
-    paragraph: int
-    """Paragraph index, the ``#p`` anchor."""
 
 
 @dataclass(frozen=True)

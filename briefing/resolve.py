@@ -122,6 +122,8 @@ PLACE_WORDS = frozenset(
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
 _ACRONYM_AFTER = re.compile(rf"\s*\(([A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}})\)")
 _ACRONYM_WORD = re.compile(rf"[A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}}")
+MIN_SPELLING_KEY = 5
+"""Shorter names are not merged by spelling variants (too many namesakes)."""
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "al", "el", "de", "la", "du"})
@@ -140,6 +142,32 @@ CLAIM_CUES = re.compile(
     re.I,
 )
 """Words that mark a sentence as a claim rather than an established fact."""
+# Head words that say what kind of actor an organisation is (general English words).
+ACTOR_KIND_WORDS = (
+    ("military", {"army", "navy", "military", "airforce"}),
+    ("armed group", {"forces", "brigade", "brigades", "front", "militia", "militias", "regiment", "battalion",
+                     "division", "corps", "guard", "guards", "mujahideen", "command", "legion"}),
+    ("government", {"government", "ministry", "ministries", "cabinet", "parliament", "council", "presidency",
+                    "administration", "senate", "congress", "embassy", "department", "office", "assembly", "commission"}),
+    ("media", {"news", "tv", "television", "radio", "agency", "times", "post", "press", "journal", "herald",
+               "gazette", "channel", "broadcasting", "fm", "media", "network", "observer", "tribune"}),
+)  # fmt: skip
+
+
+def actor_kind(name: str, label_kind: str, outlets: frozenset[str]) -> str:
+    """Refine an organisation's kind from its name's words, or from being an outlet."""
+    if label_kind != "organisation":
+        return label_kind
+    if fold(name) in outlets:
+        return "media"
+    words = set(_TOKEN.findall(fold(name).replace("air force", "airforce")))
+    for kind, heads in ACTOR_KIND_WORDS:
+        if words & heads:
+            return kind
+    return label_kind
+
+
+_GENERIC_HEADS = frozenset(word for _, heads in ACTOR_KIND_WORDS for word in heads)
 RULE_NORMALISED = "same name once case, accents, hyphens, titles and al-/el- are ignored"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _OWNER = re.compile(r"^[\w.-]+(?:'s|’s|'|’)\s+", re.U)
@@ -174,6 +202,8 @@ def _display(surface: str) -> str:
     words = text.split()
     while len(words) > 1 and fold(words[0]).strip(".") in TITLES:
         words.pop(0)
+    if all(fold(w) in _GENERIC_HEADS or fold(w).strip(".") in TITLES for w in words):
+        return text  # "Foreign Office", "General Assembly": the title word is the name
     return " ".join(words)
 
 
@@ -244,19 +274,68 @@ def _initialisms(surfaces: dict[str, str]) -> dict[str, tuple[str, str]]:
     return found
 
 
+SPELLING_SIMILARITY = 0.8
+"""Two spellings of a name are one name only when this similar (Dbeibah/Dbeiba,
+Mismari/Mesmari), on top of sharing their consonants; Hassan/Hussein are not."""
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def _skeleton(token: str) -> str:
+    """A name token's consonants, without a final h: "dbeibah" and "dbeiba" → "dbb"."""
+    return _VOWELS.sub("", token).rstrip("h")
+
+
+def same_spelled_name(a: str, b: str) -> bool:
+    """Keys that are spellings of one name: same consonants, token by token, and similar."""
+    ta, tb = a.split(), b.split()
+    return (
+        len(ta) == len(tb)
+        and all(_skeleton(x) == _skeleton(y) for x, y in zip(ta, tb, strict=True))
+        and SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
+    )
+
+
+def _ends_with_name(full: str, short: str) -> bool:
+    """``full`` ends with ``short`` as written or in another spelling of it."""
+    if full.endswith(" " + short):
+        return True
+    tail = " ".join(full.split()[-len(short.split()) :])
+    return len(short) >= MIN_SPELLING_KEY and same_spelled_name(tail, short)
+
+
 def _short_name_targets(
     label_votes: dict[str, Counter[str]], person_keys: set[str]
 ) -> dict[str, list[str]]:
-    """For each actor key, the longer person keys ending with it."""
-    longer = [k for k in person_keys if len(k.split()) > 1]
+    """For each short actor key, the longer person keys ending with it (or with another
+    spelling of it). Longer keys are indexed by the consonants of their last words, so
+    this stays linear in the number of names."""
+    by_tail: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key in person_keys:
+        tokens = key.split()
+        for n in range(1, len(tokens)):
+            by_tail[(n, " ".join(_skeleton(t) for t in tokens[-n:]))].append(key)
     targets: dict[str, list[str]] = {}
     for key, votes in label_votes.items():
-        if not any(label in ACTOR_LABELS for label in votes):
+        if not _may_be_short_name(key, votes):
             continue
-        candidates = sorted(k for k in longer if k != key and k.endswith(" " + key))
+        tokens = key.split()
+        tail = (len(tokens), " ".join(_skeleton(t) for t in tokens))
+        candidates = sorted(
+            k for k in by_tail.get(tail, []) if k != key and _ends_with_name(k, key)
+        )
         if candidates:
             targets[key] = candidates
     return targets
+
+
+def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
+    """A surname-like key: a person's name, or one word tagged as an actor; never a
+    generic word ("Army", "Council") that many full names end with."""
+    tokens = key.split()
+    if any(t in TITLES or t in _GENERIC_HEADS for t in tokens):
+        return False
+    top = votes.most_common(1)[0][0]
+    return top == "PERSON" or (len(tokens) == 1 and any(label in ACTOR_LABELS for label in votes))
 
 
 def _short_name_target(
@@ -280,6 +359,73 @@ def _short_name_target(
     if counts[top] >= SHORT_NAME_DOMINANCE * sum(counts.values()):
         return top, "by far the most mentioned such name in the corpus"
     return None
+
+
+# Spelling alternatives common in romanised Arabic and Persian names, applied to
+# name keys: Araghchi/Araqchi, Sheikhoun/Sheikhun, Saraqeb/Saraqib.
+_TRANSLITERATIONS = (
+    (re.compile(r"gh"), "q"),
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"aa"), "a"),
+    (re.compile(r"y\b"), "i"),
+    (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z])"), "i"),
+)
+RULE_SPELLING = "spelling variant (common transliteration alternatives)"
+
+
+def spelling_key(key: str) -> str:
+    """A name key with transliteration alternatives reduced to one spelling."""
+    for pattern, replacement in _TRANSLITERATIONS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _merge_groups(
+    groups: dict[str, _Group],
+    assignment: dict[tuple[str, int, int], str],
+    keys: list[str],
+    rule: str,
+) -> str:
+    """Merge the groups of ``keys`` into the most mentioned one; return its key."""
+    keys = sorted(keys, key=lambda k: (-len(groups[k].mentions), k))
+    target = groups[keys[0]]
+    for key in keys[1:]:
+        target.mentions.extend(groups[key].mentions)
+        target.rules |= groups[key].rules | {rule}
+        if target.place is None:
+            target.place = groups[key].place
+        del groups[key]
+        for where, assigned in assignment.items():
+            if assigned == key:
+                assignment[where] = target.key
+    return target.key
+
+
+def _merge_spellings(
+    groups: dict[str, _Group], assignment: dict[tuple[str, int, int], str]
+) -> None:
+    """Stage 1b: names that differ only by transliteration, of the same kind, are one;
+    so are people's full names spelled with other vowels (Ahmed/Ahmad al-Mismari/Mesmari)."""
+    buckets: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(key) >= MIN_SPELLING_KEY and not group.name_only():
+            buckets[(spelling_key(key), group.is_actor())].append(key)
+    for keys in buckets.values():
+        if len(keys) > 1:
+            _merge_groups(groups, assignment, keys, RULE_SPELLING)
+    people: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(key.split()) > 1 and group.votes().most_common(1)[0][0] == "PERSON":
+            people[" ".join(_skeleton(t) for t in key.split())].append(key)
+    for keys in people.values():
+        while len(keys) > 1:
+            first, rest = keys[0], keys[1:]
+            same = [k for k in rest if same_spelled_name(first, k)]
+            if same:
+                _merge_groups(groups, assignment, [first, *same], RULE_SPELLING)
+            keys = [k for k in rest if k not in same]
 
 
 def _group_mentions(
@@ -396,15 +542,8 @@ def _locate_groups(
         )
         by_place[place.key].append(key)
     for keys in by_place.values():
-        keys.sort(key=lambda k: (-len(groups[k].mentions), k))
-        target = groups[keys[0]]
-        for key in keys[1:]:
-            target.mentions.extend(groups[key].mentions)
-            target.rules |= groups[key].rules | {"same place in the gazetteer"}
-            del groups[key]
-            for where, assigned in assignment.items():
-                if assigned == key:
-                    assignment[where] = target.key
+        if len(keys) > 1:
+            _merge_groups(groups, assignment, keys, "same place in the gazetteer")
     for key in [k for k, g in groups.items() if g.place is None and g.name_only()]:
         del groups[key]
     return groups
@@ -416,20 +555,9 @@ def _curate(
     """Stage 5: the user's merges and drops (aliases.yml), applied after every rule."""
     for names in curation.merge:
         found = [k for k in sorted(groups) if any(_matches(groups[k], n, False) for n in names)]
-        if len(found) < 2:
-            continue
-        first = [k for k in found if _matches(groups[k], names[0], False)]
-        target = groups[first[0] if first else found[0]]
-        for key in found:
-            if groups[key] is target:
-                continue
-            target.mentions.extend(groups[key].mentions)
-            target.rules |= groups[key].rules
-            del groups[key]
-            for where, assigned in assignment.items():
-                if assigned == key:
-                    assignment[where] = target.key
-        target.rules.add(f"merged by {Path(curation.source).name}: {', '.join(names)}")
+        if len(found) > 1:
+            rule = f"merged by {Path(curation.source).name}: {', '.join(names)}"
+            groups[_merge_groups(groups, assignment, found, rule)].rules.add(rule)
     for key in [k for k in groups if _names_of(groups[k]) & curation.drop]:
         del groups[key]
     return groups
@@ -458,7 +586,9 @@ def _override(group: _Group, table: dict) -> tuple[str, object] | None:
 
 
 def _entities(
-    groups: dict[str, _Group], curation: Curation | None = None
+    groups: dict[str, _Group],
+    curation: Curation | None = None,
+    outlets: frozenset[str] = frozenset(),
 ) -> tuple[list[Entity], dict[str, str]]:
     """Turn groups into entities with unique ids; return them and key → id."""
     curation = curation or Curation()
@@ -472,12 +602,17 @@ def _entities(
             continue
         is_actor = group.is_actor()
         votes = group.votes()
-        labels = [label for label, _ in votes.most_common() if (label in ACTOR_LABELS) == is_actor]
+        labels = [
+            label
+            for label, _ in sorted(votes.items(), key=lambda lv: (-lv[1], lv[0] != "PERSON", lv[0]))
+            if (label in ACTOR_LABELS) == is_actor
+        ]
         kind = _KIND_OF_LABEL.get(labels[0], "unknown") if labels else "unknown"
         place = group.place
         if place is not None:
             kind = place.kind
         name = _entity_name(group)
+        kind = actor_kind(name, kind, outlets) if is_actor else kind
         if found := _override(group, curation.kinds):
             group_name, fine_kind = found[1]
             is_actor = group_name == "actor"
@@ -499,6 +634,9 @@ def _entities(
             entity_id, n = f"{base}-{n}", n + 1
         taken.add(entity_id)
         aliases = Counter(m.text for m in group.mentions)
+        first_seen: dict[str, Citation] = {}
+        for m in sorted(group.mentions, key=lambda m: (m.article_id, m.paragraph, m.start)):
+            first_seen.setdefault(m.text, Citation(m.article_id, m.paragraph))
         roles = Counter(role for m in group.mentions if (role := _role(m)))
         entities.append(
             Entity(
@@ -507,7 +645,7 @@ def _entities(
                 kind=kind,
                 name=name,
                 aliases=tuple(
-                    Alias(text, count)
+                    Alias(text, count, first_seen[text])
                     for text, count in sorted(aliases.items(), key=lambda x: (-x[1], x[0]))
                 ),
                 rules=tuple(sorted(group.rules)),
@@ -684,9 +822,11 @@ def resolve(
     """Group mentions into entities and assemble everything the pages need."""
     curation = curation or Curation()
     groups, assignment = _group_mentions(corpus, extractions, curation.split)
+    _merge_spellings(groups, assignment)
     groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())
     groups = _curate(groups, assignment, curation)
-    entities, key_to_id = _entities(groups, curation)
+    outlets = frozenset(fold(a.outlet) for a in corpus.articles if a.outlet)
+    entities, key_to_id = _entities(groups, curation, outlets)
     mention_entity = {
         where: key_to_id[key] for where, key in assignment.items() if key in key_to_id
     }

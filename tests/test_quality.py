@@ -1,7 +1,8 @@
 """Scored extraction quality: actors and places against a hand-labelled fixture.
 
-The fixture (tests/fixtures/quality) is two short wire stories on a story unlike the
-sample's, labelled by hand. A predicted entity counts as correct when its display
+The fixtures (tests/fixtures/quality/<story>/) are short wire stories on stories
+unlike the sample's, labelled by hand, with transliteration variants, acronyms,
+titles and possessives. A predicted entity counts as correct when its display
 name is one of the surface forms of a gold entity; a second predicted entity for the
 same gold entity (a split) counts as wrong. The minimums are pinned a little under
 the scores measured when they were set (precision 0.95, recall 0.90, actor/place
@@ -10,6 +11,7 @@ accuracy 0.84 with en_core_web_sm 3.8.0), so a regression fails the suite.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -21,14 +23,19 @@ from briefing.textutil import fold
 
 pytestmark = pytest.mark.model
 
-FIXTURE = Path(__file__).parent / "fixtures" / "quality"
+FIXTURES = Path(__file__).parent / "fixtures" / "quality"
 MIN_PRECISION = 0.85
 MIN_RECALL = 0.85
 MIN_GROUP_ACCURACY = 0.75
+MIN_PURITY = 0.95
 
 
 def score(entities, gold: dict[str, list[list[str]]]) -> dict[str, float]:
-    """Precision, recall and actor/place accuracy of ``entities`` against ``gold``."""
+    """Precision, recall, actor/place accuracy and merge purity of ``entities``.
+
+    Purity: of all the names each predicted entity groups, the share that belong to
+    its main gold entity (1.0 when no two real entities were merged).
+    """
     forms = {
         fold(form): (group, index)
         for group, members in gold.items()
@@ -37,7 +44,12 @@ def score(entities, gold: dict[str, list[list[str]]]) -> dict[str, float]:
     }
     matched: dict[tuple[str, int], str] = {}
     correct = right_group = 0
+    pure = grouped = 0
     for entity in entities:
+        owners = Counter(forms[fold(a.text)] for a in entity.aliases if fold(a.text) in forms)
+        if owners:
+            pure += owners.most_common(1)[0][1]
+            grouped += sum(owners.values())
         hit = forms.get(fold(entity.name))
         if hit is None or hit in matched:
             continue
@@ -49,27 +61,51 @@ def score(entities, gold: dict[str, list[list[str]]]) -> dict[str, float]:
         "precision": correct / max(len(entities), 1),
         "recall": len(matched) / total_gold,
         "group_accuracy": right_group / max(correct, 1),
+        "purity": pure / max(grouped, 1),
     }
 
 
-def test_score_counts_splits_and_misses() -> None:
-    class E:
-        def __init__(self, name: str, group: str) -> None:
-            self.name, self.group = name, group
+def test_score_counts_splits_misses_and_impure_merges() -> None:
+    class A:
+        def __init__(self, text: str) -> None:
+            self.text = text
 
-    gold = {"actors": [["Rapid Support Forces", "RSF"]], "places": [["Sudan"], ["Chad"]]}
+    class E:
+        def __init__(self, name: str, group: str, *aliases: str) -> None:
+            self.name, self.group = name, group
+            self.aliases = [A(a) for a in (name, *aliases)]
+
+    gold = {
+        "actors": [["Rapid Support Forces", "RSF"], ["Hamas"]],
+        "places": [["Sudan"], ["Chad"], ["Hama"]],
+    }
     result = score(
-        [E("RSF", "actor"), E("Rapid Support Forces", "actor"), E("Sudan", "actor")], gold
+        [
+            E("RSF", "actor"),
+            E("Rapid Support Forces", "actor"),
+            E("Sudan", "actor"),
+            E("Hama", "place", "Hamas"),
+        ],
+        gold,
     )
-    assert result == {"precision": 2 / 3, "recall": 2 / 3, "group_accuracy": 0.5}
+    assert result == {"precision": 3 / 4, "recall": 3 / 5, "group_accuracy": 2 / 3, "purity": 4 / 5}
+
+
+STORIES = sorted(p for p in FIXTURES.iterdir() if (p / "labels.yml").is_file())
 
 
 def test_entity_extraction_quality(tmp_path: Path, trained_nlp) -> None:
-    gold = yaml.safe_load((FIXTURE / "labels.yml").read_text(encoding="utf-8"))
-    config = Config(root=tmp_path, seeds=FIXTURE / "seeds")
-    result = generate(config, nlp=trained_nlp)
-    scores = score(result.briefing.entities, gold)
-    print(scores)
+    totals: Counter[str] = Counter()
+    for story in STORIES:
+        gold = yaml.safe_load((story / "labels.yml").read_text(encoding="utf-8"))
+        config = Config(root=tmp_path / story.name, seeds=story / "seeds")
+        result = generate(config, nlp=trained_nlp)
+        scores = score(result.briefing.entities, gold)
+        print(story.name, scores)
+        totals.update(scores)
+    scores = {k: v / len(STORIES) for k, v in totals.items()}
+    print("mean", scores)
     assert scores["precision"] >= MIN_PRECISION, scores
     assert scores["recall"] >= MIN_RECALL, scores
     assert scores["group_accuracy"] >= MIN_GROUP_ACCURACY, scores
+    assert scores["purity"] >= MIN_PURITY, scores

@@ -184,7 +184,12 @@ def test_roles_are_gathered_without_courtesy_titles() -> None:
     from dataclasses import replace
 
     corpus, extractions = _corpus_and_extractions(
-        {"a": [("Foreign Minister Ada Obi spoke.", "Ada Obi/PERSON"), ("Mr Obi left.", "Obi/PERSON")]}
+        {
+            "a": [
+                ("Foreign Minister Ada Obi spoke.", "Ada Obi/PERSON"),
+                ("Mr Obi left.", "Obi/PERSON"),
+            ]
+        }
     )
     mentions = extractions[0].mentions
     with_roles = (replace(mentions[0], role="Foreign Minister"), replace(mentions[1], role="Mr"))

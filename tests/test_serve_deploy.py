@@ -17,7 +17,7 @@ from .conftest import ROOT
 
 pytestmark = [pytest.mark.model, pytest.mark.e2e]
 
-FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "quality" / "seeds"
+FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "quality" / "sudan" / "seeds"
 NEW_ARTICLE = "Storm reaches Lisbon\n\nMonday, June 10, 2024\n\nA storm reached Lisbon on Monday, officials said.\n"
 
 
