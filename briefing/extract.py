@@ -145,6 +145,8 @@ def _clean_entity(ent: Span) -> Span | None:
         or all(t.is_lower for t in span if t.is_alpha)
         or _starts_with_modifier(text)
         or any(t.text == "The" for t in span[1:])  # two names run together across a sentence
+        or "(" in text
+        or ")" in text
     ):
         return None
     return span

