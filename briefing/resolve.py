@@ -126,6 +126,8 @@ MIN_SPELLING_KEY = 5
 """Shorter names are not merged by spelling variants (too many namesakes)."""
 ACRONYM_PERSON_MARGIN = 2
 """A name with an acronym alias is a person only with this many PERSON tags per ORG tag."""
+SHORT_NAME_MAX_PLACE_SHARE = 0.1
+"""A short name tagged as a place more often than this share is not a surname."""
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "al", "el", "de", "la", "du"})
@@ -285,8 +287,10 @@ def _with_acronym_mentions(
         for sentence in extraction.sentences:
             text = paragraphs[(extraction.article_id, sentence.paragraph)].text
             for match in pattern.finditer(text, sentence.start, sentence.end):
-                if (sentence.paragraph, match.start()) in taken:
-                    continue
+                if (sentence.paragraph, match.start()) in taken or text[
+                    match.start() - 1 : match.start()
+                ] == "(":
+                    continue  # already tagged, or the definition "(HTS)" itself
                 added.append(
                     Mention(
                         extraction.article_id,
@@ -320,11 +324,12 @@ def _initialisms(surfaces: dict[str, str]) -> dict[str, tuple[str, str]]:
 SPELLING_SIMILARITY = 0.8
 """Two spellings of a name are one name only when this similar (Dbeibah/Dbeiba,
 Mismari/Mesmari), on top of sharing their consonants; Hassan/Hussein are not."""
-_VOWELS = re.compile(r"[aeiouy]")
+_VOWELS = re.compile(r"[aeiou]|y$")
 
 
 def _skeleton(token: str) -> str:
-    """A name token's consonants, without a final h: "dbeibah" and "dbeiba" → "dbb"."""
+    """A name token's consonants (a final y counts as a vowel), without a final h:
+    "dbeibah" and "dbeiba" → "dbb"; "araby" and "arabi" → "rb"; "arabiya" → "rby"."""
     return _VOWELS.sub("", token).rstrip("h")
 
 
@@ -378,6 +383,9 @@ def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     if any(t in TITLES or t in _GENERIC_HEADS for t in tokens):
         return False
     top = votes.most_common(1)[0][0]
+    places = sum(n for label, n in votes.items() if label not in ACTOR_LABELS | NAME_ONLY_LABELS)
+    if places > SHORT_NAME_MAX_PLACE_SHARE * sum(votes.values()):
+        return False  # "Hama", tagged a place often enough, is not Samer Hama's surname
     return top == "PERSON" or (len(tokens) == 1 and any(label in ACTOR_LABELS for label in votes))
 
 

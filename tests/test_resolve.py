@@ -196,3 +196,43 @@ def test_roles_are_gathered_without_courtesy_titles() -> None:
     extractions = [replace(extractions[0], mentions=with_roles)]
     (entity,) = resolve(corpus, extractions, "T").entities
     assert [(r.text, r.count) for r in entity.roles] == [("Foreign Minister", 1)]
+
+
+def test_spelling_variants_merge_but_different_names_do_not() -> None:
+    from briefing.resolve import same_spelled_name, spelling_key
+
+    assert spelling_key("abbas araghchi") == spelling_key("abbas araqchi")
+    assert spelling_key("saraqeb") == spelling_key("saraqib")
+    assert spelling_key("hama") != spelling_key("hamas")
+    assert same_spelled_name("ahmed mismari", "ahmad mesmari")
+    assert not same_spelled_name("ali hassan", "ali hussein")
+    assert not same_spelled_name("nabil arabi", "nabil arabiya")
+
+
+def test_every_use_of_a_defined_acronym_is_a_mention() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Hayat Tahrir al-Sham (HTS) took the city.", "Hayat Tahrir al-Sham/PERSON"),
+                ("HTS fighters then moved south.", ""),
+                ("Later HTS said it would stay.", ""),
+            ]
+        }
+    )
+    (entity,) = resolve(corpus, extractions, "T").entities
+    assert entity.mention_count == 3 and entity.kind == "organisation"
+    assert {a.text for a in entity.aliases} == {"Hayat Tahrir al-Sham", "HTS"}
+
+
+def test_a_place_name_is_not_taken_as_a_surname() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Samer Hama spoke.", "Samer Hama/PERSON"),
+                ("Fighting reached Hama.", "Hama/GPE"),
+                ("Hama fell.", "Hama/ORG"),
+            ]
+        }
+    )
+    names = {e.name: e.mention_count for e in resolve(corpus, extractions, "T").entities}
+    assert names == {"Samer Hama": 1, "Hama": 2}
