@@ -117,9 +117,15 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+_MODIFIER_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo"})
+
+
 def _starts_with_modifier(text: str) -> bool:
-    """ "pro-Assad", "anti-government": a lower-case prefix that is not a name particle."""
+    """ "pro-Assad", "Anti-Assad", "anti-government": a prefix that makes an adjective,
+    or a lower-case word that is not a name particle."""
     first = re.split(r"[\s\-‐]", text, maxsplit=1)[0]
+    if first.lower() in _MODIFIER_PREFIXES and text[len(first) : len(first) + 1] in "-‐":
+        return True
     return text[:1].islower() and first.lower() not in _NAME_PARTICLES
 
 
