@@ -202,6 +202,18 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
     return Config(root=root, source_file=source, **values)
 
 
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file safely; problems become one :class:`ConfigError` line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"not valid YAML{where}", path) from exc
+
+
 def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     """Load ``briefing.yml`` (or ``path``) and validate it.
 
@@ -217,14 +229,7 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     path = Path(path)
     if not path.is_file():
         raise ConfigError("configuration file not found", path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"not valid YAML{where}", path) from exc
+    raw = read_yaml(path)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

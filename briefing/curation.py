@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .config import read_yaml
 from .errors import ConfigError
 from .textutil import fold
 
@@ -129,12 +128,4 @@ def load_curation(path: Path) -> Curation:
     """Read ``aliases.yml``; a missing file means no curation."""
     if not path.is_file():
         return Curation(source=path.name)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"not valid YAML{where}", path) from exc
-    return parse_curation(raw, str(path))
+    return parse_curation(read_yaml(path), str(path))
