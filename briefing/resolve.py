@@ -126,6 +126,10 @@ MIN_SPELLING_KEY = 5
 """Shorter names are not merged by spelling variants (too many namesakes)."""
 ACRONYM_PERSON_MARGIN = 2
 """A name with an acronym alias is a person only with this many PERSON tags per ORG tag."""
+COMMON_WORD_RATIO = 1.0
+"""A one-word name written in lower case at least this many times per capitalised
+mention is a common word."""
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 SHORT_NAME_MAX_PLACE_SHARE = 0.1
 """A short name tagged as a place more often than this share is not a surname."""
 SHORT_NAME_DOMINANCE = 0.8
@@ -600,6 +604,19 @@ def _locate_groups(
     return groups
 
 
+def _drop_common_words(groups: dict[str, _Group], corpus: Corpus) -> dict[str, _Group]:
+    """Stage 4c: a one-word "name" that the same corpus mostly writes in lower case
+    ("State", "Army", "Next", "INSURGENTS") is a common word the tagger capitalised by
+    position or for emphasis, not an entity. Located places stay."""
+    lower_words: Counter[str] = Counter(
+        word for a in corpus.articles for p in a.paragraphs for word in _LOWER_WORD.findall(p.text)
+    )
+    for key in [k for k, g in groups.items() if g.place is None and " " not in k]:
+        if lower_words[key] >= COMMON_WORD_RATIO * len(groups[key].mentions):
+            del groups[key]
+    return groups
+
+
 def _curate(
     groups: dict[str, _Group], assignment: dict[tuple[str, int, int], str], curation: Curation
 ) -> dict[str, _Group]:
@@ -892,6 +909,7 @@ def resolve(
     groups, assignment = _group_mentions(corpus, extractions, curation.split)
     _merge_spellings(groups, assignment)
     groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())
+    groups = _drop_common_words(groups, corpus)
     groups = _curate(groups, assignment, curation)
     outlets = frozenset(fold(a.outlet) for a in corpus.articles if a.outlet)
     entities, key_to_id = _entities(groups, curation, outlets)

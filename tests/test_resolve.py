@@ -236,3 +236,15 @@ def test_a_place_name_is_not_taken_as_a_surname() -> None:
     )
     names = {e.name: e.mention_count for e in resolve(corpus, extractions, "T").entities}
     assert names == {"Samer Hama": 1, "Hama": 2}
+
+
+def test_capitalised_common_words_are_not_entities() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("State media said the army and the state agreed.", "State/ORG"),
+                ("Hezbollah said the army of the state moved.", "Hezbollah/ORG"),
+            ]
+        }
+    )
+    assert [e.name for e in resolve(corpus, extractions, "T").entities] == ["Hezbollah"]
