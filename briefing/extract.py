@@ -129,6 +129,33 @@ def _starts_with_modifier(text: str) -> bool:
     return text[:1].islower() and first.lower() not in _NAME_PARTICLES
 
 
+_ROMAN = re.compile(r"^(?:[IVX]+|JR|SR)$")
+_CLAUSE_WORDS = frozenset(
+    {
+        "while",
+        "when",
+        "after",
+        "but",
+        "and",
+        "as",
+        "since",
+        "before",
+        "if",
+        "though",
+        "because",
+        "said",
+    }
+)
+
+
+def _runs_past_name(token: Token, label: str) -> bool:
+    """A last token that is not part of a person's name: "Herman Van Rompuy EU",
+    "Zaman While", "Sam missiles"."""
+    if token.lower_ in _CLAUSE_WORDS or (token.is_lower and token.lower_ not in _NAME_PARTICLES):
+        return True
+    return label == "PERSON" and token.is_upper and token.is_alpha and not _ROMAN.match(token.text)
+
+
 def _clean_entity(ent: Span) -> Span | None:
     """Trim determiners and possessives from ``ent``; None for junk spans."""
     start, end = ent.start, ent.end
@@ -136,6 +163,8 @@ def _clean_entity(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and _runs_past_name(doc[end - 1], ent.label_):
         end -= 1
     if start >= end:
         return None
@@ -151,8 +180,7 @@ def _clean_entity(ent: Span) -> Span | None:
         or all(t.is_lower for t in span if t.is_alpha)
         or _starts_with_modifier(text)
         or any(t.text == "The" for t in span[1:])  # two names run together across a sentence
-        or "(" in text
-        or ")" in text
+        or any(mark in text for mark in '()“”"')
     ):
         return None
     return span

@@ -174,3 +174,17 @@ def test_role_before_a_person_is_kept() -> None:
     doc = Doc(blank_nlp().vocab, words=words, pos=pos, ents=ents, sent_starts=[True] + [False] * 8)
     roles = {m.text: m.role for m in _mentions(doc, "a", 1, lambda i: 0) if m.label == "PERSON"}
     assert roles == {"Abbas Araghchi": "Iranian Foreign Minister", "Smith": "Mr"}
+
+
+def test_spans_running_past_a_name_are_trimmed() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "PERSON", "pattern": "Herman Van Rompuy EU"},
+            {"label": "PERSON", "pattern": "Zaman While"},
+            {"label": "PERSON", "pattern": "Abdullah II"},
+            {"label": "ORG", "pattern": "Arab League” End Quote"},
+        ]
+    )
+    article = _article("a", "Herman Van Rompuy EU met Abdullah II. Zaman While came. Arab League” End Quote here.")
+    (result,) = extract([article], nlp, "blank")
+    assert sorted(m.text for m in result.mentions) == ["Abdullah II", "Herman Van Rompuy", "Zaman"]
