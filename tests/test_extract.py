@@ -185,6 +185,8 @@ def test_spans_running_past_a_name_are_trimmed() -> None:
             {"label": "ORG", "pattern": "Arab League” End Quote"},
         ]
     )
-    article = _article("a", "Herman Van Rompuy EU met Abdullah II. Zaman While came. Arab League” End Quote here.")
+    article = _article(
+        "a", "Herman Van Rompuy EU met Abdullah II. Zaman While came. Arab League” End Quote here."
+    )
     (result,) = extract([article], nlp, "blank")
     assert sorted(m.text for m in result.mentions) == ["Abdullah II", "Herman Van Rompuy", "Zaman"]
