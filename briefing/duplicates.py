@@ -33,12 +33,10 @@ MIN_SHARED_SHINGLES = 25
 """Two articles share copy only when they share at least this many shingles (about
 30 words running), whatever the share of the shorter text."""
 
-_WORD_SPLIT = str.split
-
 
 def shingles(article: Article) -> set[int]:
     """Word 5-grams of the article's body, as stable 32-bit hashes."""
-    words = [w.strip(".,;:!?\"“”‘’'()[]") for w in _WORD_SPLIT(fold(article.text))]
+    words = [w.strip(".,;:!?\"“”‘’'()[]") for w in fold(article.text).split()]
     words = [w for w in words if w]
     # crc32, not hash(): str hashes are salted per process and builds must repeat.
     return {

@@ -105,7 +105,6 @@ REPORTING_CUES = frozenset(
         "admitted",
     ]
 )
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -470,8 +469,3 @@ def extract(
         if on_article:
             on_article()
     return tuple(results[a.id] for a in articles)
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` by punctuation (used where no parse is at hand)."""
-    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]

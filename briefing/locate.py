@@ -29,9 +29,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .extract import PLACE_LABELS
 from .gazetteer import Gazetteer, Place, comparable
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FUZZY_MIN_SCORE = 0.8
 """Lowest similarity for a close-name match (localis scores, 0 to 1)."""
 STRONG_FUZZY_SCORE = 0.9

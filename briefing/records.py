@@ -76,11 +76,6 @@ class Article:
         blank lines."""
         return "\n\n".join(p.text for p in self.paragraphs if p.kind != "caption")
 
-    @property
-    def word_count(self) -> int:
-        """Whitespace-separated words in the body (captions not counted)."""
-        return len(self.text.split())
-
 
 @dataclass(frozen=True)
 class Skipped:

@@ -253,19 +253,28 @@ class _Group:
         return all(m.label in NAME_ONLY_LABELS for m in self.mentions)
 
 
-def _acronyms(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction]
-) -> dict[str, tuple[str, str]]:
-    """Map acronym key → (full-name key, acronym) for "Full Name (ACR)" in the text (stage 2)."""
+def _defined_acronyms(corpus: Corpus, extractions: Sequence[ArticleExtraction]) -> dict[str, str]:
+    """Acronym → the name it stands for, from "Full Name (ACR)" in the text, when its
+    letters are the name's initials (first definition wins)."""
     paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, str] = {}
     for extraction in extractions:
         for m in extraction.mentions:
             after = paragraphs[(m.article_id, m.paragraph)][m.end : m.end + ACRONYM_MAX + 4]
             match = _ACRONYM_AFTER.match(after)
             if match and _initials(_display(m.text)) == match[1]:
-                found.setdefault(name_key(match[1]), (name_key(m.text), match[1]))
+                found.setdefault(match[1], m.text)
     return found
+
+
+def _acronyms(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+) -> dict[str, tuple[str, str]]:
+    """Map acronym key → (full-name key, acronym) for "Full Name (ACR)" in the text (stage 2)."""
+    return {
+        name_key(acronym): (name_key(full), acronym)
+        for acronym, full in _defined_acronyms(corpus, extractions).items()
+    }
 
 
 def _with_acronym_mentions(
@@ -274,13 +283,7 @@ def _with_acronym_mentions(
     """Stage 2a: every use of an acronym the text defines ("Hayat Tahrir al-Sham (HTS)")
     becomes a mention, even where the tagger missed it ("HTS and their allies")."""
     paragraphs = {(a.id, p.index): p for a in corpus.articles for p in a.paragraphs}
-    defined: set[str] = set()
-    for extraction in extractions:
-        for m in extraction.mentions:
-            text = paragraphs[(m.article_id, m.paragraph)].text
-            match = _ACRONYM_AFTER.match(text[m.end : m.end + ACRONYM_MAX + 4])
-            if match and _initials(_display(m.text)) == match[1]:
-                defined.add(match[1])
+    defined = _defined_acronyms(corpus, extractions)
     if not defined:
         return list(extractions)
     pattern = re.compile(r"\b(" + "|".join(sorted(defined)) + r")\b")
