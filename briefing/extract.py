@@ -119,12 +119,17 @@ _NAME_PARTICLES = frozenset(
 _MODIFIER_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo"})
 
 
+_INNER_MODIFIER = re.compile(r"\s(?:anti|pro)[-‐]\w", re.I)
+
+
 def _starts_with_modifier(text: str) -> bool:
     """ "pro-Assad", "Anti-Assad", "anti-government": a prefix that makes an adjective,
     or a lower-case word that is not a name particle."""
     first = re.split(r"[\s\-‐]", text, maxsplit=1)[0]
     if first.lower() in _MODIFIER_PREFIXES and text[len(first) : len(first) + 1] in "-‐":
         return True
+    if _INNER_MODIFIER.search(text):
+        return True  # "Target Pro-Assad": an adjective inside a headline's capitals
     return text[:1].islower() and first.lower() not in _NAME_PARTICLES
 
 
@@ -155,15 +160,27 @@ def _runs_past_name(token: Token, label: str) -> bool:
     return label == "PERSON" and token.is_upper and token.is_alpha and not _ROMAN.match(token.text)
 
 
-def _clean_entity(ent: Span) -> Span | None:
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _no_word(token: Token) -> bool:
+    """Punctuation and stray marks ("`", "-") that cannot begin or end a name."""
+    return token.is_punct or not any(c.isalnum() for c in token.text)
+
+
+def _clean_entity(ent: Span, label: str, limit: int = MAX_MENTION_TOKENS) -> Span | None:
     """Trim determiners and possessives from ``ent``; None for junk spans."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _LEADING_DROP or _no_word(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    for i in range(start + 1, end):
+        if doc[i].text == "," or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
+            end = i  # "Baba Amr, Inshaat", "Kofi Annan - Syrian ...": the name ends there
+            break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or _no_word(doc[end - 1])):
         end -= 1
-    while end - start > 1 and _runs_past_name(doc[end - 1], ent.label_):
+    while end - start > 1 and _runs_past_name(doc[end - 1], label):
         end -= 1
     if start >= end:
         return None
@@ -174,26 +191,77 @@ def _clean_entity(ent: Span) -> Span | None:
         "\n" in text
         or not any(c.isalpha() for c in text)
         or "©" in before
-        or len(span) > MAX_MENTION_TOKENS
+        or len(span) > limit
         or text.lower() in _JUNK_NAMES
         or all(t.is_lower for t in span if t.is_alpha)
         or _starts_with_modifier(text)
         or any(t.text == "The" for t in span[1:])  # two names run together across a sentence
         or any(mark in text for mark in '()“”"')
+        or _lists_names(span, label)
     ):
         return None
     return span
 
 
+# Head words of institutions whose full name goes on with "for"/"of" ("United Nations
+# Office for the Coordination of Humanitarian Affairs"), which small models cut in two.
+INSTITUTION_HEADS = frozenset(
+    {"office", "institute", "ministry", "council", "committee", "commission", "centre",
+     "center", "organisation", "organization", "agency", "fund", "programme", "program",
+     "department", "observatory", "foundation", "association", "union", "league", "front",
+     "movement", "party", "court", "bureau", "authority", "coalition", "alliance"}
+)  # fmt: skip
+_JOINERS = frozenset({"for", "for the", "of", "of the", "on", "on the"})
+_MONTHS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
+BRAND_NUMBER_MAX = 999
+"""A country name followed by a number up to this ("FRANCE 24") is a broadcaster's name."""
+
+
+def _entity_spans(doc: Doc) -> Iterator[tuple[Span, str, int]]:
+    """(span, label, most tokens allowed) of the tagger's entities, repaired in two general ways: an
+    institution cut at "for"/"of" is joined again, and a country name followed by a
+    small number ("FRANCE 24") is one broadcaster's name, not a country."""
+    ents = list(doc.ents)
+    i = 0
+    while i < len(ents):
+        ent, label = ents[i], ents[i].label_
+        end, limit = ent.end, MAX_MENTION_TOKENS
+        if (
+            label == "ORG"
+            and i + 1 < len(ents)
+            and ents[i + 1].label_ == "ORG"
+            and ent[-1].lower_ in INSTITUTION_HEADS
+            and doc[end : ents[i + 1].start].text.lower() in _JOINERS
+        ):
+            end = ents[i + 1].end
+            limit += len(ents[i + 1]) + 2  # each part was checked on its own
+            i += 1
+        elif (
+            label in PLACE_LABELS
+            and end < len(doc)
+            and doc[end].like_num
+            and doc[end].text.isdigit()
+            and int(doc[end].text) <= BRAND_NUMBER_MAX
+            and ent.end_char == doc[end].idx - 1
+            and not (end + 1 < len(doc) and doc[end + 1].lower_[:3] in _MONTHS)
+        ):
+            end, label = end + 1, "ORG"
+        yield doc[ent.start : end], label, limit
+        i += 1
+
+
 def _mentions(
     doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
 ) -> Iterator[Mention]:
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS | PLACE_LABELS | NAME_ONLY_LABELS:
+    for ent, label, limit in _entity_spans(doc):
+        if label not in ACTOR_LABELS | PLACE_LABELS | NAME_ONLY_LABELS:
             continue
-        span = _clean_entity(ent)
+        span = _clean_entity(ent, label, limit)
         if span is None:
             continue
+        role = _role(span, label)
         yield Mention(
             article_id=article_id,
             paragraph=paragraph,
@@ -201,19 +269,103 @@ def _mentions(
             start=span.start_char,
             end=span.end_char,
             text=span.text,
-            label=ent.label_,
-            role=_role_before(span) if ent.label_ == "PERSON" else None,
+            label=label,
+            role=role,
+            syntax=span.root.dep_ if doc.has_annotation("DEP") else "",
         )
 
 
+def _lists_names(span: Span, label: str) -> bool:
+    """ "Uighurs and Uzbeks": a coordination, not one name. A person's name never holds
+    "and"; an organisation's only after "of" or "for" ("Institute for Strategy and Policy")."""
+    words = [t.lower_ for t in span]
+    if "and" not in words and "&" not in words:
+        return False
+    if label in PLACE_LABELS:
+        return False  # "Bosnia and Herzegovina"
+    joined = words.index("and") if "and" in words else words.index("&")
+    return label != "ORG" or not {"of", "for"} & set(words[:joined])
+
+
+# General English nouns for people by what they do; a name written with one of them
+# ("spokesperson Oncu Keceli", "Dareen Khalifa, a researcher at ...") is a person's.
+PERSON_NOUNS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "researcher", "analyst", "resident",
+     "official", "commander", "leader", "minister", "president", "director", "professor",
+     "fellow", "journalist", "correspondent", "reporter", "envoy", "ambassador", "general",
+     "doctor", "activist", "witness", "survivor", "mother", "father", "son", "daughter",
+     "wife", "husband", "brother", "sister", "expert", "adviser", "advisor", "head", "chief",
+     "chairman", "chairwoman", "founder", "member", "lawmaker", "senator", "governor",
+     "mayor", "diplomat", "negotiator", "colonel", "lieutenant", "captain", "soldier",
+     "fighter", "teacher", "student", "farmer", "nurse", "surgeon", "lawyer", "judge",
+     "economist", "scholar", "historian", "editor", "writer", "author", "photographer",
+     "worker", "volunteer", "engineer", "cleric", "imam", "priest", "sheikh", "mufti",
+     "militant", "rebel", "defector", "refugee", "citizen", "man", "woman", "boy", "girl",
+     "father-of", "mother-of", "secretary", "deputy", "coordinator", "manager", "owner"}
+)  # fmt: skip
 ROLE_MAX_TOKENS = 5
 """Longest title run read before a person's name."""
+APPOSITION_MAX_TOKENS = 14
+"""Longest appositive role ("a researcher at the ... think tank") kept after a name."""
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 
+def _role(span: Span, label: str) -> str | None:
+    """A person's title or role; for a name tagged as an organisation only a person
+    noun counts, since it is what shows the tagger was wrong."""
+    if label == "PERSON":
+        return _role_before(span) or _role_after(span)
+    if label == "ORG":
+        return _person_noun_before(span) or _role_after(span)
+    return None
+
+
+def _person_noun_before(span: Span) -> str | None:
+    """ "Aleppo resident", "spokesperson": a lower-case person noun just before a name,
+    with the words that modify it."""
+    doc = span.doc
+    start = span.start
+    if not (start > 0 and doc[start - 1].lower_ in PERSON_NOUNS and doc[start - 1].is_lower):
+        return None
+    start -= 1
+    while (
+        start > 0
+        and doc[start - 1].dep_ in ("compound", "amod")
+        and doc[start - 1].head.i in range(start, span.start)
+    ):
+        start -= 1
+    while start < span.start - 1 and doc[start].lower_ in _LEADING_DROP:
+        start += 1
+    return doc[start : span.start].text
+
+
+def _role_after(span: Span) -> str | None:
+    """A role in apposition after a name, headed by a person noun: "a researcher at
+    the International Crisis Group think tank" in "Dareen Khalifa, a researcher at ..."."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or not doc.has_annotation("DEP"):
+        return None
+    start = span.end + 1
+    stop = start
+    while stop < len(doc) and stop - start < APPOSITION_MAX_TOKENS and doc[stop].text not in ",.;:":
+        stop += 1
+    phrase = doc[start:stop]
+    head = phrase.root
+    if stop - start == APPOSITION_MAX_TOKENS:
+        phrase = doc[start : head.i + 1]  # too long to show whole: "head" of "head of ..."
+    if head.lower_ not in PERSON_NOUNS or head.head.i not in range(span.start, span.end):
+        return None
+    while phrase and phrase[0].lower_ in _LEADING_DROP:
+        phrase = phrase[1:]
+    return phrase.text or None
+
+
 def _role_before(span: Span) -> str | None:
-    """The capitalised title run just before a name: "Iranian Foreign Minister" in
-    "Iranian Foreign Minister Abbas Araghchi"; None when there is none."""
+    """The title run just before a name: "Iranian Foreign Minister" in "Iranian Foreign
+    Minister Abbas Araghchi", or a person noun with its modifiers ("Aleppo resident",
+    "spokesperson"); None when there is none."""
+    if noun_role := _person_noun_before(span):
+        return noun_role
     doc = span.doc
     start = span.start
     while (

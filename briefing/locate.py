@@ -92,11 +92,23 @@ class Candidate:
         return self.votes.get("PERSON", 0) > PERSON_OVER_PLACE * self.place_evidence
 
 
-def _spellings(name: str) -> list[str]:
-    respelled = name
+# Arabic "al-" before a "sun letter" is often written as it is said: al-Zour → az-Zour,
+# ez-Zor; al-Raqqa → ar-Raqqa.
+_SUN_LETTER_ARTICLE = re.compile(r"\b[AaEe]l[- ](?=(sh|th|dh|[tdrzsnl])\w)", re.I)
+
+
+def _respelled(name: str) -> str:
     for pattern, replacement in _SPELLINGS:
-        respelled = pattern.sub(replacement, respelled)
-    return [name] if respelled == name else [name, respelled]
+        name = pattern.sub(replacement, name)
+    return name
+
+
+def _spellings(name: str) -> list[str]:
+    found = [name, _respelled(name)]
+    for vowel in "ae":
+        assimilated = _SUN_LETTER_ARTICLE.sub(lambda m, v=vowel: f"{v}{m[1][0].lower()}-", name)
+        found += [assimilated, _respelled(assimilated)]
+    return list(dict.fromkeys(found))
 
 
 def _names(candidate: Candidate) -> Iterable[str]:

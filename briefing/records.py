@@ -137,7 +137,11 @@ class Mention:
     label: str
     """spaCy entity label (PERSON, ORG, GPE, LOC, FAC, or NORP as a candidate)."""
     role: str | None = None
-    """Title or role written just before a person's name ("Iranian Foreign Minister")."""
+    """Title or role written with a person's name: before it ("Iranian Foreign
+    Minister", "spokesperson") or in apposition after it ("a researcher at ...")."""
+    syntax: str = ""
+    """Dependency relation of the name's head word ("nsubj", "compound", "pobj"); empty
+    when the model has no parser."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,22 @@ class Entity:
     located_as: str | None = None
     """The gazetteer record it was located as ("Ḩamāh, city, Syrian Arab Republic"), or
     None for a place the gazetteer does not know."""
+    acting: tuple[Citation, ...] = ()
+    """For a country: where it is the subject of a sentence ("Turkey demanded ..."),
+    that is, where it acts as a state."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Two entities whose names are alike but no rule merged: for the user to decide
+    in aliases.yml. Similarity only ever proposes; it never merges."""
+
+    first: str
+    """Entity id of the more mentioned of the two."""
+    second: str
+    """Entity id of the other."""
+    score: float
+    """Similarity of their names, 0-100 (rapidfuzz ratio of the folded names)."""
 
 
 @dataclass(frozen=True)
@@ -327,3 +347,5 @@ class Briefing:
     """Raw extraction per article, for article pages."""
     mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
     """(article id, paragraph, start offset) of a mention → entity id."""
+    proposals: tuple[Proposal, ...] = ()
+    """Pairs of entities that may be one, best first, for the review page."""

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from .curation import Curation
 from .dating import date_sentence
-from .extract import ACTOR_LABELS, NAME_ONLY_LABELS
+from .extract import ACTOR_LABELS, INSTITUTION_HEADS, NAME_ONLY_LABELS, PERSON_NOUNS
 from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
 from .locate import Candidate, locate
 from .records import (
@@ -42,6 +42,7 @@ from .records import (
     Day,
     Entity,
     Mention,
+    Proposal,
     Quote,
     ResolvedQuote,
     Statement,
@@ -72,6 +73,8 @@ TITLES = frozenset(
         "secretary",
         "general",
         "gen",
+        "brig",
+        "brigadier",
         "col",
         "colonel",
         "lt",
@@ -153,7 +156,7 @@ CLAIM_CUES = re.compile(
 # Head words that say what kind of actor an organisation is (general English words).
 ACTOR_KIND_WORDS = (
     ("military", {"army", "navy", "military", "airforce"}),
-    ("armed group", {"forces", "brigade", "brigades", "front", "militia", "militias", "regiment", "battalion",
+    ("armed group", {"force", "forces", "brigade", "brigades", "front", "militia", "militias", "regiment", "battalion",
                      "division", "corps", "guard", "guards", "mujahideen", "command", "legion"}),
     ("government", {"government", "ministry", "ministries", "cabinet", "parliament", "council", "presidency",
                     "administration", "senate", "congress", "embassy", "department", "office", "assembly", "commission"}),
@@ -176,9 +179,29 @@ def actor_kind(name: str, label_kind: str, outlets: frozenset[str]) -> str:
 
 
 _GENERIC_HEADS = frozenset(word for _, heads in ACTOR_KIND_WORDS for word in heads)
+RULE_KEPT_APART = "kept apart by aliases.yml (split)"
 RULE_NORMALISED = "same name once case, accents, hyphens, titles and al-/el- are ignored"
 _TOKEN = re.compile(r"[a-z0-9]+")
-_OWNER = re.compile(r"^[\w.-]+(?:'s|’s|'|’)\s+", re.U)
+_OWNER = re.compile(r"^(?:[\w.-]+\s+){0,2}[\w.-]+(?:'s|’s|'|’)\s+", re.U)
+"""An owner written before a name: "Jordan’s" in "Jordan’s King Abdullah II", "FRANCE
+24’s" in "FRANCE 24’s Nasr"."""
+
+
+def _is_title(word: str) -> bool:
+    """ "President", "Col.", and hyphenated ranks ("Maj-Gen", "Lt-Col")."""
+    return all(part.strip(".") in TITLES for part in fold(word).split("-"))
+
+
+def _without_owner(surface: str) -> str:
+    """The name without an owner written before it, unless the possessive is part of an
+    institution's name ("People's Defence Force", "People's Liberation Army")."""
+    match = _OWNER.match(surface) if len(surface.split()) > 1 else None
+    if match is None:
+        return surface
+    rest = surface[match.end() :]
+    if has_institution_word(rest):
+        return surface  # "Jordan’s Foreign Ministry" is Jordan's; "People's" is part of it
+    return rest
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
@@ -188,10 +211,11 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"
 def _inner_title(surface: str) -> str | None:
     """Title words at the start of a name as written ("President" in "President Bashar
     al-Assad"), without courtesy titles; None when there are none."""
-    text = _OWNER.sub("", surface) if len(surface.split()) > 1 else surface
-    words = text.split()
+    words = _without_owner(surface).split()
+    if has_institution_word(" ".join(words)):
+        return None  # "Foreign Policy Research Institute", "Defence Ministry"
     title: list[str] = []
-    while len(words) > 1 and fold(words[0]).strip(".") in TITLES:
+    while len(words) > 1 and _is_title(words[0]):
         title.append(words.pop(0))
     kept = [w for w in title if fold(w).strip(".") not in HONORIFICS]
     return " ".join(kept) or None
@@ -206,12 +230,12 @@ def _role(mention: Mention) -> str | None:
 
 def _display(surface: str) -> str:
     """The surface form without a possessive owner or leading titles, case kept."""
-    text = _OWNER.sub("", surface) if len(surface.split()) > 1 else surface
+    text = _without_owner(surface)
     words = text.split()
-    while len(words) > 1 and fold(words[0]).strip(".") in TITLES:
+    if has_institution_word(text):
+        return text  # "Foreign Office", "Foreign Policy Research Institute": no title
+    while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
-    if all(fold(w) in _GENERIC_HEADS or fold(w).strip(".") in TITLES for w in words):
-        return text  # "Foreign Office", "General Assembly": the title word is the name
     return " ".join(words)
 
 
@@ -237,6 +261,8 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     rules: set[str] = field(default_factory=set)
     place: Place | None = None
+    cues: int = 0
+    """Mentions in a place context ("in X", "the X district"), once counted."""
 
     def votes(self) -> Counter[str]:
         return Counter(m.label for m in self.mentions)
@@ -244,9 +270,17 @@ class _Group:
     def is_actor(self) -> bool:
         if self.place is not None:
             return False
+        if self.cues >= PLACE_CUE_SHARE * len(self.mentions) and not any(
+            m.role for m in self.mentions
+        ):
+            return False  # "in Baba Amr", "the Baba Amr district": a place the gazetteer lacks
         votes = self.votes()
         actor = sum(n for label, n in votes.items() if label in ACTOR_LABELS)
         return actor > sum(votes.values()) - actor
+
+    def kept_apart(self) -> bool:
+        """Split off by the user's aliases.yml: no rule may join it to another name."""
+        return any(rule.startswith(RULE_KEPT_APART) for rule in self.rules)
 
     def name_only(self) -> bool:
         """Only ever tagged with a candidate-only label (NORP)."""
@@ -366,6 +400,8 @@ def _short_name_targets(
     this stays linear in the number of names."""
     by_tail: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in person_keys:
+        if _run_together(key, label_votes):
+            continue
         tokens = key.split()
         for n in range(1, len(tokens)):
             by_tail[(n, " ".join(_skeleton(t) for t in tokens[-n:]))].append(key)
@@ -383,6 +419,22 @@ def _short_name_targets(
     return targets
 
 
+def _run_together(key: str, known: dict[str, Counter[str]]) -> str | None:
+    """ "assad manaf tlas": a name the tagger ran on from another ("Assad") into a
+    person's full name ("Manaf Tlas") that the corpus also names alone. Returns that
+    full name's key, or None."""
+    tokens = key.split()
+    for n in range(1, len(tokens) - 1):
+        rest = " ".join(tokens[n:])
+        if (
+            " ".join(tokens[:n]) in known
+            and rest in known
+            and known[rest].most_common(1)[0][0] == "PERSON"
+        ):
+            return rest
+    return None
+
+
 def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     """A surname-like key: a person's name, or one word tagged as an actor; never a
     generic word ("Army", "Council") that many full names end with."""
@@ -390,6 +442,8 @@ def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     if any(t in TITLES or t in _GENERIC_HEADS for t in tokens):
         return False
     top = votes.most_common(1)[0][0]
+    if top in NAME_ONLY_LABELS:
+        return False  # "Syrian": a people, not a surname
     places = sum(n for label, n in votes.items() if label not in ACTOR_LABELS | NAME_ONLY_LABELS)
     if places > SHORT_NAME_MAX_PLACE_SHARE * sum(votes.values()):
         return False  # "Hama", tagged a place often enough, is not Samer Hama's surname
@@ -422,6 +476,9 @@ def _short_name_target(
 # Spelling alternatives common in romanised Arabic and Persian names, applied to
 # name keys: Araghchi/Araqchi, Sheikhoun/Sheikhun, Saraqeb/Saraqib.
 _TRANSLITERATIONS = (
+    # British and American spellings of institutions' names.
+    (re.compile(r"\bco (?=[a-z])"), "co"),  # "co-operation", "co-ordination"
+    (re.compile(r"isation\b"), "ization"),
     (re.compile(r"gh"), "q"),
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"ee"), "i"),
@@ -452,6 +509,7 @@ def _merge_groups(
     for key in keys[1:]:
         target.mentions.extend(groups[key].mentions)
         target.rules |= groups[key].rules | {rule}
+        target.cues += groups[key].cues
         if target.place is None:
             target.place = groups[key].place
         del groups[key]
@@ -512,7 +570,11 @@ def _group_mentions(
         if not key or key in TITLES:
             continue  # a bare title ("Col.") names nobody
         if fold(_display(m.text)) in keep_apart:
-            rule = "kept apart by aliases.yml (split)"
+            rule = RULE_KEPT_APART
+        elif (rest := _run_together(key, label_votes)) and label_votes[key].most_common(1)[0][
+            0
+        ] == "PERSON":
+            key, rule = rest, f"{_display(m.text)!r} runs another name into {rest!r}"
         elif key in acronyms:
             key, acronym = acronyms[key]
             rule = f"acronym {acronym} spells the initials of the full name"
@@ -542,19 +604,27 @@ def _matches(group: _Group, name: str, is_place: bool) -> bool:
 
 
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|into|from|outside|around|toward|towards|across|entered|reached|captured|seized)"
-    r"|\b(?:city|town|village|province|region|district|governorate|countryside|outskirts|capital) of)"
+    r"(?:\b(?:in|at|near|into|from|outside|around|toward|towards|across|entered|reached|captured|seized|borders)"
+    r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|rural))?"
+    r"|\b(?:city|town|village|province|region|district|governorate|countryside|outskirts|capital|"
+    r"neighbou?rhood|suburb|quarter|area|stronghold) of)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
 _CUE_LIST = re.compile(
-    r"\b(?:places|towns?|cities|villages?|areas|districts|provinces|neighbou?rhoods)\s+"
-    r"(?:such as|including|like|of)\s+(?:[^.;:]{0,40}(?:,|\band)\s+)?$",
+    r"\b(?:places|towns?|cities|villages?|areas|districts|provinces|neighbou?rhoods)\b"
+    r"(?:[^.;:]{0,30}?,)?\s+(?:such as|including|like|of|among them)\s+"
+    r"(?:[^.;:]{0,40}(?:,|\band)\s+)?$",
     re.I,
 )
 _CUE_AFTER = re.compile(
-    r"^\s+(?:province|city|countryside|governorate|district|region|airport)\b", re.I
+    r"^\s+(?:province|city|countryside|governorate|district|region|airport|area|"
+    r"neighbou?rhood|suburb|quarter|border crossing)\b",
+    re.I,
 )
+PLACE_CUE_SHARE = 0.5
+"""A name in a place context at least this often is a place, whatever its tags."""
 CUE_WINDOW = 60
 """Characters looked at on each side of a mention for a place cue."""
 
@@ -592,6 +662,8 @@ def _locate_groups(
         )
         for key, g in sorted(groups.items())
     ]
+    for candidate in candidates:
+        groups[candidate.key].cues = candidate.cues
     by_place: dict[str, list[str]] = defaultdict(list)
     for key, (place, how) in locate(candidates, gazetteer).items():
         groups[key].place = place
@@ -607,17 +679,396 @@ def _locate_groups(
     return groups
 
 
-def _drop_common_words(groups: dict[str, _Group], corpus: Corpus) -> dict[str, _Group]:
+def _drop_common_words(groups: dict[str, _Group], lower_words: Counter[str]) -> dict[str, _Group]:
     """Stage 4c: a one-word "name" that the same corpus mostly writes in lower case
     ("State", "Army", "Next", "INSURGENTS") is a common word the tagger capitalised by
     position or for emphasis, not an entity. Located places stay."""
-    lower_words: Counter[str] = Counter(
-        word for a in corpus.articles for p in a.paragraphs for word in _LOWER_WORD.findall(p.text)
-    )
     for key in [k for k, g in groups.items() if g.place is None and " " not in k]:
         if lower_words[key] >= COMMON_WORD_RATIO * len(groups[key].mentions):
             del groups[key]
     return groups
+
+
+# ------------------------------------------------------------------ context stages
+
+_LIST_GAP = re.compile(r",?\s*(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+LIST_MIN_AGREEING = 2
+"""Other members of a list that must share a label before a member is relabelled."""
+
+
+def _lists(mentions: Sequence[Mention], text_of: dict[tuple[str, int], str]) -> list[list[Mention]]:
+    """Runs of names in one sentence joined only by commas, "and" or "or"."""
+    runs: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: (m.paragraph, m.start)):
+        if runs and (prev := runs[-1][-1]).paragraph == m.paragraph and prev.sentence == m.sentence:
+            gap = text_of[(m.article_id, m.paragraph)][prev.end : m.start]
+            if gap.strip() and _LIST_GAP.fullmatch(gap):
+                runs[-1].append(m)
+                continue
+        runs.append([m])
+    return [run for run in runs if len(run) > LIST_MIN_AGREEING]
+
+
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
+
+
+def _relabel_lists(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+) -> list[ArticleExtraction]:
+    """Stage 0: a name listed among names of one label takes that label: "Hayat Tahrir
+    al-Sham, the Syrian National Army, and Ahrar al-Sham" makes the third an
+    organisation even when the tagger called it a person. Each other member counts
+    with its label across the corpus; a possessive ("Saudi Arabia’s Minister") is not
+    a member, and neither is a list of appositions it starts."""
+    text_of = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in extractions:
+        for m in e.mentions:
+            votes[name_key(m.text)][m.label] += 1
+    usual = {key: v.most_common(1)[0][0] for key, v in votes.items()}
+    result = []
+    for extraction in extractions:
+        relabelled: dict[int, str] = {}
+        members = [
+            m
+            for m in extraction.mentions
+            if not _POSSESSIVE_AFTER.match(text_of[(m.article_id, m.paragraph)][m.end : m.end + 3])
+        ]
+        for run in _lists(members, text_of):
+            for m in run:
+                others = Counter(usual[name_key(o.text)] for o in run if o is not m)
+                label, n = others.most_common(1)[0]
+                if (
+                    label != m.label
+                    and n >= LIST_MIN_AGREEING
+                    and n * 3 >= 2 * sum(others.values())
+                ):
+                    relabelled[id(m)] = label
+        if relabelled:
+            mentions = tuple(
+                replace(m, label=relabelled[id(m)]) if id(m) in relabelled else m
+                for m in extraction.mentions
+            )
+            extraction = replace(extraction, mentions=mentions)
+        result.append(extraction)
+    return result
+
+
+def _lower_case_words(corpus: Corpus) -> Counter[str]:
+    """How often each word is written in lower case in the corpus."""
+    return Counter(
+        word for a in corpus.articles for p in a.paragraphs for word in _LOWER_WORD.findall(p.text)
+    )
+
+
+FEATURE_WORDS = frozenset(
+    {"river", "lake", "sea", "mountain", "mountains", "valley", "desert", "gulf", "bay",
+     "strait", "island", "islands", "canal", "plain", "plains", "peninsula", "hills"}
+)  # fmt: skip
+"""Natural features: "Euphrates River" is the Euphrates."""
+_FUNCTION_WORDS = frozenset({"of", "for", "on", "the", "and", "de", "bin", "ibn"}) | ARABIC_ARTICLES
+RULE_PARTIAL = "part of the one longer name that contains it"
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+    ]
+)
+"""A number in a name is part of it: "Three Brotherhood Alliance", "Group of Seven"."""
+
+
+def _sub_position(long: list[str], short: list[str]) -> int:
+    """Where ``short`` occurs as a run of words in ``long``; -1 when it does not."""
+    n = len(short)
+    return next((i for i in range(len(long) - n + 1) if long[i : i + n] == short), -1)
+
+
+def _extends_name(long: list[str], short: list[str], is_place: bool, lower: Counter[str]) -> bool:
+    # ``lower`` counts words written in lower case, and words for peoples ("Syrian"):
+    # neither extends a name ("Joshua Landis Syrian expert" is not a longer name).
+    """``long`` is ``short`` with more of the same name, not a different thing named
+    after it: "Hayat Tahrir" → "Hayat Tahrir al-Sham", "New Lines Institute" → "... for
+    Strategy and Policy", "Euphrates" → "Euphrates River"; but not "United Nations" →
+    "United Nations Office" or "Aleppo" → "Aleppo Industrial City"."""
+    at = _sub_position(long, short)
+    if at < 0 or len(long) == len(short):
+        return False
+    before, after = long[:at], long[at + len(short) :]
+    if after and after[0] in ("of", "for", "on"):
+        after = []  # a post-modifier: "Institute for Strategy and Policy"
+    if is_place and not before and len(after) == 1 and after[0] in FEATURE_WORDS:
+        return True
+    return all(w in _FUNCTION_WORDS or w in _NUMBER_WORDS or not lower[w] for w in before + after)
+
+
+def _move_mentions(
+    groups: dict[str, _Group],
+    assignment: dict[tuple[str, int, int], str],
+    source: str,
+    target: str,
+    mentions: list[Mention],
+    rule: str,
+) -> None:
+    for m in mentions:
+        groups[source].mentions.remove(m)
+        groups[target].mentions.append(m)
+        assignment[(m.article_id, m.paragraph, m.start)] = target
+    groups[target].rules.add(rule)
+    if not groups[source].mentions:
+        del groups[source]
+
+
+def _ambiguous_first_name(
+    target: str, key: str, in_corpus: list[str], groups: dict[str, _Group], names: dict[str, list]
+) -> bool:
+    """A first name ("Bashar") joins a person in its article only when no other person
+    in the corpus has that first name: two Bashars make it the reader's guess."""
+    short = key.split()
+
+    def first_name_of(k: str) -> bool:
+        return any(_sub_position(list(n), short) == 0 and len(n) > len(short) for n in names[k])
+
+    if not groups[target].is_actor() or not first_name_of(target):
+        return False
+    return sum(1 for k in in_corpus if first_name_of(k)) > 1
+
+
+def _join_partial_names(
+    groups: dict[str, _Group],
+    assignment: dict[tuple[str, int, int], str],
+    lower: Counter[str],
+    paragraphs: dict[tuple[str, int], str],
+) -> None:
+    """Stage 4d: a name that is part of one longer name ("Hayat Tahrir", "Tahrir
+    al-Sham", "Faisal bin Farhan", "Observatory") joins it: the one longer name in the
+    same article, else the one in the corpus. Located places and acronyms stay."""
+    keys_in_article: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        for m in group.mentions:
+            keys_in_article[m.article_id].add(key)
+    words = {key: key.split() for key in groups}
+    known: dict[str, Counter[str]] = defaultdict(Counter)
+    for g in groups.values():
+        for m in g.mentions:
+            known[name_key(m.text)][m.label] += 1
+    # Every multi-word name a group is written as: after merges a group's key can be
+    # its short name ("assad") while "Bashar al-Assad" is one of its names.
+    names = {
+        key: [
+            tuple(words[key]),
+            *sorted(
+                {
+                    tuple(n.split())
+                    for m in g.mentions
+                    if " " in (n := name_key(m.text)) and not _run_together(n, known)
+                }
+            ),
+        ]
+        for key, g in groups.items()
+    }
+    for key in sorted(groups, key=lambda k: (len(words[k]), k)):
+        group = groups.get(key)
+        if group is None or group.place is not None or key in TITLES or not key:
+            continue
+        if " " not in key and lower[key] >= len(group.mentions):
+            continue  # "State": a common word, not a part of "Islamic State"
+        if any(_ACRONYM_WORD.fullmatch(m.text) for m in group.mentions) or group.kept_apart():
+            continue
+        if group.votes().most_common(1)[0][0] in NAME_ONLY_LABELS:
+            continue  # "Syrian" is a people, not a part of "Kofi Annan - Syrian"
+        is_place = not group.is_actor()
+        # A place name joins a person's name only when nothing in the text says it
+        # is a place: "Araghchi" tagged GPE joins Abbas Araghchi, "reached Hama" stays.
+        any_kind = not is_place or not _place_cues(group, paragraphs)
+        fits = [
+            k
+            for k in sorted(groups)
+            if k != key
+            and not groups[k].name_only()
+            and (any_kind or not groups[k].is_actor())
+            and not _run_together(k, known)
+            and any(_extends_name(list(n), words[key], is_place, lower) for n in names[k])
+        ]
+
+        def containing(keys: set[str], fits: list[str] = fits) -> list[str]:
+            return [k for k in fits if k in keys and k in groups]
+
+        in_corpus = containing(set(groups))
+        if not in_corpus:
+            continue
+        by_article: dict[str, list[Mention]] = defaultdict(list)
+        for m in group.mentions:
+            by_article[m.article_id].append(m)
+        for article_id, mentions in sorted(by_article.items()):
+            local = containing(keys_in_article[article_id])
+            if len(local) == 1 and _ambiguous_first_name(local[0], key, in_corpus, groups, names):
+                continue
+            if len(local) == 1:
+                target, where = local[0], "in the same article"
+            elif not local and len(in_corpus) == 1 and in_corpus[0] in groups:
+                target, where = in_corpus[0], "in the corpus"
+            else:
+                continue
+            _move_mentions(groups, assignment, key, target, mentions, f"{RULE_PARTIAL}, {where}")
+            keys_in_article[article_id].add(target)
+            if key not in groups:
+                break
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+"""A name only ever used to modify a noun ("the Alawite sect", "the Kazakh capital",
+"Saberin forces") is a word for a people or a brand, not an actor or place."""
+
+
+def _drop_modifier_words(
+    groups: dict[str, _Group], people_words: set[str], paragraphs: dict[tuple[str, int], str]
+) -> dict[str, _Group]:
+    """Stage 4e: one-word names used only as modifiers, and their plurals ("Alawites"),
+    unless located, organisations (an organisation's name often modifies: "HTS
+    fighters") or followed by a place word ("X province")."""
+    dropped = set(people_words)
+    for key in sorted(groups):
+        group = groups[key]
+        if (
+            group.place is None
+            and " " not in key
+            and group.votes().most_common(1)[0][0] != "ORG"
+            and all(m.syntax in MODIFIER_DEPS for m in group.mentions)
+            and not any(
+                _CUE_AFTER.match(paragraphs[(m.article_id, m.paragraph)][m.end :])
+                for m in group.mentions
+            )
+        ):
+            dropped.add(key)
+            del groups[key]
+    for key in [k for k, g in groups.items() if g.place is None and " " not in k]:
+        if (
+            key.endswith("s")
+            and key[:-1] in dropped
+            and groups[key].votes().most_common(1)[0][0] != "ORG"
+        ):
+            del groups[key]
+    return groups
+
+
+MISSPELLING_MIN_MENTIONS = 5
+"""A one-off name is taken for a typo of a name at least this frequent."""
+
+
+def _transpositions(word: str) -> Iterator[str]:
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def _join_misspellings(
+    groups: dict[str, _Group], assignment: dict[tuple[str, int, int], str], people: Counter[str]
+) -> None:
+    """Stage 4f: a one-word name seen once that is a frequent word with two letters
+    swapped ("Syrain" for "Syrian") is a typo: it joins that name, or goes with it when
+    the word is a nationality. Only swaps: "Iran"/"Iraq" and "Hama"/"Hamas" differ
+    otherwise and stay apart."""
+    counts = Counter({k: len(g.mentions) for k, g in groups.items()}) + people
+    for key in sorted(k for k, g in groups.items() if len(g.mentions) == 1 and " " not in k):
+        if groups[key].place is not None:
+            continue
+        target = next(
+            (t for t in _transpositions(key) if counts[t] >= MISSPELLING_MIN_MENTIONS), None
+        )
+        if target is None:
+            continue
+        if target not in groups:
+            del groups[key]  # a people's name misspelled ("Syrain" for "Syrian")
+        elif groups[target].is_actor() == groups[key].is_actor():
+            _merge_groups(groups, assignment, [target, key], f"misspelling of {target!r}")
+        # else "Irna" (the agency IRNA) is not "Iran" misspelled
+
+
+_ARMED_WORDS = (
+    r"(?:militant|rebel|jihadi|jihadist|insurgent|armed|islamist|extremist|terrorist|"
+    r"paramilitary|guerrilla|separatist)"
+)
+_ARMED_BEFORE = re.compile(
+    rf"\b{_ARMED_WORDS}\s+(?:[a-z-]+\s+)?(?:group|groups|faction|militia|organi[sz]ation|movement|"
+    r"alliance|coalition|force|forces)\s+(?:the\s+)?$",
+    re.I,
+)
+_ARMED_AFTER = re.compile(rf"^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_ARMED_WORDS}\b", re.I)
+
+
+def _armed_group_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
+    """Mentions described as an armed group: "jihadist group X", "X, a rebel alliance"."""
+    cues = 0
+    for m in group.mentions:
+        text = paragraphs[(m.article_id, m.paragraph)]
+        before = text[max(m.start - CUE_WINDOW, 0) : m.start]
+        after = text[m.end : m.end + CUE_WINDOW]
+        cues += bool(_ARMED_BEFORE.search(before) or _ARMED_AFTER.match(after))
+    return cues
+
+
+ACTING_DEPS = frozenset({"nsubj"})
+"""A country that is the subject of a verb acts as a state ("Turkey demanded ...")."""
+
+
+def _acting(group: _Group) -> tuple[Citation, ...]:
+    return tuple(
+        sorted(
+            {
+                Citation(m.article_id, m.paragraph)
+                for m in group.mentions
+                if m.syntax in ACTING_DEPS
+            },
+            key=lambda c: (c.article_id, c.paragraph),
+        )
+    )
+
+
+PROPOSAL_MIN_SCORE = 85.0
+"""Name similarity (rapidfuzz ratio, 0-100) at which two unmerged entities are proposed
+for review: "Syrian Observatory for Human Rights" / "Syrian Observatory of Human
+Rights" (97) are; "Iran" / "Iraq" (75) are not."""
+PROPOSALS_MAX = 200
+"""Most proposals listed, best first."""
+
+
+def _proposals(entities: Sequence[Entity]) -> tuple[Proposal, ...]:
+    """Stage 6: pairs of entities of the same group and broad kind with alike names.
+    Two places the gazetteer put in different spots are not proposed, nor are a person
+    and an organisation."""
+    from rapidfuzz import fuzz, process
+
+    found: list[Proposal] = []
+    for group in ("actor", "place"):
+        members = sorted(
+            (e for e in entities if e.group == group), key=lambda e: (-e.mention_count, e.id)
+        )
+        names = [fold(e.name) for e in members]
+        if len(members) < 2:
+            continue
+        scores = process.cdist(
+            names, names, scorer=fuzz.ratio, score_cutoff=PROPOSAL_MIN_SCORE, workers=1
+        )
+        for i, j in zip(*scores.nonzero(), strict=True):
+            a, b = members[i], members[j]
+            if i >= j or (a.kind == "person") != (b.kind == "person"):
+                continue
+            if a.located_as and b.located_as:
+                continue  # the gazetteer already told them apart
+            found.append(Proposal(a.id, b.id, round(float(scores[i, j]), 1)))
+    found.sort(key=lambda p: (-p.score, p.first, p.second))
+    return tuple(found[:PROPOSALS_MAX])
 
 
 def _curate(
@@ -650,12 +1101,27 @@ def _entity_name(group: _Group) -> str:
     )
 
 
+def _names_a_person(role: str) -> bool:
+    """A role with a person noun or a title in it ("researcher at ...", "Foreign Minister")."""
+    return any(w in PERSON_NOUNS or w in TITLES for w in _TOKEN.findall(fold(role)))
+
+
+def has_institution_word(name: str) -> bool:
+    """ "Foreign Policy Research Institute", "Defence Ministry", "Free Syrian Army"."""
+    return any(w in _GENERIC_HEADS | INSTITUTION_HEADS for w in _TOKEN.findall(fold(name)))
+
+
 def _actor_label(votes: Counter[str], group: _Group) -> str:
-    """PERSON or ORG for an actor: by votes, but a name with an acronym alias ("HTS")
-    is an organisation unless people clearly dominate, and a tie goes to PERSON only
-    for a short name."""
-    person, org = votes.get("PERSON", 0), votes.get("ORG", 0)
+    """PERSON or ORG for an actor: a name written with a person's role ("spokesperson
+    X", "X, a researcher at ...") is a person's unless it holds an institution's word;
+    otherwise by votes, but a name with an acronym alias ("HTS") is an organisation
+    unless people clearly dominate, and a tie goes to PERSON only for a short name."""
     has_acronym = any(_ACRONYM_WORD.fullmatch(m.text) for m in group.mentions)
+    # An "organisation" written with a person's role ("spokesperson X") is a person.
+    described = any(m.role and _names_a_person(m.role) for m in group.mentions)
+    if described and not has_institution_word(_entity_name(group)):
+        return "PERSON"
+    person, org = votes.get("PERSON", 0), votes.get("ORG", 0)
     if has_acronym and person <= ACRONYM_PERSON_MARGIN * org:
         return "ORG"
     if person != org:
@@ -673,6 +1139,7 @@ def _entities(
     groups: dict[str, _Group],
     curation: Curation | None = None,
     outlets: frozenset[str] = frozenset(),
+    paragraphs: dict[tuple[str, int], str] | None = None,
 ) -> tuple[list[Entity], dict[str, str]]:
     """Turn groups into entities with unique ids; return them and key → id."""
     curation = curation or Curation()
@@ -700,6 +1167,9 @@ def _entities(
             kind = place.kind
         name = _entity_name(group)
         kind = actor_kind(name, kind, outlets) if is_actor else kind
+        if kind == "organisation" and paragraphs and _armed_group_cues(group, paragraphs):
+            kind = "armed group"
+            group.rules.add("armed group: described as one in the text")
         if found := _override(group, curation.kinds):
             group_name, fine_kind = found[1]
             is_actor = group_name == "actor"
@@ -720,10 +1190,10 @@ def _entities(
         while entity_id in taken:
             entity_id, n = f"{base}-{n}", n + 1
         taken.add(entity_id)
-        aliases = Counter(m.text for m in group.mentions)
+        aliases = Counter(_without_owner(m.text) for m in group.mentions)
         first_seen: dict[str, Citation] = {}
         for m in sorted(group.mentions, key=lambda m: (m.article_id, m.paragraph, m.start)):
-            first_seen.setdefault(m.text, Citation(m.article_id, m.paragraph))
+            first_seen.setdefault(_without_owner(m.text), Citation(m.article_id, m.paragraph))
         roles = Counter(role for m in group.mentions if (role := _role(m)))
         entities.append(
             Entity(
@@ -742,7 +1212,7 @@ def _entities(
                     Alias(text, count)
                     for text, count in sorted(roles.items(), key=lambda x: (-x[1], x[0]))
                 )
-                if is_actor
+                if kind == "person"
                 else (),
                 lat=place.lat if place and not is_actor else None,
                 lon=place.lon if place and not is_actor else None,
@@ -752,6 +1222,7 @@ def _entities(
                     if place and not is_actor
                     else None
                 ),
+                acting=_acting(group) if kind == "country" else (),
             )
         )
         key_to_id[key] = entity_id
@@ -908,14 +1379,32 @@ def resolve(
 ) -> Briefing:
     """Group mentions into entities and assemble everything the pages need."""
     curation = curation or Curation()
-    extractions = _with_acronym_mentions(corpus, extractions)
+    paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
+    extractions = _relabel_lists(corpus, _with_acronym_mentions(corpus, extractions))
     groups, assignment = _group_mentions(corpus, extractions, curation.split)
     _merge_spellings(groups, assignment)
     groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())
-    groups = _drop_common_words(groups, corpus)
+    lower = _lower_case_words(corpus)
+    # Words for peoples ("Syrian", "Alawite"): mostly tagged NORP, and not a place.
+    votes_by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in extractions:
+        for m in e.mentions:
+            votes_by_key[name_key(m.text, True)][m.label] += 1
+    people = Counter(
+        {
+            key: sum(v.values())
+            for key, v in votes_by_key.items()
+            if v.most_common(1)[0][0] in NAME_ONLY_LABELS
+            and not (key in groups and groups[key].place is not None)
+        }
+    )
+    _join_partial_names(groups, assignment, lower + people, paragraphs)
+    _join_misspellings(groups, assignment, people)
+    groups = _drop_modifier_words(groups, set(people), paragraphs)
+    groups = _drop_common_words(groups, lower)
     groups = _curate(groups, assignment, curation)
     outlets = frozenset(fold(a.outlet) for a in corpus.articles if a.outlet)
-    entities, key_to_id = _entities(groups, curation, outlets)
+    entities, key_to_id = _entities(groups, curation, outlets, paragraphs)
     mention_entity = {
         where: key_to_id[key] for where, key in assignment.items() if key in key_to_id
     }
@@ -941,4 +1430,5 @@ def resolve(
         quotes=tuple(_quotes(corpus, kept, mention_entity, by_id)),
         extractions=kept,
         mention_entity=mention_entity,
+        proposals=_proposals(entities),
     )

@@ -259,7 +259,15 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "rules": list(e.rules),
             **({"roles": [r.text for r in e.roles]} if group == "actor" else {}),
             **(
-                {"lat": e.lat, "lon": e.lon, "parent": e.parent, "located_as": e.located_as}
+                {
+                    "lat": e.lat,
+                    "lon": e.lon,
+                    "parent": e.parent,
+                    "located_as": e.located_as,
+                    "acts_as_state": [
+                        {"article": c.article_id, "paragraph": c.paragraph} for c in e.acting
+                    ],
+                }
                 if group == "place"
                 else {}
             ),
@@ -313,6 +321,9 @@ def export(briefing: Briefing) -> dict[str, Any]:
             for a in briefing.corpus.articles
         ],
         "skipped": [{"file": s.file, "reason": s.reason} for s in briefing.corpus.skipped],
+        "proposals": [
+            {"first": p.first, "second": p.second, "score": p.score} for p in briefing.proposals
+        ],
         "actors": entity_list("actor"),
         "places": entity_list("place"),
         "events": events,
@@ -398,7 +409,14 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
     )
     for group, members in (("actor", actors), ("place", places)):
         pages[f"{group}s/index.md"] = _page(
-            render_page("entity_index.md.j2", rel="../", group=group, entities=members, **common),
+            render_page(
+                "entity_index.md.j2",
+                rel="../",
+                group=group,
+                entities=members,
+                states=[e for e in places if e.acting] if group == "actor" else [],
+                **common,
+            ),
             title="Actors" if group == "actor" else "Places",
             page=f"{group}s",
         )
@@ -491,6 +509,17 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
         ),
         title="Sources",
         page="sources",
+    )
+    by_id = {e.id: e for e in briefing.entities}
+    pages["review.md"] = _page(
+        render_page(
+            "review.md.j2",
+            rel="",
+            proposals=[(by_id[p.first], by_id[p.second], p.score) for p in briefing.proposals],
+            **common,
+        ),
+        title="Review",
+        page="review",
     )
     pages["about.md"] = _page(
         render_page("about.md.j2", rel="", **common), title="About", page="about"

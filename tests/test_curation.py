@@ -13,8 +13,8 @@ from .test_resolve import _corpus_and_extractions
 
 ARTICLES = {
     "a": [
-        ("Hayat Tahrir al-Sham fighters entered Hama.", "Hayat Tahrir al-Sham/ORG;Hama/ORG"),
-        ("Hayat Tahrir said Hama fell.", "Hayat Tahrir/ORG;Hama/ORG"),
+        ("Islamic State fighters attacked Hama.", "Islamic State/ORG;Hama/ORG"),
+        ("ISIS said Hama fell.", "ISIS/ORG;Hama/ORG"),
         ("Photo shows Bashar Assad.", "Photo/ORG;Bashar Assad/PERSON"),
         ("Bashar al-Assad spoke, and Assad left.", "Bashar al-Assad/PERSON;Assad/PERSON"),
     ]
@@ -33,7 +33,7 @@ def _entities(curation_yaml: str | None):
 
 def test_without_curation_the_rules_decide() -> None:
     entities = _entities(None)
-    assert {"Hayat Tahrir al-Sham", "Hayat Tahrir", "Hama", "Photo"} <= entities.keys()
+    assert {"Islamic State", "ISIS", "Hama", "Photo"} <= entities.keys()
     assert entities["Hama"].group == "actor"
 
 
@@ -41,7 +41,7 @@ def test_merge_rename_kind_drop_and_split() -> None:
     entities = _entities(
         """
 merge:
-  - [Hayat Tahrir al-Sham, Hayat Tahrir]
+  - [Islamic State, ISIS]
 kind:
   Hama: {group: place, kind: city}
 rename:
@@ -50,8 +50,8 @@ drop: [Photo]
 split: [Assad]
 """
     )
-    hts = entities["Hayat Tahrir al-Sham"]
-    assert {a.text for a in hts.aliases} == {"Hayat Tahrir al-Sham", "Hayat Tahrir"}
+    hts = entities["Islamic State"]
+    assert {a.text for a in hts.aliases} == {"Islamic State", "ISIS"}
     assert any("merged by aliases.yml" in r for r in hts.rules)
     assert (entities["Hama"].group, entities["Hama"].kind) == ("place", "city")
     assert "Photo" not in entities

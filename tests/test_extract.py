@@ -190,3 +190,115 @@ def test_spans_running_past_a_name_are_trimmed() -> None:
     )
     (result,) = extract([article], nlp, "blank")
     assert sorted(m.text for m in result.mentions) == ["Abdullah II", "Herman Van Rompuy", "Zaman"]
+
+
+def test_institutions_cut_at_for_are_joined_and_broadcasters_are_not_countries() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "ORG", "pattern": "United Nations Office"},
+            {"label": "ORG", "pattern": "Coordination of Humanitarian Affairs"},
+            {"label": "GPE", "pattern": "FRANCE"},
+            {"label": "GPE", "pattern": "Syria"},
+        ]
+    )
+    article = _article(
+        "a",
+        "The United Nations Office for the Coordination of Humanitarian Affairs said so. "
+        "Video by FRANCE 24. Syria 2011 was different.",
+    )
+    (result,) = extract([article], nlp, "blank")
+    assert sorted((m.text, m.label) for m in result.mentions) == [
+        ("FRANCE 24", "ORG"),
+        ("Syria", "GPE"),  # a year is not part of a name
+        ("United Nations Office for the Coordination of Humanitarian Affairs", "ORG"),
+    ]
+
+
+def test_coordinations_and_inner_modifiers_are_not_names() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "ORG", "pattern": "Uighurs and Uzbeks"},
+            {"label": "ORG", "pattern": "New Lines Institute for Strategy and Policy"},
+            {"label": "GPE", "pattern": "Bosnia and Herzegovina"},
+            {"label": "ORG", "pattern": "Target Pro-Assad"},
+            {"label": "PERSON", "pattern": "Smith and Jones"},
+        ]
+    )
+    article = _article(
+        "a",
+        "Uighurs and Uzbeks fought. The New Lines Institute for Strategy and Policy said "
+        "Bosnia and Herzegovina agreed. Strikes Target Pro-Assad forces. Smith and Jones met.",
+    )
+    (result,) = extract([article], nlp, "blank")
+    assert sorted(m.text for m in result.mentions) == [
+        "Bosnia and Herzegovina",
+        "New Lines Institute for Strategy and Policy",
+    ]
+
+
+def test_person_nouns_and_appositions_give_roles_and_syntax_is_kept() -> None:
+    from briefing.extract import _mentions
+
+    words = ["spokesperson", "Oncu", "Keceli", "met", "Dareen", "Khalifa", ",", "a"]
+    words += ["researcher", "at", "ICG", ",", "today", "."]
+    heads = [2, 2, 3, 3, 5, 3, 5, 8, 5, 8, 9, 5, 3, 3]
+    deps = ["compound", "compound", "nsubj", "ROOT", "compound", "dobj", "punct", "det"]
+    deps += ["appos", "prep", "pobj", "punct", "npadvmod", "punct"]
+    ents = [
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "O",
+    ]
+    doc = Doc(
+        blank_nlp().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+        sent_starts=[True] + [False] * 13,
+    )
+    found = {m.text: (m.role, m.syntax) for m in _mentions(doc, "a", 1, lambda i: 0)}
+    assert found == {
+        "Oncu Keceli": ("spokesperson", "nsubj"),
+        "Dareen Khalifa": ("researcher at ICG", "dobj"),
+        "ICG": (None, "pobj"),
+    }
+
+
+def test_names_end_at_a_comma_or_a_spaced_dash() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "PERSON", "pattern": "Baba Amr, Inshaat"},
+            {"label": "PERSON", "pattern": "Kofi Annan - Syrian"},
+            {"label": "ORG", "pattern": "` Free Syrian Army"},
+            {"label": "PERSON", "pattern": "Jean-Pierre Lacroix"},
+        ]
+    )
+    article = _article(
+        "a",
+        "Baba Amr, Inshaat fell. Kofi Annan - Syrian talks. ` Free Syrian Army said Jean-Pierre Lacroix.",
+    )
+    (result,) = extract([article], nlp, "blank")
+    assert sorted(m.text for m in result.mentions) == [
+        "Baba Amr",
+        "Free Syrian Army",
+        "Jean-Pierre Lacroix",
+        "Kofi Annan",
+    ]
+
+
+def test_a_place_before_a_day_of_the_month_is_a_dateline_not_a_broadcaster() -> None:
+    nlp = blank_nlp([{"label": "GPE", "pattern": "Damascus"}])
+    (result,) = extract([_article("a", "Damascus 10 July: shelling went on.")], nlp, "blank")
+    assert [(m.text, m.label) for m in result.mentions] == [("Damascus", "GPE")]

@@ -13,11 +13,20 @@ def _corpus_and_extractions(articles: dict[str, list[tuple[str, str]]], publishe
             sentences.append(Sentence(article_id, index, index - 1, 0, len(text), text))
         for index, (text, spec) in enumerate(paragraphs, start=1):
             for part in filter(None, spec.split(";")):
-                surface, label = part.split("/")
+                # "surface/LABEL", optionally "/syntax" and "/role as written"
+                surface, label, *more = part.split("/")
                 start = text.index(surface)
                 mentions.append(
                     Mention(
-                        article_id, index, index - 1, start, start + len(surface), surface, label
+                        article_id,
+                        index,
+                        index - 1,
+                        start,
+                        start + len(surface),
+                        surface,
+                        label,
+                        role=more[1] if len(more) > 1 else None,
+                        syntax=more[0] if more else "",
                     )
                 )
         built.append(

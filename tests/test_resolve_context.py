@@ -1,0 +1,292 @@
+"""Resolve stages that read the context of a name: lists, partial names, modifiers,
+typos, roles, descriptions and countries that act. No trained model is needed: the
+mentions are written by hand, as the tagger would give them."""
+
+from briefing.resolve import _without_owner, name_key, resolve
+
+from .test_locate import FakeGazetteer
+from .test_resolve import _corpus_and_extractions
+
+
+def _entities(articles, **kwargs):
+    corpus, extractions = _corpus_and_extractions(articles)
+    return {e.name: e for e in resolve(corpus, extractions, "T", **kwargs).entities}
+
+
+def test_a_name_listed_among_organisations_is_an_organisation() -> None:
+    entities = _entities(
+        {
+            "a": [
+                (
+                    "Factions including Hayat Tahrir al-Sham, the Syrian National Army, "
+                    "and Ahrar al-Sham attacked.",
+                    "Hayat Tahrir al-Sham/ORG;Syrian National Army/ORG;Ahrar al-Sham/PERSON",
+                ),
+                # A possessive is not a member of the list it seems to start.
+                (
+                    "He spoke with Fouad Hussein, Saudi Arabia’s minister, and Antony Blinken.",
+                    "Fouad Hussein/PERSON;Saudi Arabia/GPE;Antony Blinken/PERSON",
+                ),
+            ]
+        }
+    )
+    assert entities["Ahrar al-Sham"].kind != "person"
+    assert entities["Ahrar al-Sham"].group == "actor"
+    assert entities["Saudi Arabia"].group == "place"
+
+
+def test_partial_names_join_the_one_longer_name_that_extends_them() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Hayat Tahrir al-Sham took Aleppo.", "Hayat Tahrir al-Sham/ORG"),
+                (
+                    "Hayat Tahrir said so, and Tahrir al-Sham agreed.",
+                    "Hayat Tahrir/ORG;Tahrir al-Sham/PERSON",
+                ),
+                ("The Three Brotherhood Alliance advanced.", "Three Brotherhood Alliance/ORG"),
+                ("The Brotherhood Alliance said three towns fell.", "Brotherhood Alliance/ORG"),
+                ("Troops crossed the Euphrates River.", "Euphrates River/LOC"),
+                ("They reached the Euphrates.", "Euphrates/LOC"),
+            ],
+            "b": [
+                (
+                    "The United Nations Office said the office was shut.",
+                    "United Nations Office/ORG",
+                ),
+                ("The United Nations appealed.", "United Nations/ORG"),
+            ],
+        }
+    )
+    aliases = {name: {a.text for a in e.aliases} for name, e in entities.items()}
+    assert aliases["Hayat Tahrir al-Sham"] == {
+        "Hayat Tahrir al-Sham",
+        "Hayat Tahrir",
+        "Tahrir al-Sham",
+    }
+    assert aliases["Three Brotherhood Alliance"] == {
+        "Three Brotherhood Alliance",
+        "Brotherhood Alliance",
+    }
+    assert aliases["Euphrates River"] == {"Euphrates River", "Euphrates"}
+    # "Office" is a common word here: the UN office is a part of the UN, not its name.
+    assert {"United Nations", "United Nations Office"} <= entities.keys()
+
+
+def test_a_partial_name_shared_by_two_longer_names_stays_apart() -> None:
+    entities = _entities(
+        {
+            "a": [
+                (
+                    "Bashar al-Assad and Hafez al-Assad were named.",
+                    "Bashar al-Assad/PERSON;Hafez al-Assad/PERSON",
+                ),
+                ("Bashar spoke first.", "Bashar/PERSON"),
+                ("Mr al-Assad spoke.", "al-Assad/PERSON"),
+            ]
+        }
+    )
+    assert "Bashar al-Assad" in entities and "Hafez al-Assad" in entities
+    assert {a.text for a in entities["Bashar al-Assad"].aliases} == {"Bashar al-Assad", "Bashar"}
+    assert "al-Assad" in entities
+
+
+def test_a_first_name_two_people_share_joins_neither() -> None:
+    entities = _entities(
+        {
+            "a": [("Bashar al-Assad spoke.", "Bashar al-Assad/PERSON")],
+            "b": [
+                ("Bashar Jaafari, the envoy, spoke.", "Bashar Jaafari/PERSON"),
+                ("Bashar said no.", "Bashar/PERSON"),
+            ],
+        }
+    )
+    assert {a.text for a in entities["Bashar Jaafari"].aliases} == {"Bashar Jaafari"}
+    assert "Bashar" in entities
+
+
+def test_names_only_used_as_modifiers_are_peoples_not_entities() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Troops of the Alawite sect fled.", "Alawite/PERSON/compound"),
+                ("Many inhabitants are Alawites.", "Alawites/GPE/attr"),
+                ("Talks in the Kazakh capital Astana.", "Kazakh/GPE/compound;Astana/GPE/appos"),
+                ("HTS fighters entered.", "HTS/ORG/compound"),
+                ("Fighting in Zarzour province.", "Zarzour/GPE/compound"),
+            ]
+        }
+    )
+    assert "Alawite" not in entities and "Alawites" not in entities and "Kazakh" not in entities
+    assert {"HTS", "Astana", "Zarzour"} <= entities.keys()
+
+
+def test_a_one_off_name_with_two_letters_swapped_is_a_typo() -> None:
+    frequent = [("Syrian troops moved.", "Syrian/NORP")] * 5 + [("Iraq spoke.", "Iraq/GPE")] * 5
+    entities = _entities(
+        {
+            "a": [
+                *frequent,
+                ("Forces loyal to Syrain President Assad.", "Syrain/ORG;Assad/PERSON"),
+                ("Iran answered.", "Iran/GPE"),
+            ]
+        }
+    )
+    assert "Syrain" not in entities
+    assert {"Iran", "Iraq"} <= entities.keys()
+
+
+def test_a_name_written_with_a_persons_role_is_a_person() -> None:
+    entities = _entities(
+        {
+            "a": [
+                (
+                    "In a statement, spokesperson Oncu Keceli said so.",
+                    "Oncu Keceli/ORG/nsubj/spokesperson",
+                ),
+                (
+                    "Dareen Khalifa, a researcher at the group, spoke.",
+                    "Dareen Khalifa/ORG/nsubj/researcher at the group",
+                ),
+                ("Khalifa said more.", "Khalifa/ORG"),
+                ("Khalifa added a point.", "Khalifa/ORG"),
+                (
+                    "The Foreign Ministry spokesman Ali spoke.",
+                    "Foreign Ministry/ORG/compound/spokesman",
+                ),
+            ]
+        }
+    )
+    assert entities["Oncu Keceli"].kind == "person"
+    assert entities["Dareen Khalifa"].kind == "person"
+    assert entities["Foreign Ministry"].kind != "person"  # an institution's word decides
+
+
+def test_an_organisation_described_as_armed_is_an_armed_group() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The jihadist group Tahrir Front attacked.", "Tahrir Front/ORG"),
+                ("The offensive was led by Ansar Allah, a rebel movement.", "Ansar Allah/ORG"),
+                ("The Crisis Group said so.", "Crisis Group/ORG"),
+            ]
+        }
+    )
+    assert entities["Ansar Allah"].kind == "armed group"
+    assert entities["Crisis Group"].kind == "organisation"
+
+
+def test_a_country_that_is_a_subject_acts_as_a_state() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Syria demanded talks.", "Syria/GPE/nsubj"),
+                ("Fighting in Syria went on.", "Syria/GPE/pobj"),
+                ("Hama fell.", "Hama/GPE/nsubj"),
+            ]
+        },
+        gazetteer=FakeGazetteer(),
+    )
+    assert [(c.article_id, c.paragraph) for c in entities["Syria"].acting] == [("a", 1)]
+    assert entities["Hama"].acting == ()  # a city that "fell" is not a state acting
+
+
+def test_owners_are_not_part_of_a_name_unless_an_institution_holds_them() -> None:
+    assert _without_owner("FRANCE 24’s Nasr") == "Nasr"
+    assert _without_owner("Jordan’s King Abdullah II") == "King Abdullah II"
+    assert _without_owner("People's Defence Force") == "People's Defence Force"
+    assert name_key("FRANCE 24’s Nasr") == "nasr"
+
+
+def test_hyphenated_ranks_are_titles() -> None:
+    assert name_key("Maj-Gen Robert Mood") == name_key("Robert Mood") == "robert mood"
+    assert name_key("Brig Gen Manaf Tlas") == "manaf tlas"
+
+
+def test_run_together_names_and_peoples_do_not_swallow_real_names() -> None:
+    syrians = [("Syrian troops moved.", "Syrian/NORP")] * 3
+    entities = _entities(
+        {
+            "a": [
+                *syrians,
+                ("Joshua Landis Syrian expert said so.", "Joshua Landis Syrian/PERSON"),
+                ("Joshua Landis added more.", "Joshua Landis/PERSON"),
+                ("Landis said again.", "Landis/PERSON"),
+            ],
+            "b": [
+                ("President Assad Manaf Tlas defected.", "Assad Manaf Tlas/PERSON"),
+                ("Manaf Tlas left.", "Manaf Tlas/PERSON"),
+                ("Assad spoke.", "Assad/PERSON"),
+            ],
+        }
+    )
+    assert {a.text for a in entities["Joshua Landis"].aliases} == {"Joshua Landis", "Landis"}
+    assert "Manaf Tlas" in entities and "Assad Manaf Tlas" not in entities
+    assert entities["Manaf Tlas"].mention_count == 2
+
+
+def test_a_swap_across_kinds_is_not_a_typo() -> None:
+    iran = [("Iran answered.", "Iran/GPE")] * 5
+    entities = _entities({"a": [*iran, ("The agency Irna reported.", "Irna/ORG")]})
+    assert {"Iran", "Irna"} <= entities.keys()
+
+
+def test_alike_names_left_apart_are_proposed_never_merged() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                (
+                    "The Syrian Observatory for Human Rights said so.",
+                    "Syrian Observatory for Human Rights/ORG",
+                ),
+                (
+                    "The Syrian Observatory of Human Rights agreed.",
+                    "Syrian Observatory of Human Rights/ORG",
+                ),
+                ("Hamas fighters left Hama.", "Hamas/ORG;Hama/GPE"),
+                ("Iran and Iraq met.", "Iran/GPE;Iraq/GPE"),
+            ]
+        }
+    )
+    briefing = resolve(corpus, extractions, "T")
+    assert [(p.first, p.second) for p in briefing.proposals] == [
+        ("syrian-observatory-for-human-rights", "syrian-observatory-of-human-rights")
+    ]
+    assert len(briefing.entities) == 6
+
+
+def test_a_name_mostly_in_place_contexts_is_a_place_the_gazetteer_lacks() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Shelling hit the Baba Amr district.", "Baba Amr/PERSON"),
+                ("People fled from Baba Amr.", "Baba Amr/PERSON"),
+                ("Baba Amr held out.", "Baba Amr/PERSON"),
+                ("A letter from Kofi Annan arrived.", "Kofi Annan/PERSON"),
+                ("Kofi Annan said so.", "Kofi Annan/PERSON"),
+                ("Kofi Annan left.", "Kofi Annan/PERSON"),
+            ]
+        }
+    )
+    assert entities["Baba Amr"].group == "place"
+    assert entities["Kofi Annan"].group == "actor"
+
+
+def test_british_and_american_spellings_of_an_institution_are_one() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The Gulf Co-operation Council met.", "Gulf Co-operation Council/ORG"),
+                ("The Gulf Cooperation Council agreed.", "Gulf Cooperation Council/ORG"),
+                (
+                    "The Collective Security Treaty Organisation met.",
+                    "Collective Security Treaty Organisation/ORG",
+                ),
+                (
+                    "The Collective Security Treaty Organization agreed.",
+                    "Collective Security Treaty Organization/ORG",
+                ),
+            ]
+        }
+    )
+    assert len(entities) == 2
