@@ -97,6 +97,10 @@ class Candidate:
 _SUN_LETTER_ARTICLE = re.compile(r"\b[AaEe]l[- ](?=(sh|th|dh|[tdrzsnl])\w)", re.I)
 
 
+_E_FOR_A = re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[a-z])", re.I)
+"""Romanised Arabic often writes e for a (Deraa/Daraa): tried only when nothing else matched."""
+
+
 def _respelled(name: str) -> str:
     for pattern, replacement in _SPELLINGS:
         name = pattern.sub(replacement, name)
@@ -157,6 +161,13 @@ def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
         for p in gazetteer.exact(name)
         if _allowed(p, weights, candidate)
     }
+    if not found:  # last resort, e for a: Deraa/Daraa
+        found = {
+            p.key: p
+            for name in _names(candidate)
+            for p in gazetteer.exact(_E_FOR_A.sub("a", name))
+            if _allowed(p, weights, candidate)
+        }
     if not found:
         return None
     countries = [p for p in found.values() if p.kind == "country"]
@@ -196,7 +207,10 @@ def _city_of(subdivision: Place, candidate: Candidate, gazetteer: Gazetteer) -> 
     """The city a province is named after ("Hama" the province → Hama the city), found
     by similarity inside that province, for coordinates."""
     best: Place | None = None
-    for name in _names(candidate):
+    names = list(
+        dict.fromkeys([*_names(candidate), *(_E_FOR_A.sub("a", n) for n in _names(candidate))])
+    )
+    for name in names:
         for place, score in gazetteer.close(name, frozenset({subdivision.country})):
             if (
                 score >= CITY_OF_PROVINCE_SCORE

@@ -270,13 +270,27 @@ class _Group:
     def is_actor(self) -> bool:
         if self.place is not None:
             return False
-        if self.cues >= PLACE_CUE_SHARE * len(self.mentions) and not any(
-            m.role for m in self.mentions
+        if (
+            len(self.mentions) >= PLACE_CUE_MIN_MENTIONS
+            and self.cues >= PLACE_CUE_SHARE * len(self.mentions)
+            and not any(m.role for m in self.mentions)
         ):
             return False  # "in Baba Amr", "the Baba Amr district": a place the gazetteer lacks
         votes = self.votes()
         actor = sum(n for label, n in votes.items() if label in ACTOR_LABELS)
-        return actor > sum(votes.values()) - actor
+        # "Gen Dabi" is a person whatever the tag; so is "Makhlouf" in a group that
+        # also holds "Rami Makhlouf" as a person: the surname of that person.
+        people = {fold(m.text) for m in self.mentions if m.label == "PERSON" and " " in m.text}
+        titled = sum(
+            1
+            for m in self.mentions
+            if m.label not in ACTOR_LABELS
+            and (
+                (len(m.text.split()) > 1 and _is_title(m.text.split()[0]))
+                or any(p.endswith(" " + fold(m.text)) for p in people)
+            )
+        )
+        return actor + titled > sum(votes.values()) - actor - titled
 
     def kept_apart(self) -> bool:
         """Split off by the user's aliases.yml: no rule may join it to another name."""
@@ -625,20 +639,28 @@ _CUE_AFTER = re.compile(
 )
 PLACE_CUE_SHARE = 0.5
 """A name in a place context at least this often is a place, whatever its tags."""
+PLACE_CUE_MIN_MENTIONS = 3
+"""…and is seen at least this often: one "in X" does not make a place."""
 CUE_WINDOW = 60
 """Characters looked at on each side of a mention for a place cue."""
 
 
-def _place_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
+# "from X" and "at X" also introduce people ("a letter from Annan", "a jab at Assad"):
+# they count as place evidence for the gazetteer, not to turn a name into a place.
+_WEAK_CUE = re.compile(r"\b(?:from|at|around|toward|towards|across)\s+(?:the\s+)?$", re.I)
+
+
+def _place_cues(
+    group: _Group, paragraphs: dict[tuple[str, int], str], strong_only: bool = False
+) -> int:
     """Mentions of the group in a place context: "in X", "the town of X", "X province"."""
     cues = 0
     for m in group.mentions:
         text = paragraphs[(m.article_id, m.paragraph)]
         before = text[max(m.start - CUE_WINDOW, 0) : m.start]
         after = text[m.end : m.end + CUE_WINDOW]
-        cues += bool(
-            _CUE_BEFORE.search(before) or _CUE_LIST.search(before) or _CUE_AFTER.match(after)
-        )
+        cue = _CUE_BEFORE.search(before) or _CUE_LIST.search(before) or _CUE_AFTER.match(after)
+        cues += bool(cue) and not (strong_only and _WEAK_CUE.search(before))
     return cues
 
 
@@ -662,8 +684,8 @@ def _locate_groups(
         )
         for key, g in sorted(groups.items())
     ]
-    for candidate in candidates:
-        groups[candidate.key].cues = candidate.cues
+    for group in groups.values():
+        group.cues = _place_cues(group, paragraphs, strong_only=True)
     by_place: dict[str, list[str]] = defaultdict(list)
     for key, (place, how) in locate(candidates, gazetteer).items():
         groups[key].place = place
@@ -934,22 +956,24 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 def _drop_modifier_words(
     groups: dict[str, _Group], people_words: set[str], paragraphs: dict[tuple[str, int], str]
 ) -> dict[str, _Group]:
-    """Stage 4e: one-word names used only as modifiers, and their plurals ("Alawites"),
-    unless located, organisations (an organisation's name often modifies: "HTS
-    fighters") or followed by a place word ("X province")."""
+    """Stage 4e: one-word names mostly tagged as a people ("Syrian"), or used only as
+    modifiers ("the Alawite sect") and not followed by a place word ("X province"), and
+    their plurals ("Alawites"); never located places or organisations (whose names
+    often modify: "HTS fighters")."""
+
+    def modifier_only(group: _Group) -> bool:
+        return all(m.syntax in MODIFIER_DEPS for m in group.mentions) and not any(
+            _CUE_AFTER.match(paragraphs[(m.article_id, m.paragraph)][m.end :])
+            for m in group.mentions
+        )
+
     dropped = set(people_words)
     for key in sorted(groups):
         group = groups[key]
-        if (
-            group.place is None
-            and " " not in key
-            and group.votes().most_common(1)[0][0] != "ORG"
-            and all(m.syntax in MODIFIER_DEPS for m in group.mentions)
-            and not any(
-                _CUE_AFTER.match(paragraphs[(m.article_id, m.paragraph)][m.end :])
-                for m in group.mentions
-            )
-        ):
+        if group.place is not None or " " in key:
+            continue
+        top = group.votes().most_common(1)[0][0]
+        if top in NAME_ONLY_LABELS or (top != "ORG" and modifier_only(group)):
             dropped.add(key)
             del groups[key]
     for key in [k for k, g in groups.items() if g.place is None and " " not in k]:

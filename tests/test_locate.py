@@ -126,3 +126,21 @@ def test_resolve_merges_spellings_of_one_place_and_sets_coordinates() -> None:
     assert {a.text for a in saraqib.aliases} == {"Saraqib", "Saraqeb"}
     assert entities["Ahmad"].group == "actor"
     assert "Saraqeb" not in entities
+
+
+def test_romanisations_of_the_arabic_article_and_of_e_for_a_are_tried() -> None:
+    from briefing.locate import _spellings
+
+    assert "Deir ez-Zour" in _spellings("Deir al-Zour")
+    assert "ar-Raqqa" in _spellings("al-Raqqa")
+    assert not any("az-" in s or "ez-" in s for s in _spellings("al-Bab"))  # b is no sun letter
+
+    daraa = _city(40, "Daraa", "SY", "Daraa", 97_969)
+    deraa_town = _city(41, "Derab", "SY", "Elsewhere", 5_000)
+
+    class Gazetteer(FakeGazetteer):
+        def exact(self, name):
+            return {"Daraa": [daraa], "Deraab": [deraa_town]}.get(name, super().exact(name))
+
+    found = locate([*COUNTRIES, _candidate("deraa", "Deraa", {"GPE": 4})], Gazetteer())
+    assert found["deraa"][0] == daraa

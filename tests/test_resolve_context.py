@@ -260,7 +260,7 @@ def test_a_name_mostly_in_place_contexts_is_a_place_the_gazetteer_lacks() -> Non
         {
             "a": [
                 ("Shelling hit the Baba Amr district.", "Baba Amr/PERSON"),
-                ("People fled from Baba Amr.", "Baba Amr/PERSON"),
+                ("Troops entered Baba Amr.", "Baba Amr/PERSON"),
                 ("Baba Amr held out.", "Baba Amr/PERSON"),
                 ("A letter from Kofi Annan arrived.", "Kofi Annan/PERSON"),
                 ("Kofi Annan said so.", "Kofi Annan/PERSON"),
