@@ -152,11 +152,17 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
+
+
 def _runs_past_name(token: Token, label: str) -> bool:
     """A last token that is not part of a person's name: "Herman Van Rompuy EU",
     "Zaman While", "Sam missiles"."""
     if token.lower_ in _CLAUSE_WORDS or (token.is_lower and token.lower_ not in _NAME_PARTICLES):
         return True
+    title = token.lower_.strip(".")
+    if title in _COURTESY or (title in TITLES and label == "PERSON"):
+        return True  # "Political Security Directorate Mr" runs into "Mr Obama"
     return label == "PERSON" and token.is_upper and token.is_alpha and not _ROMAN.match(token.text)
 
 
@@ -261,6 +267,8 @@ def _mentions(
         span = _clean_entity(ent, label, limit)
         if span is None:
             continue
+        if label == "PERSON":
+            span = _with_given_names(span)
         role = _role(span, label)
         yield Mention(
             article_id=article_id,
@@ -287,6 +295,78 @@ def _lists_names(span: Span, label: str) -> bool:
     return label != "ORG" or not {"of", "for"} & set(words[:joined])
 
 
+# Titles and ranks written before a name ("President", "Col", "Foreign Minister").
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "secretary",
+        "general",
+        "gen",
+        "brig",
+        "brigadier",
+        "col",
+        "colonel",
+        "lt",
+        "lieutenant",
+        "capt",
+        "captain",
+        "maj",
+        "major",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "commander",
+        "cmdr",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "rev",
+        "reverend",
+        "father",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "judge",
+        "justice",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+
+
 # General English nouns for people by what they do; a name written with one of them
 # ("spokesperson Oncu Keceli", "Dareen Khalifa, a researcher at ...") is a person's.
 PERSON_NOUNS = frozenset(
@@ -308,6 +388,29 @@ ROLE_MAX_TOKENS = 5
 APPOSITION_MAX_TOKENS = 14
 """Longest appositive role ("a researcher at the ... think tank") kept after a name."""
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+GIVEN_NAMES_MAX = 2
+"""Capitalised words taken back into a person's name the tagger started too late."""
+
+
+def _with_given_names(span: Span) -> Span:
+    """ "Foreign Minister Ahmet Davutoglu" tagged as "Davutoglu": the untagged capitalised
+    words just before a name, back to a title, are its given names, not a role."""
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and span.start - start < GIVEN_NAMES_MAX
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].lower_ not in TITLES
+        and doc[start - 1].lower_ not in PERSON_NOUNS
+        and start - 1 > doc[start - 1].sent.start  # a sentence's first word may be anything
+    ):
+        start -= 1
+    return doc[start : span.end] if start < span.start else span
 
 
 def _role(span: Span, label: str) -> str | None:

@@ -161,6 +161,16 @@ def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
         for p in gazetteer.exact(name)
         if _allowed(p, weights, candidate)
     }
+    # A region outside the main countries must be named as the gazetteer names it:
+    # "Gulf" is not Gulf County, Florida.
+    written = {comparable(n) for n in _names(candidate)}
+    found = {
+        k: p
+        for k, p in found.items()
+        if p.kind in ("city", "country")
+        or _is_main(p.country, weights)
+        or comparable(p.name) in written
+    }
     if not found:  # last resort, e for a: Deraa/Daraa
         found = {
             p.key: p

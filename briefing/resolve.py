@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .curation import Curation
 from .dating import date_sentence
-from .extract import ACTOR_LABELS, INSTITUTION_HEADS, NAME_ONLY_LABELS, PERSON_NOUNS
+from .extract import ACTOR_LABELS, INSTITUTION_HEADS, NAME_ONLY_LABELS, PERSON_NOUNS, TITLES
 from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
 from .locate import Candidate, locate
 from .records import (
@@ -49,75 +49,6 @@ from .records import (
 )
 from .textutil import RESERVED_IDS, fold, slugify, squash_spaces
 
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "secretary",
-        "general",
-        "gen",
-        "brig",
-        "brigadier",
-        "col",
-        "colonel",
-        "lt",
-        "lieutenant",
-        "capt",
-        "captain",
-        "maj",
-        "major",
-        "sgt",
-        "sergeant",
-        "adm",
-        "admiral",
-        "commander",
-        "cmdr",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "pope",
-        "rev",
-        "reverend",
-        "father",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "mayor",
-        "chancellor",
-        "chairman",
-        "chairwoman",
-        "chief",
-        "judge",
-        "justice",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ]
-)
 ARABIC_ARTICLES = frozenset({"al", "el"})
 PLACE_WORDS = frozenset(
     {"province", "governorate", "city", "region", "district", "town", "village", "county"}
@@ -270,10 +201,13 @@ class _Group:
     def is_actor(self) -> bool:
         if self.place is not None:
             return False
+        few = len(self.mentions) < PLACE_CUE_MIN_MENTIONS
+        share = 1.0 if few else PLACE_CUE_SHARE  # "the district of Bab Tuma", once
         if (
-            len(self.mentions) >= PLACE_CUE_MIN_MENTIONS
-            and self.cues >= PLACE_CUE_SHARE * len(self.mentions)
+            self.cues
+            and self.cues >= share * len(self.mentions)
             and not any(m.role for m in self.mentions)
+            and not has_institution_word(self.key)
         ):
             return False  # "in Baba Amr", "the Baba Amr district": a place the gazetteer lacks
         votes = self.votes()
@@ -433,19 +367,44 @@ def _short_name_targets(
     return targets
 
 
+def _family(votes: Counter[str]) -> str:
+    top = votes.most_common(1)[0][0]
+    if top in NAME_ONLY_LABELS:
+        return "people"
+    return top if top in ACTOR_LABELS else "place"
+
+
 def _run_together(key: str, known: dict[str, Counter[str]]) -> str | None:
-    """ "assad manaf tlas": a name the tagger ran on from another ("Assad") into a
-    person's full name ("Manaf Tlas") that the corpus also names alone. Returns that
-    full name's key, or None."""
+    """A span the tagger ran from one name into another, across a byline, caption or
+    sentence; returns the key of the name it stands for, or None:
+
+    - "assad manaf tlas" → "manaf tlas": a name run into a person's full name that
+      the corpus also writes alone;
+    - "baba amr syria", "bbc moscow", "judeh jordanian" → the first: an actor's name
+      followed by a place or a people (a person's of two words or more before a place:
+      "Samer Hama" is a name);
+    - "jeremy bowen bbc news" → "jeremy bowen": a person's full name followed by an
+      organisation's (two words or more each).
+
+    Place-then-organisation ("Damascus University") and people-then-organisation
+    ("Syrian National Council") are how names are made, and stay.
+    """
     tokens = key.split()
-    for n in range(1, len(tokens) - 1):
-        rest = " ".join(tokens[n:])
-        if (
-            " ".join(tokens[:n]) in known
-            and rest in known
-            and known[rest].most_common(1)[0][0] == "PERSON"
-        ):
+    for n in range(1, len(tokens)):
+        first, rest = " ".join(tokens[:n]), " ".join(tokens[n:])
+        if first not in known or rest not in known:
+            continue
+        head, tail = _family(known[first]), _family(known[rest])
+        if tail == "PERSON" and len(tokens) - n >= 2:
             return rest
+        if (
+            head in ACTOR_LABELS
+            and (tail == "people" or (tail == "place" and (head == "ORG" or n >= 2)))
+            and not has_institution_word(rest)
+        ):
+            return first  # not "Samer Hama": a one-word name before a place is a person's
+        if head == "PERSON" and tail == "ORG" and n >= 2 and len(tokens) - n >= 2:
+            return first
     return None
 
 
@@ -494,6 +453,9 @@ _TRANSLITERATIONS = (
     (re.compile(r"\bco (?=[a-z])"), "co"),  # "co-operation", "co-ordination"
     (re.compile(r"isation\b"), "ization"),
     (re.compile(r"gh"), "q"),
+    (re.compile(r"q"), "k"),  # Makdissi/Maqdisi
+    (re.compile(r"(?<=[aeiou])ch"), "sh"),  # French romanisation: Hicham/Hisham
+    (re.compile(r"(?<=[a-z])eh\b"), "ah"),  # Judeh/Judah
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"aa"), "a"),
@@ -585,10 +547,8 @@ def _group_mentions(
             continue  # a bare title ("Col.") names nobody
         if fold(_display(m.text)) in keep_apart:
             rule = RULE_KEPT_APART
-        elif (rest := _run_together(key, label_votes)) and label_votes[key].most_common(1)[0][
-            0
-        ] == "PERSON":
-            key, rule = rest, f"{_display(m.text)!r} runs another name into {rest!r}"
+        elif rest := _run_together(key, label_votes):
+            key, rule = rest, f"{_display(m.text)!r} runs {rest!r} into another name"
         elif key in acronyms:
             key, acronym = acronyms[key]
             rule = f"acronym {acronym} spells the initials of the full name"
@@ -640,7 +600,7 @@ _CUE_AFTER = re.compile(
 PLACE_CUE_SHARE = 0.5
 """A name in a place context at least this often is a place, whatever its tags."""
 PLACE_CUE_MIN_MENTIONS = 3
-"""…and is seen at least this often: one "in X" does not make a place."""
+"""…and a name seen less often than this must be in a place context every time."""
 CUE_WINDOW = 60
 """Characters looked at on each side of a mention for a place cue."""
 
@@ -703,11 +663,15 @@ def _locate_groups(
 
 def _drop_common_words(groups: dict[str, _Group], lower_words: Counter[str]) -> dict[str, _Group]:
     """Stage 4c: a one-word "name" that the same corpus mostly writes in lower case
-    ("State", "Army", "Next", "INSURGENTS") is a common word the tagger capitalised by
-    position or for emphasis, not an entity. Located places stay."""
-    for key in [k for k, g in groups.items() if g.place is None and " " not in k]:
+    ("State", "Army", "Next", "INSURGENTS", "East") is a common word the tagger
+    capitalised by position or for emphasis, not an entity, even where a gazetteer has
+    a place of that name. Countries stay."""
+    for key in [k for k, g in groups.items() if " " not in k]:
+        place = groups[key].place
+        if place is not None and place.kind == "country":
+            continue
         if lower_words[key] >= COMMON_WORD_RATIO * len(groups[key].mentions):
-            del groups[key]
+            del groups[key]  # also "East" and "Gulf", which a gazetteer can place
     return groups
 
 
@@ -816,13 +780,20 @@ def _sub_position(long: list[str], short: list[str]) -> int:
     return next((i for i in range(len(long) - n + 1) if long[i : i + n] == short), -1)
 
 
-def _extends_name(long: list[str], short: list[str], is_place: bool, lower: Counter[str]) -> bool:
-    # ``lower`` counts words written in lower case, and words for peoples ("Syrian"):
-    # neither extends a name ("Joshua Landis Syrian expert" is not a longer name).
+def _extends_name(
+    long: list[str],
+    short: list[str],
+    is_place: bool,
+    lower: Counter[str],
+    people: Counter[str] | None = None,
+) -> bool:
     """``long`` is ``short`` with more of the same name, not a different thing named
-    after it: "Hayat Tahrir" → "Hayat Tahrir al-Sham", "New Lines Institute" → "... for
-    Strategy and Policy", "Euphrates" → "Euphrates River"; but not "United Nations" →
-    "United Nations Office" or "Aleppo" → "Aleppo Industrial City"."""
+    after it: "Hayat Tahrir" → "Hayat Tahrir al-Sham", "Revolutionary Guard Corps" →
+    "Iranian Revolutionary Guard Corps", "New Lines Institute" → "... for Strategy and
+    Policy", "Euphrates" → "Euphrates River"; but not "United Nations" → "United
+    Nations Office", "Aleppo" → "Aleppo Industrial City" (words written in lower case,
+    counted in ``lower``) or "Joshua Landis" → "Joshua Landis Syrian" (a word for a
+    people, in ``people``, after the name)."""
     at = _sub_position(long, short)
     if at < 0 or len(long) == len(short):
         return False
@@ -831,6 +802,8 @@ def _extends_name(long: list[str], short: list[str], is_place: bool, lower: Coun
         after = []  # a post-modifier: "Institute for Strategy and Policy"
     if is_place and not before and len(after) == 1 and after[0] in FEATURE_WORDS:
         return True
+    if people and any(people[w] for w in after):
+        return False
     return all(w in _FUNCTION_WORDS or w in _NUMBER_WORDS or not lower[w] for w in before + after)
 
 
@@ -870,6 +843,7 @@ def _join_partial_names(
     groups: dict[str, _Group],
     assignment: dict[tuple[str, int, int], str],
     lower: Counter[str],
+    people: Counter[str],
     paragraphs: dict[tuple[str, int], str],
 ) -> None:
     """Stage 4d: a name that is part of one longer name ("Hayat Tahrir", "Tahrir
@@ -920,7 +894,7 @@ def _join_partial_names(
             and not groups[k].name_only()
             and (any_kind or not groups[k].is_actor())
             and not _run_together(k, known)
-            and any(_extends_name(list(n), words[key], is_place, lower) for n in names[k])
+            and any(_extends_name(list(n), words[key], is_place, lower, people) for n in names[k])
         ]
 
         def containing(keys: set[str], fits: list[str] = fits) -> list[str]:
@@ -1422,7 +1396,7 @@ def resolve(
             and not (key in groups and groups[key].place is not None)
         }
     )
-    _join_partial_names(groups, assignment, lower + people, paragraphs)
+    _join_partial_names(groups, assignment, lower, people, paragraphs)
     _join_misspellings(groups, assignment, people)
     groups = _drop_modifier_words(groups, set(people), paragraphs)
     groups = _drop_common_words(groups, lower)

@@ -302,3 +302,14 @@ def test_a_place_before_a_day_of_the_month_is_a_dateline_not_a_broadcaster() -> 
     nlp = blank_nlp([{"label": "GPE", "pattern": "Damascus"}])
     (result,) = extract([_article("a", "Damascus 10 July: shelling went on.")], nlp, "blank")
     assert [(m.text, m.label) for m in result.mentions] == [("Damascus", "GPE")]
+
+
+def test_given_names_the_tagger_left_out_join_the_name_not_the_role() -> None:
+    from briefing.extract import _mentions
+
+    words = ["Turkish", "Foreign", "Minister", "Ahmet", "Davutoglu", "met", "Mr", "Smith", "."]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-NORP", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "O"]
+    doc = Doc(blank_nlp().vocab, words=words, pos=pos, ents=ents, sent_starts=[True] + [False] * 8)
+    found = {m.text: m.role for m in _mentions(doc, "a", 1, lambda i: 0) if m.label == "PERSON"}
+    assert found == {"Ahmet Davutoglu": "Turkish Foreign Minister", "Smith": "Mr"}

@@ -144,3 +144,35 @@ def test_romanisations_of_the_arabic_article_and_of_e_for_a_are_tried() -> None:
 
     found = locate([*COUNTRIES, _candidate("deraa", "Deraa", {"GPE": 4})], Gazetteer())
     assert found["deraa"][0] == daraa
+
+
+def test_a_region_abroad_must_be_named_as_the_gazetteer_names_it() -> None:
+    gulf_county = Place(
+        "subdivision:US-FL-GU",
+        "Gulf County",
+        "region",
+        "US",
+        "United States",
+        "Florida",
+        None,
+        None,
+        0,
+    )
+    texas = Place(
+        "subdivision:US-TX", "Texas", "state", "US", "United States", "United States", None, None, 0
+    )
+
+    class Gazetteer(FakeGazetteer):
+        def exact(self, name):
+            return {"Gulf": [gulf_county], "Texas": [texas]}.get(name, super().exact(name))
+
+    found = locate(
+        [
+            *COUNTRIES,
+            _candidate("gulf", "Gulf", {"LOC": 5}),
+            _candidate("texas", "Texas", {"GPE": 2}),
+        ],
+        Gazetteer(),
+    )
+    assert "gulf" not in found
+    assert found["texas"][0] == texas

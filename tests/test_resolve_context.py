@@ -4,7 +4,7 @@ mentions are written by hand, as the tagger would give them."""
 
 from briefing.resolve import _without_owner, name_key, resolve
 
-from .test_locate import FakeGazetteer
+from .test_locate import FakeGazetteer, _city
 from .test_resolve import _corpus_and_extractions
 
 
@@ -48,6 +48,13 @@ def test_partial_names_join_the_one_longer_name_that_extends_them() -> None:
                 ("The Brotherhood Alliance said three towns fell.", "Brotherhood Alliance/ORG"),
                 ("Troops crossed the Euphrates River.", "Euphrates River/LOC"),
                 ("They reached the Euphrates.", "Euphrates/LOC"),
+                ("Iranian troops and Iranian advisers.", "Iranian/NORP"),
+                ("Iranian officials spoke.", "Iranian/NORP"),
+                (
+                    "The Iranian Revolutionary Guard Corps sent men.",
+                    "Iranian Revolutionary Guard Corps/ORG",
+                ),
+                ("The Revolutionary Guard Corps denied it.", "Revolutionary Guard Corps/ORG"),
             ],
             "b": [
                 (
@@ -69,6 +76,8 @@ def test_partial_names_join_the_one_longer_name_that_extends_them() -> None:
         "Brotherhood Alliance",
     }
     assert aliases["Euphrates River"] == {"Euphrates River", "Euphrates"}
+    # A word for a people before a name is part of it; after it, it is not (see below).
+    assert "Revolutionary Guard Corps" in aliases["Iranian Revolutionary Guard Corps"]
     # "Office" is a common word here: the UN office is a part of the UN, not its name.
     assert {"United Nations", "United Nations Office"} <= entities.keys()
 
@@ -220,7 +229,13 @@ def test_run_together_names_and_peoples_do_not_swallow_real_names() -> None:
             ],
         }
     )
-    assert {a.text for a in entities["Joshua Landis"].aliases} == {"Joshua Landis", "Landis"}
+    # The run-on span is counted for the person, and never names a page of its own.
+    assert {a.text for a in entities["Joshua Landis"].aliases} == {
+        "Joshua Landis",
+        "Landis",
+        "Joshua Landis Syrian",
+    }
+    assert "Joshua Landis Syrian" not in entities
     assert "Manaf Tlas" in entities and "Assad Manaf Tlas" not in entities
     assert entities["Manaf Tlas"].mention_count == 2
 
@@ -290,3 +305,70 @@ def test_british_and_american_spellings_of_an_institution_are_one() -> None:
         }
     )
     assert len(entities) == 2
+
+
+def test_names_run_on_into_a_place_or_an_outlet_are_cut_back() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Shelling hit Baba Amr.", "Baba Amr/PERSON"),
+                ("Baba Amr held.", "Baba Amr/PERSON"),
+                ("In Syria, Baba Amr Syria fell.", "Syria/GPE;Baba Amr Syria/PERSON"),
+                ("The BBC reported.", "BBC/ORG"),
+                ("BBC Moscow said so.", "BBC Moscow/ORG"),
+                ("Moscow answered.", "Moscow/GPE"),
+                ("Samer Hama spoke.", "Samer Hama/PERSON"),
+                ("Samer waved.", "Samer/PERSON"),
+                ("Hama fell.", "Hama/GPE"),
+                ("Jeremy Bowen reported.", "Jeremy Bowen/PERSON"),
+                ("BBC News aired it.", "BBC News/ORG"),
+                ("Jeremy Bowen BBC News, Damascus.", "Jeremy Bowen BBC News/PERSON"),
+                ("Damascus University closed.", "Damascus University/ORG"),
+                ("Damascus was calm.", "Damascus/GPE"),
+                ("The University said so.", "University/ORG"),
+            ]
+        }
+    )
+    assert not {"Baba Amr Syria", "BBC Moscow", "Jeremy Bowen BBC News"} & entities.keys()
+    assert entities["Baba Amr"].mention_count == 3
+    assert entities["BBC"].mention_count == 2
+    assert {"Samer Hama", "Damascus University"} <= entities.keys()
+
+
+def test_more_romanisations_of_one_name_merge() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Hisham Hassan spoke.", "Hisham Hassan/PERSON"),
+                ("Jihad Makdissi spoke.", "Jihad Makdissi/PERSON"),
+                ("Nasser Judeh spoke.", "Nasser Judeh/PERSON"),
+            ],
+            "b": [
+                ("Hicham Hassan spoke.", "Hicham Hassan/PERSON"),
+                ("Jihad Maqdissi spoke.", "Jihad Maqdissi/PERSON"),
+                ("Nasser Judah spoke.", "Nasser Judah/PERSON"),
+            ],
+        }
+    )
+    assert len(entities) == 3
+
+
+def test_a_common_word_is_not_a_place_even_if_a_gazetteer_has_it() -> None:
+    class Gazetteer(FakeGazetteer):
+        def exact(self, name):
+            if name == "East":
+                return [_city(99, "Eastern Province", "SY", "Syria", 5_000)]
+            return super().exact(name)
+
+    entities = _entities(
+        {
+            "a": [
+                ("As far East as Damascus.", "East/LOC;Damascus/GPE"),
+                ("Fighting moved east of the city.", ""),
+                ("The east was calm.", ""),
+            ]
+        },
+        gazetteer=Gazetteer(),
+    )
+    assert "East" not in entities and "Damascus" in entities
+    assert {a.text for a in entities["Damascus"].aliases} == {"Damascus"}
