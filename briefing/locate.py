@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .extract import PLACE_LABELS
@@ -153,31 +153,32 @@ def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
     return True
 
 
-def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str]) -> Place | None:
-    """Stage 2."""
+def _lookup(
+    candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str], respell
+) -> dict[str, Place]:
     found = {
         p.key: p
         for name in _names(candidate)
-        for p in gazetteer.exact(name)
+        for p in gazetteer.exact(respell(name))
         if _allowed(p, weights, candidate)
     }
     # A region outside the main countries must be named as the gazetteer names it:
     # "Gulf" is not Gulf County, Florida.
-    written = {comparable(n) for n in _names(candidate)}
-    found = {
+    written = {comparable(respell(n)) for n in _names(candidate)}
+    return {
         k: p
         for k, p in found.items()
         if p.kind in ("city", "country")
         or _is_main(p.country, weights)
         or comparable(p.name) in written
     }
+
+
+def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str]) -> Place | None:
+    """Stage 2."""
+    found = _lookup(candidate, gazetteer, weights, lambda name: name)
     if not found:  # last resort, e for a: Deraa/Daraa
-        found = {
-            p.key: p
-            for name in _names(candidate)
-            for p in gazetteer.exact(_E_FOR_A.sub("a", name))
-            if _allowed(p, weights, candidate)
-        }
+        found = _lookup(candidate, gazetteer, weights, lambda name: _E_FOR_A.sub("a", name))
     if not found:
         return None
     countries = [p for p in found.values() if p.kind == "country"]
