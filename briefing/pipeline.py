@@ -19,7 +19,7 @@ from .config import Config, resolve_path
 from .curation import load_curation
 from .errors import SiteBuildError, StrictModeError
 from .extract import extract
-from .gazetteer import NoGazetteer, default_gazetteer
+from .gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
 from .ingest import ingest
 from .nlp import load_language, model_signature
 from .records import Briefing, Corpus
@@ -105,8 +105,18 @@ def generate(
 
     progress.stage("Resolving entities")
     curation = load_curation(resolve_path(config, config.aliases))
-    gazetteer = default_gazetteer() if config.gazetteer else NoGazetteer()
+    gazetteer = (
+        CachedGazetteer(
+            resolve_path(config, config.cache_dir) / "gazetteer.json",
+            default_gazetteer,
+            gazetteer_version(),
+        )
+        if config.gazetteer
+        else NoGazetteer()
+    )
     briefing = resolve(corpus, extractions, config.title, config.date_order, curation, gazetteer)
+    if isinstance(gazetteer, CachedGazetteer):
+        gazetteer.save()
     timings["resolve"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Writing pages")
