@@ -160,6 +160,8 @@ def _runs_past_name(token: Token, label: str) -> bool:
     "Zaman While", "Sam missiles"."""
     if token.lower_ in _CLAUSE_WORDS or (token.is_lower and token.lower_ not in _NAME_PARTICLES):
         return True
+    if len(token.text) == 1 and token.is_upper and token.text not in "I":
+        return True  # "Houla A UN official": the article of the next sentence
     title = token.lower_.strip(".")
     if title in _COURTESY or (title in TITLES and label == "PERSON"):
         return True  # "Political Security Directorate Mr" runs into "Mr Obama"
@@ -167,6 +169,8 @@ def _runs_past_name(token: Token, label: str) -> bool:
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_TIMESTAMP = re.compile(r"\d:\d\d|\b(?:GMT|BST|UTC)\b")
+"""Live pages' time stamps ("04:27 GMT Help"): furniture, never a name."""
 
 
 def _no_word(token: Token) -> bool:
@@ -196,6 +200,7 @@ def _clean_entity(ent: Span, label: str, limit: int = MAX_MENTION_TOKENS) -> Spa
     if (
         "\n" in text
         or not any(c.isalpha() for c in text)
+        or _TIMESTAMP.search(text)
         or "©" in before
         or len(span) > limit
         or text.lower() in _JUNK_NAMES

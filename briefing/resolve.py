@@ -211,6 +211,8 @@ class _Group:
         ):
             return False  # "in Baba Amr", "the Baba Amr district": a place the gazetteer lacks
         votes = self.votes()
+        if votes.most_common(1)[0][0] == "FAC" and any(m.syntax == "nsubj" for m in self.mentions):
+            return True  # "the White Helmets said": a building or site does not act
         actor = sum(n for label, n in votes.items() if label in ACTOR_LABELS)
         # "Gen Dabi" is a person whatever the tag; so is "Makhlouf" in a group that
         # also holds "Rami Makhlouf" as a person: the surname of that person.
@@ -408,6 +410,42 @@ def _run_together(key: str, known: dict[str, Counter[str]]) -> str | None:
     return None
 
 
+RUN_ON_MIN_LOWER = 2
+"""A name's last word written in lower case this often elsewhere is a word the name
+ran into ("Hama Heavy", "Houla Activists"), not part of it."""
+
+
+def _runs_into_a_word(key: str, known: dict[str, Counter[str]], lower: Counter[str]) -> str | None:
+    """ "hama heavy" → "hama": a known name (not a people's) followed by a common word
+    the tagger took in, from a headline or a run-on sentence. Institution words
+    ("Arab League", "Damascus University") and place words are how names are made."""
+    tokens = key.split()
+    if len(tokens) < 2:
+        return None
+    first, last = " ".join(tokens[:-1]), tokens[-1]
+    if (
+        first in known
+        and _family(known[first]) != "people"
+        and lower[last] >= RUN_ON_MIN_LOWER
+        and not has_institution_word(last)
+        and last not in PLACE_WORDS | FEATURE_WORDS
+    ):
+        return first
+    return None
+
+
+def _acronym_spelled_out(
+    key: str, acronyms: dict[str, tuple[str, str]], known: dict[str, Counter[str]]
+) -> str | None:
+    """ "un security council" → "united nations security council" when the corpus spells
+    UN out and also writes the longer name."""
+    tokens = key.split()
+    if len(tokens) < 2:
+        return None
+    spelled = " ".join(acronyms[t][0] if t in acronyms else t for t in tokens)
+    return spelled if spelled != key and spelled in known else None
+
+
 def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     """A surname-like key: a person's name, or one word tagged as an actor; never a
     generic word ("Army", "Council") that many full names end with."""
@@ -456,6 +494,7 @@ _TRANSLITERATIONS = (
     (re.compile(r"q"), "k"),  # Makdissi/Maqdisi
     (re.compile(r"(?<=[aeiou])ch"), "sh"),  # French romanisation: Hicham/Hisham
     (re.compile(r"(?<=[a-z])eh\b"), "ah"),  # Judeh/Judah
+    (re.compile(r"(?<=[aeiou])w(?=[aeiou])"), ""),  # Dawoud/Daoud
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"aa"), "a"),
@@ -524,8 +563,10 @@ def _group_mentions(
     corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
     keep_apart: frozenset[str] = frozenset(),
+    lower: Counter[str] | None = None,
 ) -> tuple[dict[str, _Group], dict[tuple[str, int, int], str]]:
     """Stages 1-4: return groups by key and each mention's group key."""
+    lower = lower if lower is not None else _lower_case_words(corpus)
     mentions = [m for e in extractions for m in e.mentions]
     base_key = {id(m): name_key(m.text, m.label not in ACTOR_LABELS) for m in mentions}
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -547,8 +588,10 @@ def _group_mentions(
             continue  # a bare title ("Col.") names nobody
         if fold(_display(m.text)) in keep_apart:
             rule = RULE_KEPT_APART
-        elif rest := _run_together(key, label_votes):
-            key, rule = rest, f"{_display(m.text)!r} runs {rest!r} into another name"
+        elif rest := _run_together(key, label_votes) or _runs_into_a_word(key, label_votes, lower):
+            key, rule = rest, f"{_display(m.text)!r} runs {rest!r} into another name or word"
+        elif spelled := _acronym_spelled_out(key, acronyms, label_votes):
+            key, rule = spelled, "an acronym in the name spelled out"
         elif key in acronyms:
             key, acronym = acronyms[key]
             rule = f"acronym {acronym} spells the initials of the full name"
@@ -804,6 +847,8 @@ def _extends_name(
         return True
     if people and any(people[w] for w in after):
         return False
+    if has_institution_word(" ".join(after)):
+        return False  # "United Nations Security Council" is a body of the United Nations
     return all(w in _FUNCTION_WORDS or w in _NUMBER_WORDS or not lower[w] for w in before + after)
 
 
@@ -1379,10 +1424,10 @@ def resolve(
     curation = curation or Curation()
     paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
     extractions = _relabel_lists(corpus, _with_acronym_mentions(corpus, extractions))
-    groups, assignment = _group_mentions(corpus, extractions, curation.split)
+    lower = _lower_case_words(corpus)
+    groups, assignment = _group_mentions(corpus, extractions, curation.split, lower)
     _merge_spellings(groups, assignment)
     groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())
-    lower = _lower_case_words(corpus)
     # Words for peoples ("Syrian", "Alawite"): mostly tagged NORP, and not a place.
     votes_by_key: dict[str, Counter[str]] = defaultdict(Counter)
     for e in extractions:

@@ -313,3 +313,16 @@ def test_given_names_the_tagger_left_out_join_the_name_not_the_role() -> None:
     doc = Doc(blank_nlp().vocab, words=words, pos=pos, ents=ents, sent_starts=[True] + [False] * 8)
     found = {m.text: m.role for m in _mentions(doc, "a", 1, lambda i: 0) if m.label == "PERSON"}
     assert found == {"Ahmet Davutoglu": "Turkish Foreign Minister", "Smith": "Mr"}
+
+
+def test_time_stamps_and_a_next_sentences_article_are_not_names() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "ORG", "pattern": "04:27 GMT Help"},
+            {"label": "GPE", "pattern": "Houla A"},
+            {"label": "ORG", "pattern": "GMT Help"},
+        ]
+    )
+    article = _article("a", "04:27 GMT Help scores. In Houla A UN official spoke. GMT Help.")
+    (result,) = extract([article], nlp, "blank")
+    assert [m.text for m in result.mentions] == ["Houla"]

@@ -372,3 +372,57 @@ def test_a_common_word_is_not_a_place_even_if_a_gazetteer_has_it() -> None:
     )
     assert "East" not in entities and "Damascus" in entities
     assert {a.text for a in entities["Damascus"].aliases} == {"Damascus"}
+
+
+def test_a_name_run_into_a_common_word_is_the_name() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Hama fell.", "Hama/GPE"),
+                ("Hama Heavy shelling went on.", "Hama Heavy/GPE"),
+                ("There was heavy fighting and heavy losses.", ""),
+                ("The Arab League met; arab and league are words here: league.", "Arab League/ORG"),
+                ("Arab states agreed.", "Arab/NORP"),
+            ]
+        }
+    )
+    assert "Hama Heavy" not in entities and entities["Hama"].mention_count == 2
+    assert "Arab League" in entities
+
+
+def test_an_acronym_inside_a_name_is_spelled_out_when_the_corpus_does() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The United Nations (UN) said so.", "United Nations/ORG"),
+                ("The United Nations Security Council met.", "United Nations Security Council/ORG"),
+                ("The UN Security Council voted.", "UN Security Council/ORG"),
+            ]
+        }
+    )
+    aliases = {a.text for a in entities["United Nations Security Council"].aliases}
+    assert aliases == {"United Nations Security Council", "UN Security Council"}
+
+
+def test_a_w_between_vowels_is_a_romanisation() -> None:
+    entities = _entities(
+        {
+            "a": [("Dawoud Rajiha spoke.", "Dawoud Rajiha/PERSON")],
+            "b": [("Daoud Rajiha spoke.", "Daoud Rajiha/PERSON")],
+        }
+    )
+    assert len(entities) == 1
+
+
+def test_a_site_that_acts_is_an_organisation() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The White Helmets said twelve died.", "White Helmets/FAC/nsubj"),
+                ("Rescuers from the White Helmets dug.", "White Helmets/FAC/pobj"),
+                ("Shells hit the Grand Mosque.", "Grand Mosque/FAC/dobj"),
+            ]
+        }
+    )
+    assert entities["White Helmets"].group == "actor"
+    assert entities["Grand Mosque"].group == "place"
