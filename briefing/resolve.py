@@ -747,7 +747,8 @@ def _relabel_lists(
     """Stage 0: a name listed among names of one label takes that label: "Hayat Tahrir
     al-Sham, the Syrian National Army, and Ahrar al-Sham" makes the third an
     organisation even when the tagger called it a person. Each other member counts
-    with its label across the corpus; a possessive ("Saudi Arabia’s Minister") is not
+    with its label across the corpus (a name the text gives an acronym counts as an
+    organisation); a possessive ("Saudi Arabia’s Minister") is not
     a member, and neither is a list of appositions it starts."""
     text_of = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -755,6 +756,8 @@ def _relabel_lists(
         for m in e.mentions:
             votes[name_key(m.text)][m.label] += 1
     usual = {key: v.most_common(1)[0][0] for key, v in votes.items()}
+    for full in _defined_acronyms(corpus, extractions).values():
+        usual[name_key(full)] = "ORG"  # "Hayat Tahrir al-Sham (HTS)": an organisation
     result = []
     for extraction in extractions:
         relabelled: dict[int, str] = {}

@@ -131,8 +131,12 @@ REFERENCE_PLACES = {  # (lat, lon) from an atlas, to check the gazetteer's choic
     "Khan Sheikhoun": (35.44, 36.65),
     "Tel Rifaat": (36.47, 37.10),
     "Atarib": (36.14, 36.83),
+    "Maarat al-Numan": (35.64, 36.67),
 }
-SPELLINGS = {"Atarib": ("Atareb", "Al-Atarib")}  # as the sample writes them
+SPELLINGS = {  # as the sample writes them
+    "Atarib": ("Atareb", "Al-Atarib"),
+    "Maarat al-Numan": ("Maaret al-Numan",),
+}
 MAX_KM = 5
 
 
@@ -159,3 +163,32 @@ def test_main_places_are_located_within_a_few_km(sample_build) -> None:
     by_alias = {a.text: p.id for p in places for a in p.aliases}
     assert by_alias["Saraqeb"] == by_alias["Saraqib"]
     assert by_alias["Atareb"] == by_alias["Al-Atarib"]
+
+
+def test_sample_entities_appear_once_under_their_full_names(sample_build) -> None:
+    _, result = sample_build
+    by_name = {e.name: e for e in result.briefing.entities}
+    aliases = {name: {a.text for a in e.aliases} for name, e in by_name.items()}
+    assert {"HTS", "Hayat Tahrir", "Hayat Tahrir Al Sham"} <= aliases["Hayat Tahrir al-Sham"]
+    assert "Observatory" in aliases["Syrian Observatory for Human Rights"]
+    assert "Revolutionary Guard Corps" in aliases["Iranian Revolutionary Guard Corps"]
+    assert {"Assad", "Bashar Assad"} <= aliases["Bashar al-Assad"]
+    assert {"Araghchi", "Abbas Araqchi"} <= aliases["Abbas Araghchi"]
+    assert "Nasr" in aliases["Wassim Nasr"]
+    # Typos, headline fragments, credits, peoples and coordinations are not entities.
+    junk = {
+        "Syrain",
+        "Target Pro-Assad",
+        "FRANCE",
+        "Alawite",
+        "Alawites",
+        "Kazakh",
+        "Uighurs and Uzbeks",
+    }
+    assert not junk & by_name.keys()
+    kinds = {name: (e.group, e.kind) for name, e in by_name.items()}
+    assert kinds["Dareen Khalifa"] == ("actor", "person")
+    assert kinds["Ahrar al-Sham"][0] == "actor" and kinds["Ahrar al-Sham"][1] != "person"
+    assert kinds["Hayat Tahrir al-Sham"] == ("actor", "armed group")
+    assert kinds["Maaret al-Numan"][0] == "place"
+    assert by_name["Turkey"].acting  # "Turkey demanded ...": a state that acts
