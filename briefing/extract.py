@@ -45,6 +45,11 @@ BATCH_SIZE = 64
 # Words that are page furniture when NER labels them as names.
 _JUNK_NAMES = frozenset({"photo", "video", "copyright", "getty images", "file photo", "image"})
 _LEADING_DROP = frozenset({"the", "a", "an"})
+# Page furniture that heads a name in boilerplate ("End Quote Bashar al-Assad").
+_FURNITURE_WORDS = frozenset(
+    {"quote", "unquote", "photo", "video", "watch", "read", "listen", "update", "live",
+     "breaking", "exclusive", "analysis", "opinion", "image", "caption", "advertisement"}
+)  # fmt: skip
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _QUOTE_OPEN = {"“": "”", "«": "»", '"': '"'}
 REPORTING_CUES = frozenset(
@@ -182,7 +187,11 @@ def _clean_entity(ent: Span, label: str, limit: int = MAX_MENTION_TOKENS) -> Spa
     """Trim determiners and possessives from ``ent``; None for junk spans."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in _LEADING_DROP or _no_word(doc[start])):
+    while start < end and (
+        doc[start].lower_ in _LEADING_DROP
+        or _no_word(doc[start])
+        or (doc[start].lower_ in _FURNITURE_WORDS and end - start > 1)
+    ):
         start += 1
     for i in range(start + 1, end):
         if doc[i].text == "," or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
@@ -220,7 +229,16 @@ INSTITUTION_HEADS = frozenset(
     {"office", "institute", "ministry", "council", "committee", "commission", "centre",
      "center", "organisation", "organization", "agency", "fund", "programme", "program",
      "department", "observatory", "foundation", "association", "union", "league", "front",
-     "movement", "party", "court", "bureau", "authority", "coalition", "alliance"}
+     "movement", "party", "court", "bureau", "authority", "coalition", "alliance",
+     "trust", "bank", "company", "corporation", "service", "university", "college",
+     "school", "academy", "hospital", "clinic"}
+)  # fmt: skip
+# Head words of named sites: "Damascus University" is not Damascus, "King Abdullah Park"
+# is not King Abdullah.
+SITE_HEADS = frozenset(
+    {"airport", "port", "stadium", "mosque", "church", "cathedral", "square", "street",
+     "road", "avenue", "bridge", "prison", "hotel", "palace", "museum", "park", "base",
+     "camp", "station", "dam", "gate", "tower", "hall", "market", "international"}
 )  # fmt: skip
 _JOINERS = frozenset({"for", "for the", "of", "of the", "on", "on the"})
 _MONTHS = frozenset(
@@ -314,6 +332,8 @@ TITLES = frozenset(
         "dame",
         "lord",
         "lady",
+        "baroness",
+        "baron",
         "president",
         "vice",
         "prime",
@@ -412,6 +432,7 @@ def _with_given_names(span: Span) -> Span:
         and not doc[start - 1].ent_type_
         and doc[start - 1].lower_ not in TITLES
         and doc[start - 1].lower_ not in PERSON_NOUNS
+        and doc[start - 1].lower_ not in _FURNITURE_WORDS
         and start - 1 > doc[start - 1].sent.start  # a sentence's first word may be anything
     ):
         start -= 1

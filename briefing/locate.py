@@ -38,6 +38,8 @@ STRONG_FUZZY_SCORE = 0.9
 """…for a name tagged more often as an actor than it has place evidence."""
 FUZZY_MAX_WORDS = 4
 """Longer names are not searched by similarity."""
+FUZZY_MIN_LENGTH = 5
+"""…nor shorter ones: "Deir" is close to too many towns ("Dmeir", "Dumar")."""
 MAIN_COUNTRY_SHARE = 0.25
 """Share of the corpus's country mentions that makes a country a main one."""
 MIN_CITY_POPULATION = 100_000
@@ -200,7 +202,11 @@ def _best_close(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
     main = frozenset(c for c in weights if _is_main(c, weights))
     best: tuple[float, int, int, Place] | None = None
     for name in _names(candidate):
-        if len(name.split()) > FUZZY_MAX_WORDS or not name[:1].isupper():
+        if (
+            len(name.split()) > FUZZY_MAX_WORDS
+            or not name[:1].isupper()
+            or len(name) < FUZZY_MIN_LENGTH
+        ):
             continue
         initial = comparable(name)[:1]
         for place, score in gazetteer.close(name, main):

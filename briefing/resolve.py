@@ -30,7 +30,14 @@ from pathlib import Path
 
 from .curation import Curation
 from .dating import date_sentence
-from .extract import ACTOR_LABELS, INSTITUTION_HEADS, NAME_ONLY_LABELS, PERSON_NOUNS, TITLES
+from .extract import (
+    ACTOR_LABELS,
+    INSTITUTION_HEADS,
+    NAME_ONLY_LABELS,
+    PERSON_NOUNS,
+    SITE_HEADS,
+    TITLES,
+)
 from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
 from .locate import Candidate, locate
 from .records import (
@@ -237,18 +244,37 @@ class _Group:
         return all(m.label in NAME_ONLY_LABELS for m in self.mentions)
 
 
+ACRONYM_MIN_SHARED = 0.5
+"""Share of an acronym's letters that must be initials of the name before it: the
+acronym of a name in another language ("Democratic Union Party (PYD)", Kurdish
+Partiya Yekitiya Demokrat) shares some; "Syrian Observatory (AP)" shares none."""
+
+
+def _spells(acronym: str, name: str) -> bool:
+    initials = _initials(name)
+    if len(name.split()) < 2:
+        return False
+    if initials == acronym:
+        return True
+    return sum(1 for c in acronym if c in initials) >= ACRONYM_MIN_SHARED * len(acronym)
+
+
 def _defined_acronyms(corpus: Corpus, extractions: Sequence[ArticleExtraction]) -> dict[str, str]:
-    """Acronym → the name it stands for, from "Full Name (ACR)" in the text, when its
-    letters are the name's initials (first definition wins)."""
+    """Acronym → the name it stands for, from "Full Name (ACR)" in the text, when enough
+    of its letters are the name's initials (first definition wins)."""
     paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
-    found: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    partly: dict[str, str] = {}
     for extraction in extractions:
         for m in extraction.mentions:
             after = paragraphs[(m.article_id, m.paragraph)][m.end : m.end + ACRONYM_MAX + 4]
             match = _ACRONYM_AFTER.match(after)
-            if match and _initials(_display(m.text)) == match[1]:
-                found.setdefault(match[1], m.text)
-    return found
+            if match and _spells(match[1], _display(m.text)):
+                exactly = _initials(_display(m.text)) == match[1]
+                (exact if exactly else partly).setdefault(match[1], m.text)
+    # A name whose initials are exactly the acronym wins over one sharing some of them:
+    # "Iranian Revolutionary Guard Corps" over "Revolutionary Guard Corps" for IRGC.
+    return {**partly, **exact}
 
 
 def _acronyms(
@@ -329,7 +355,9 @@ def same_spelled_name(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     return (
         len(ta) == len(tb)
-        and all(_skeleton(x) == _skeleton(y) for x, y in zip(ta, tb, strict=True))
+        and all(
+            _skeleton(x) == _skeleton(y) and x[:1] == y[:1] for x, y in zip(ta, tb, strict=True)
+        )
         and SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
     )
 
@@ -428,7 +456,7 @@ def _runs_into_a_word(key: str, known: dict[str, Counter[str]], lower: Counter[s
         and _family(known[first]) != "people"
         and lower[last] >= RUN_ON_MIN_LOWER
         and not has_institution_word(last)
-        and last not in PLACE_WORDS | FEATURE_WORDS
+        and last not in PLACE_WORDS | FEATURE_WORDS | SITE_HEADS
     ):
         return first
     return None
@@ -495,6 +523,7 @@ _TRANSLITERATIONS = (
     (re.compile(r"(?<=[aeiou])ch"), "sh"),  # French romanisation: Hicham/Hisham
     (re.compile(r"(?<=[a-z])eh\b"), "ah"),  # Judeh/Judah
     (re.compile(r"(?<=[aeiou])w(?=[aeiou])"), ""),  # Dawoud/Daoud
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])(?:ay|ei)(?=[b-df-hj-np-tv-z])"), "ai"),  # Qusayr/Qusair
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"aa"), "a"),
@@ -800,6 +829,10 @@ FEATURE_WORDS = frozenset(
 """Natural features: "Euphrates River" is the Euphrates."""
 _FUNCTION_WORDS = frozenset({"of", "for", "on", "the", "and", "de", "bin", "ibn"}) | ARABIC_ARTICLES
 RULE_PARTIAL = "part of the one longer name that contains it"
+PARTIAL_MAX_RATIO = 3
+"""A name joins a longer one only when not more than this many times as frequent: a
+rare longer form ("End Quote Bashar al-Assad", "UN-Arab League") is a run-on, not the
+full name of a frequent shorter one."""
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -939,6 +972,7 @@ def _join_partial_names(
             k
             for k in sorted(groups)
             if k != key
+            and len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
             and not groups[k].name_only()
             and (any_kind or not groups[k].is_actor())
             and not _run_together(k, known)
@@ -1053,6 +1087,28 @@ _ARMED_BEFORE = re.compile(
 _ARMED_AFTER = re.compile(rf"^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_ARMED_WORDS}\b", re.I)
 
 
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:newspaper|daily|weekly|paper|tabloid|magazine|(?:news|state|official)\s+agency|"
+    r"broadcaster|channel|website|news\s+site|radio|television)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+MEDIA_CUE_SHARE = 0.25
+"""Share of a name's mentions described as an outlet that makes it one."""
+
+
+def _media_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
+    """Mentions described as an outlet: "the Turkish daily Zaman", "news agency Anatolia"."""
+    return sum(
+        1
+        for m in group.mentions
+        if _MEDIA_BEFORE.search(
+            paragraphs[(m.article_id, m.paragraph)][max(m.start - CUE_WINDOW, 0) : m.start]
+        )
+    )
+
+
 def _armed_group_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
     """Mentions described as an armed group: "jihadist group X", "X, a rebel alliance"."""
     cues = 0
@@ -1147,6 +1203,10 @@ def _entity_name(group: _Group) -> str:
     )
 
 
+PERSON_ROLE_SHARE = 0.2
+"""Share of a name's mentions written with a person's role that makes it a person's."""
+
+
 def _names_a_person(role: str) -> bool:
     """A role with a person noun or a title in it ("researcher at ...", "Foreign Minister")."""
     return any(w in PERSON_NOUNS or w in TITLES for w in _TOKEN.findall(fold(role)))
@@ -1164,8 +1224,12 @@ def _actor_label(votes: Counter[str], group: _Group) -> str:
     unless people clearly dominate, and a tie goes to PERSON only for a short name."""
     has_acronym = any(_ACRONYM_WORD.fullmatch(m.text) for m in group.mentions)
     # An "organisation" written with a person's role ("spokesperson X") is a person.
-    described = any(m.role and _names_a_person(m.role) for m in group.mentions)
-    if described and not has_institution_word(_entity_name(group)):
+    described = sum(1 for m in group.mentions if m.role and _names_a_person(m.role))
+    if (
+        described >= PERSON_ROLE_SHARE * len(group.mentions)
+        and not has_institution_word(_entity_name(group))
+        and not has_acronym
+    ):
         return "PERSON"
     person, org = votes.get("PERSON", 0), votes.get("ORG", 0)
     if has_acronym and person <= ACRONYM_PERSON_MARGIN * org:
@@ -1213,6 +1277,15 @@ def _entities(
             kind = place.kind
         name = _entity_name(group)
         kind = actor_kind(name, kind, outlets) if is_actor else kind
+        if (
+            is_actor
+            and kind in ("person", "organisation")
+            and paragraphs
+            and _media_cues(group, paragraphs) >= max(1, MEDIA_CUE_SHARE * len(group.mentions))
+            and not any(m.role for m in group.mentions)
+        ):
+            kind = "media"
+            group.rules.add("media: described as an outlet in the text")
         if kind == "organisation" and paragraphs and _armed_group_cues(group, paragraphs):
             kind = "armed group"
             group.rules.add("armed group: described as one in the text")

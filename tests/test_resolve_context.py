@@ -426,3 +426,49 @@ def test_a_site_that_acts_is_an_organisation() -> None:
     )
     assert entities["White Helmets"].group == "actor"
     assert entities["Grand Mosque"].group == "place"
+
+
+def test_an_acronym_from_another_language_is_defined_by_the_text() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The Democratic Union Party (PYD) took the town.", "Democratic Union Party/ORG"),
+                ("The PYD said so.", "PYD/ORG"),
+                ("The Syrian Observatory (AP) reported.", "Syrian Observatory/ORG"),
+                ("AP said more.", "AP/ORG"),
+            ]
+        }
+    )
+    assert {a.text for a in entities["Democratic Union Party"].aliases} == {
+        "Democratic Union Party",
+        "PYD",
+    }
+    assert "AP" in entities  # shares no initial with "Syrian Observatory"
+
+
+def test_outlets_described_in_the_text_are_media() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The Turkish daily Zaman reported it.", "Zaman/PERSON"),
+                ("Zaman said more.", "Zaman/PERSON"),
+                ("Ahmet Kaya spoke.", "Ahmet Kaya/PERSON"),
+            ]
+        }
+    )
+    assert entities["Zaman"].kind == "media"
+    assert entities["Ahmet Kaya"].kind == "person"
+
+
+def test_spellings_with_ay_and_ai_are_one_place_and_initials_must_agree() -> None:
+    entities = _entities(
+        {
+            "a": [("Troops entered Qusayr.", "Qusayr/GPE"), ("Marie spoke.", "Marie/PERSON")],
+            "b": [
+                ("Troops left Qusair.", "Qusair/GPE"),
+                ("Adel al-Omari spoke.", "Adel al-Omari/PERSON"),
+            ],
+        }
+    )
+    assert len([e for e in entities.values() if e.group == "place"]) == 1
+    assert "Marie" in entities  # "Omari" ends alike but is not her name
