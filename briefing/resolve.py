@@ -687,13 +687,17 @@ def _place_cues(
 ) -> int:
     """Mentions of the group in a place context: "in X", "the town of X", "X province"."""
     cues = 0
-    for m in group.mentions:
-        text = paragraphs[(m.article_id, m.paragraph)]
-        before = text[max(m.start - CUE_WINDOW, 0) : m.start]
-        after = text[m.end : m.end + CUE_WINDOW]
+    for before, after in _contexts(group, paragraphs):
         cue = _CUE_BEFORE.search(before) or _CUE_LIST.search(before) or _CUE_AFTER.match(after)
         cues += bool(cue) and not (strong_only and _WEAK_CUE.search(before))
     return cues
+
+
+def _contexts(group: _Group, paragraphs: dict[tuple[str, int], str]) -> Iterator[tuple[str, str]]:
+    """The text just before and just after each mention of the group."""
+    for m in group.mentions:
+        text = paragraphs[(m.article_id, m.paragraph)]
+        yield text[max(m.start - CUE_WINDOW, 0) : m.start], text[m.end : m.end + CUE_WINDOW]
 
 
 def _locate_groups(
@@ -1100,24 +1104,16 @@ MEDIA_CUE_SHARE = 0.25
 
 def _media_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
     """Mentions described as an outlet: "the Turkish daily Zaman", "news agency Anatolia"."""
-    return sum(
-        1
-        for m in group.mentions
-        if _MEDIA_BEFORE.search(
-            paragraphs[(m.article_id, m.paragraph)][max(m.start - CUE_WINDOW, 0) : m.start]
-        )
-    )
+    return sum(1 for before, _ in _contexts(group, paragraphs) if _MEDIA_BEFORE.search(before))
 
 
 def _armed_group_cues(group: _Group, paragraphs: dict[tuple[str, int], str]) -> int:
     """Mentions described as an armed group: "jihadist group X", "X, a rebel alliance"."""
-    cues = 0
-    for m in group.mentions:
-        text = paragraphs[(m.article_id, m.paragraph)]
-        before = text[max(m.start - CUE_WINDOW, 0) : m.start]
-        after = text[m.end : m.end + CUE_WINDOW]
-        cues += bool(_ARMED_BEFORE.search(before) or _ARMED_AFTER.match(after))
-    return cues
+    return sum(
+        1
+        for before, after in _contexts(group, paragraphs)
+        if _ARMED_BEFORE.search(before) or _ARMED_AFTER.match(after)
+    )
 
 
 ACTING_DEPS = frozenset({"nsubj"})

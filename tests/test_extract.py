@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from spacy.tokens import Doc
 
 from briefing.extract import attribute, extract, quote_spans
@@ -165,17 +166,6 @@ def test_cache_reuses_unchanged_articles(tmp_path: Path) -> None:
     assert nlp.texts[-1] == "Rain fell in Lagos."  # another model is another cache key
 
 
-def test_role_before_a_person_is_kept() -> None:
-    from briefing.extract import _mentions
-
-    words = ["Iranian", "Foreign", "Minister", "Abbas", "Araghchi", "met", "Mr", "Smith", "."]
-    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
-    ents = ["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"]
-    doc = Doc(blank_nlp().vocab, words=words, pos=pos, ents=ents, sent_starts=[True] + [False] * 8)
-    roles = {m.text: m.role for m in _mentions(doc, "a", 1, lambda i: 0) if m.label == "PERSON"}
-    assert roles == {"Abbas Araghchi": "Iranian Foreign Minister", "Smith": "Mr"}
-
-
 def test_spans_running_past_a_name_are_trimmed() -> None:
     nlp = blank_nlp(
         [
@@ -304,15 +294,29 @@ def test_a_place_before_a_day_of_the_month_is_a_dateline_not_a_broadcaster() -> 
     assert [(m.text, m.label) for m in result.mentions] == [("Damascus", "GPE")]
 
 
-def test_given_names_the_tagger_left_out_join_the_name_not_the_role() -> None:
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (  # a title run before a name is its role
+            ["Iranian", "Foreign", "Minister", "Abbas", "Araghchi", "met", "Mr", "Smith", "."],
+            ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"],
+            ["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"],
+            {"Abbas Araghchi": "Iranian Foreign Minister", "Smith": "Mr"},
+        ),
+        (  # a given name the tagger left out joins the name, not the role
+            ["Turkish", "Foreign", "Minister", "Ahmet", "Davutoglu", "met", "Mr", "Smith", "."],
+            ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"],
+            ["B-NORP", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "O"],
+            {"Ahmet Davutoglu": "Turkish Foreign Minister", "Smith": "Mr"},
+        ),
+    ],
+)
+def test_roles_before_a_person_and_given_names(words, pos, ents, expected) -> None:
     from briefing.extract import _mentions
 
-    words = ["Turkish", "Foreign", "Minister", "Ahmet", "Davutoglu", "met", "Mr", "Smith", "."]
-    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
-    ents = ["B-NORP", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "O"]
     doc = Doc(blank_nlp().vocab, words=words, pos=pos, ents=ents, sent_starts=[True] + [False] * 8)
     found = {m.text: m.role for m in _mentions(doc, "a", 1, lambda i: 0) if m.label == "PERSON"}
-    assert found == {"Ahmet Davutoglu": "Turkish Foreign Minister", "Smith": "Mr"}
+    assert found == expected
 
 
 def test_time_stamps_and_a_next_sentences_article_are_not_names() -> None:
