@@ -316,6 +316,45 @@ class ResolvedQuote:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something that happened on a day, as one or more sources told it: statements of
+    one type, on one day, about the same actors or places, merged across articles."""
+
+    id: str
+    """Stable id (``e`` + the day + a number), unique in the briefing."""
+    date: str
+    """ISO day it happened, as the sentences date it."""
+    type: str
+    """Event type key from ``events.yml`` ("battle", "explosion", "diplomacy")."""
+    label: str
+    """Readable type ("Battle", "Explosion or remote violence")."""
+    predicate: str
+    """The words that typed it, as written ("seized")."""
+    summary: Statement
+    """The sentence shown for it: the one carried by the most independent sources."""
+    statements: tuple[Statement, ...]
+    """Every sentence telling it, summary first."""
+    sources: int
+    """Independent sources (story families) across all its sentences."""
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(dict.fromkeys(c for s in self.statements for c in s.citations))
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e for s in self.statements for e in s.entities))
+
+    @property
+    def claim_cue(self) -> str | None:
+        """The claim cue of its summary, or of any sentence when all are claims."""
+        if self.summary.claim_cue:
+            return self.summary.claim_cue
+        cues = [s.claim_cue for s in self.statements]
+        return cues[0] if cues and all(cues) else None
+
+
+@dataclass(frozen=True)
 class Day:
     """One calendar day of the story."""
 
@@ -325,6 +364,8 @@ class Day:
     """Sentences dated to this day, most cited first."""
     articles: tuple[str, ...]
     """Articles published that day."""
+    events: tuple[Event, ...] = ()
+    """Events of the day, most corroborated first."""
 
 
 @dataclass(frozen=True)
@@ -349,3 +390,5 @@ class Briefing:
     """(article id, paragraph, start offset) of a mention → entity id."""
     proposals: tuple[Proposal, ...] = ()
     """Pairs of entities that may be one, best first, for the review page."""
+    events: tuple[Event, ...] = ()
+    """Every event, by day, most corroborated first within a day."""

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .curation import Curation
 from .dating import date_sentence
+from .events import build_events
 from .extract import (
     ACTOR_LABELS,
     INSTITUTION_HEADS,
@@ -48,6 +49,7 @@ from .records import (
     Corpus,
     Day,
     Entity,
+    Event,
     Mention,
     Proposal,
     Quote,
@@ -87,7 +89,10 @@ _KIND_OF_LABEL = {
 CLAIM_CUES = re.compile(
     r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|without (?:providing )?evidence|"
     r"no independent confirmation|(?:could|can) ?not (?:be )?independently (?:verify|verified|confirm|confirmed)|"
-    r"unverified|not (?:been )?verified)\b",
+    r"unverified|not (?:been )?verified|"
+    # A party's own media: "state media reported", "according to state television".
+    r"(?:state|official|government|regime|rebel|militant|group's|army's) "
+    r"(?:media|television|tv|news agency|radio|channels?|outlets?)(?: (?:said|says|reported|claimed))?)\b",
     re.I,
 )
 """Words that mark a sentence as a claim rather than an established fact."""
@@ -1405,7 +1410,12 @@ def _statements(
     ]
 
 
-def _days(corpus: Corpus, statements: Sequence[Statement]) -> list[Day]:
+def _days(
+    corpus: Corpus, statements: Sequence[Statement], events: Sequence[Event] = ()
+) -> list[Day]:
+    events_by_day: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        events_by_day[event.date].append(event)
     by_day: dict[str, list[Statement]] = defaultdict(list)
     for statement in statements:
         if statement.date:
@@ -1425,6 +1435,7 @@ def _days(corpus: Corpus, statements: Sequence[Statement]) -> list[Day]:
                 )
             ),
             articles=tuple(sorted(published.get(day, []))),
+            events=tuple(events_by_day.get(day, [])),
         )
         for day in sorted(set(by_day) | set(published))
     ]
@@ -1536,12 +1547,14 @@ def resolve(
     )
     by_id = {e.id: e for e in entities}
     statements = _statements(corpus, kept, mention_entity, date_order)
+    events = build_events(corpus, statements, {e.id for e in entities if e.group == "place"})
     return Briefing(
         title=title,
         corpus=corpus,
         entities=tuple(entities),
         statements=tuple(statements),
-        days=tuple(_days(corpus, statements)),
+        days=tuple(_days(corpus, statements, events)),
+        events=tuple(events),
         quotes=tuple(_quotes(corpus, kept, mention_entity, by_id)),
         extractions=kept,
         mention_entity=mention_entity,

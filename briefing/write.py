@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFo
 from markupsafe import Markup
 
 from .errors import OutputError
-from .records import Article, Briefing, Citation, Entity, ResolvedQuote, Statement
+from .records import Article, Briefing, Citation, Day, Entity, ResolvedQuote, Statement
 from .textutil import escape_inline, escape_markdown, guard_line_start, squash_spaces
 
 EXPORT_PATH = "data/briefing.json"
@@ -246,6 +246,18 @@ def _rewrites(articles: tuple[Article, ...]) -> dict[str, list[str]]:
 # ------------------------------------------------------------------ export
 
 
+def _untold(day: Day) -> list[Statement]:
+    """The day's sentences that tell none of its events, most cited first."""
+    told = {s for e in day.events for s in e.statements}
+    return [s for s in day.statements if s not in told]
+
+
+def _day_summary(day: Day) -> list[Statement]:
+    """A day's sentences in order of importance: each event's summary, most
+    corroborated event first, then the other sentences of the day."""
+    return [e.summary for e in day.events] + _untold(day)
+
+
 def export(briefing: Briefing) -> dict[str, Any]:
     """The ``briefing.json`` contract (see the README, "Export")."""
     entity_list = lambda group: [  # noqa: E731
@@ -278,20 +290,23 @@ def export(briefing: Briefing) -> dict[str, Any]:
     group_of = {e.id: e.group for e in briefing.entities}
     events = [
         {
-            "id": f"s{n}",
-            "date": s.date,
-            "date_evidence": s.date_evidence,
-            "type": None,
-            "summary": s.text,
-            "claimed": s.claim_cue is not None,
-            "claim_evidence": s.claim_cue,
-            "actors": [i for i in s.entities if group_of[i] == "actor"],
-            "places": [i for i in s.entities if group_of[i] == "place"],
-            "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
-            "citations": [{"article": c.article_id, "paragraph": c.paragraph} for c in s.citations],
-            "corroboration": s.sources,
+            "id": e.id,
+            "date": e.date,
+            "date_evidence": e.summary.date_evidence,
+            "type": e.type,
+            "type_label": e.label,
+            "predicate": e.predicate,
+            "summary": e.summary.text,
+            "claimed": e.claim_cue is not None,
+            "claim_evidence": e.claim_cue,
+            "actors": [i for i in e.entities if group_of[i] == "actor"],
+            "places": [i for i in e.entities if group_of[i] == "place"],
+            "articles": list(dict.fromkeys(c.article_id for c in e.citations)),
+            "citations": [{"article": c.article_id, "paragraph": c.paragraph} for c in e.citations],
+            "sentences": [s.text for s in e.statements],
+            "corroboration": e.sources,
         }
-        for n, s in enumerate(briefing.statements, start=1)
+        for e in briefing.events
     ]
     return {
         "version": EXPORT_VERSION,
@@ -330,13 +345,14 @@ def export(briefing: Briefing) -> dict[str, Any]:
         "days": [
             {
                 "date": d.date,
-                "salience": sum(s.sources for s in d.statements),
+                "salience": sum(e.sources for e in d.events) + sum(s.sources for s in d.statements),
+                "events": [e.id for e in d.events],
                 "summary": [
                     {
                         "text": s.text,
                         "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
                     }
-                    for s in d.statements
+                    for s in _day_summary(d)
                 ],
             }
             for d in briefing.days
@@ -456,6 +472,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
                 "day.md.j2",
                 rel="../",
                 day=day,
+                others=_untold(day),
                 articles=[site.articles[i] for i in day.articles],
                 **common,
             ),

@@ -160,12 +160,15 @@ def test_claims_are_marked_with_their_cue() -> None:
                 ("State TV claimed troops retook Hama.", "Hama/GPE"),
                 ("Rebels entered Hama, without providing evidence.", "Hama/GPE"),
                 ("Rain fell in Hama.", "Hama/GPE"),
+                ("State media reported four deaths in Hama.", "Hama/GPE"),
             ]
         }
     )
     cues = {s.text: s.claim_cue for s in resolve(corpus, extractions, "T").statements}
     assert cues == {
-        "State TV claimed troops retook Hama.": "claimed",
+        # A party's own media is a claim, and the cue says whose.
+        "State TV claimed troops retook Hama.": "State TV claimed",
+        "State media reported four deaths in Hama.": "State media reported",
         "Rebels entered Hama, without providing evidence.": "without providing evidence",
         "Rain fell in Hama.": None,
     }
