@@ -76,6 +76,12 @@ def test_main_actors_and_places_have_pages(sample_build) -> None:
     assert assignment["Hayat Tahrir Al Sham"] == assignment["Hayat Tahrir al-Sham"]
 
 
+def load_event_types_keys() -> set[str]:
+    from briefing.events import load_event_types
+
+    return {t.key for t in load_event_types()}
+
+
 def test_export_contract(sample_build) -> None:
     root, _result = sample_build
     export = json.loads((root / "site_src" / "data" / "briefing.json").read_text(encoding="utf-8"))
@@ -98,9 +104,20 @@ def test_export_contract(sample_build) -> None:
         assert set(entity["articles"]) <= ids
     for place in export["places"]:
         assert "lat" in place and "lon" in place
+    event_ids = set()
+    assert export["events"], "the sample has events"
     for event in export["events"]:
         assert {"id", "date", "type", "summary", "actors", "places", "articles"} <= set(event)
         assert set(event["actors"]) | set(event["places"]) <= entity_ids
+        assert event["type"] in load_event_types_keys() and event["citations"]
+        assert event["corroboration"] >= 1 and set(event["articles"]) <= ids
+        event_ids.add(event["id"])
+    for day in export["days"]:
+        assert set(day["events"]) <= event_ids
+        assert all(s["text"] and set(s["articles"]) <= ids for s in day["summary"])
+    # Nothing from the war's earlier years is put on the story's day pages.
+    assert not any(e["date"] < "2024-01-01" for e in export["events"])
+    assert any(e["claimed"] for e in export["events"])  # "claimed to have entered Hama"
     for quote in export["quotes"]:
         assert {"id", "text", "speaker", "speaker_text", "article"} <= set(quote)
         assert quote["speaker"] is None or quote["speaker"] in entity_ids
