@@ -6,9 +6,11 @@ In numbered stages with named thresholds:
    (capture, shell, kill, flee, protest, meet, ...) outside quotation marks; the
    first predicate in the sentence decides ("fled the fighting" is displacement,
    "vowed to retake" a statement), and between types at one place the file's order;
-2. **clustering**: on one day, sentences of one type that name the same place, or
-   the same actor with at least :data:`SAME_EVENT_OVERLAP` of their content words,
-   are one event, told by several sources; the sentence shown for it is the one most
+2. **clustering**: on one day, sentences of one type that name the same place (a
+   town or region: a country is too broad to tell events apart), or the same actor
+   and no other places with :data:`SAME_ACTOR_OVERLAP` of their content words, or that share
+   :data:`SAME_EVENT_OVERLAP` of them whatever they name, are one event, told by
+   several sources; the sentence shown for it is the one most
    sources carry, dated by its own words, reporting rather than quoting;
 3. **ranking**: a day's events by independent sources (story families), then by the
    actors and places involved.
@@ -30,7 +32,11 @@ from .textutil import fold
 
 PREDICATES_FILE = Path(__file__).with_name("events.yml")
 SAME_EVENT_OVERLAP = 0.3
-"""Share of content words (Jaccard) two sentences must have to tell one event."""
+"""Share of content words (Jaccard) that makes two sentences of a day and type one
+event, whatever they name."""
+SAME_ACTOR_OVERLAP = 0.12
+"""…and that suffices for two sentences naming the same actor ("HTS launched an
+attack", "the insurgency led by HTS launched its offensive")."""
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     [
@@ -162,12 +168,21 @@ def _summary_rank(statement: Statement) -> tuple:
 def _same_event(
     statement: Statement, words: frozenset[str], cluster: dict, places: set[str]
 ) -> bool:
-    """Stage 2: one type and day (the caller's), and the same place, or the same
-    actors told in much the same words."""
-    shared = set(statement.entities) & cluster["entities"]
-    if shared & places:
+    """Stage 2, for one type and day (the caller's): the same place; or, naming no
+    other places, the same actor in words alike enough; or much the same words
+    whatever they name. A place the tagger missed in one sentence can therefore keep
+    two tellings of one event apart."""
+    overlap = _overlap(words, cluster["words"])
+    if overlap >= SAME_EVENT_OVERLAP:
         return True
-    return bool(shared) and _overlap(words, cluster["words"]) >= SAME_EVENT_OVERLAP
+    own_places = set(statement.entities) & places
+    their_places = cluster["entities"] & places
+    if own_places & their_places:
+        return True
+    if own_places and their_places:
+        return False  # an event is a day, a place and its actors (as in ACLED)
+    shared = set(statement.entities) & cluster["entities"]
+    return bool(shared) and overlap >= SAME_ACTOR_OVERLAP
 
 
 def build_events(

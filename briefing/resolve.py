@@ -1547,7 +1547,9 @@ def resolve(
     )
     by_id = {e.id: e for e in entities}
     statements = _statements(corpus, kept, mention_entity, date_order)
-    events = build_events(corpus, statements, {e.id for e in entities if e.group == "place"})
+    # A town or region tells events apart; a country is too broad to.
+    towns_and_regions = {e.id for e in entities if e.group == "place" and e.kind != "country"}
+    events = build_events(corpus, statements, towns_and_regions)
     return Briefing(
         title=title,
         corpus=corpus,
