@@ -191,6 +191,7 @@ def build_events(
     """Stages 1-3: the events of every day, most corroborated first within a day.
     ``places`` holds the ids of place entities."""
     family = {a.id: a.family or a.id for a in corpus.articles}
+    places = set(places)
     types = load_event_types()
     clusters: dict[tuple[str, str], list[dict]] = defaultdict(list)
     ranked = sorted((s for s in statements if s.date), key=lambda s: (-s.sources, -len(s.entities)))
@@ -201,7 +202,7 @@ def build_events(
         kind, predicate = typed
         words = _content_words(statement.text)
         for cluster in clusters[(statement.date, kind.key)]:
-            if _same_event(statement, words, cluster, set(places)):
+            if _same_event(statement, words, cluster, places):
                 cluster["statements"].append(statement)
                 cluster["entities"] |= set(statement.entities)
                 cluster["words"] |= words

@@ -264,10 +264,16 @@ def _spells(acronym: str, name: str) -> bool:
     return sum(1 for c in acronym if c in initials) >= ACRONYM_MIN_SHARED * len(acronym)
 
 
-def _defined_acronyms(corpus: Corpus, extractions: Sequence[ArticleExtraction]) -> dict[str, str]:
+def _paragraph_texts(corpus: Corpus) -> dict[tuple[str, int], str]:
+    """(article id, paragraph index) → paragraph text, for the stages that read context."""
+    return {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
+
+
+def _defined_acronyms(
+    paragraphs: dict[tuple[str, int], str], extractions: Sequence[ArticleExtraction]
+) -> dict[str, str]:
     """Acronym → the name it stands for, from "Full Name (ACR)" in the text, when enough
     of its letters are the name's initials (first definition wins)."""
-    paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
     exact: dict[str, str] = {}
     partly: dict[str, str] = {}
     for extraction in extractions:
@@ -282,23 +288,18 @@ def _defined_acronyms(corpus: Corpus, extractions: Sequence[ArticleExtraction]) 
     return {**partly, **exact}
 
 
-def _acronyms(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction]
-) -> dict[str, tuple[str, str]]:
+def _acronyms(defined: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Map acronym key → (full-name key, acronym) for "Full Name (ACR)" in the text (stage 2)."""
-    return {
-        name_key(acronym): (name_key(full), acronym)
-        for acronym, full in _defined_acronyms(corpus, extractions).items()
-    }
+    return {name_key(acronym): (name_key(full), acronym) for acronym, full in defined.items()}
 
 
 def _with_acronym_mentions(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+    paragraphs: dict[tuple[str, int], str],
+    extractions: Sequence[ArticleExtraction],
+    defined: dict[str, str],
 ) -> list[ArticleExtraction]:
     """Stage 2a: every use of an acronym the text defines ("Hayat Tahrir al-Sham (HTS)")
     becomes a mention, even where the tagger missed it ("HTS and their allies")."""
-    paragraphs = {(a.id, p.index): p for a in corpus.articles for p in a.paragraphs}
-    defined = _defined_acronyms(corpus, extractions)
     if not defined:
         return list(extractions)
     pattern = re.compile(r"\b(" + "|".join(sorted(defined)) + r")\b")
@@ -307,7 +308,7 @@ def _with_acronym_mentions(
         taken = {(m.paragraph, i) for m in extraction.mentions for i in range(m.start, m.end)}
         added = []
         for sentence in extraction.sentences:
-            text = paragraphs[(extraction.article_id, sentence.paragraph)].text
+            text = paragraphs[(extraction.article_id, sentence.paragraph)]
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 if (sentence.paragraph, match.start()) in taken or text[
                     match.start() - 1 : match.start()
@@ -594,13 +595,13 @@ def _merge_spellings(
 
 
 def _group_mentions(
-    corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
-    keep_apart: frozenset[str] = frozenset(),
-    lower: Counter[str] | None = None,
+    keep_apart: frozenset[str],
+    lower: Counter[str],
+    defined: dict[str, str],
 ) -> tuple[dict[str, _Group], dict[tuple[str, int, int], str]]:
-    """Stages 1-4: return groups by key and each mention's group key."""
-    lower = lower if lower is not None else _lower_case_words(corpus)
+    """Stages 1-4: return groups by key and each mention's group key; ``defined`` holds
+    the acronyms the text spells out."""
     mentions = [m for e in extractions for m in e.mentions]
     base_key = {id(m): name_key(m.text, m.label not in ACTOR_LABELS) for m in mentions}
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -608,7 +609,7 @@ def _group_mentions(
         label_votes[base_key[id(m)]][m.label] += 1
     person_keys = {k for k, v in label_votes.items() if v.most_common(1)[0][0] == "PERSON"}
     surfaces = {base_key[id(m)]: _display(m.text) for m in reversed(mentions)}
-    acronyms = {**_initialisms(surfaces), **_acronyms(corpus, extractions)}
+    acronyms = {**_initialisms(surfaces), **_acronyms(defined)}
     short = _short_name_targets(label_votes, person_keys)
     keys_in_article: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -708,12 +709,11 @@ def _contexts(group: _Group, paragraphs: dict[tuple[str, int], str]) -> Iterator
 def _locate_groups(
     groups: dict[str, _Group],
     assignment: dict[tuple[str, int, int], str],
-    corpus: Corpus,
+    paragraphs: dict[tuple[str, int], str],
     gazetteer: Gazetteer,
 ) -> dict[str, _Group]:
     """Stage 4b: locate places in the gazetteer; names of one place become one entity;
     names only ever tagged NORP ("Syrian") are dropped unless they are places."""
-    paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
     candidates = [
         Candidate(
             key=key,
@@ -780,7 +780,9 @@ _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 
 
 def _relabel_lists(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction]
+    text_of: dict[tuple[str, int], str],
+    extractions: Sequence[ArticleExtraction],
+    defined: dict[str, str],
 ) -> list[ArticleExtraction]:
     """Stage 0: a name listed among names of one label takes that label: "Hayat Tahrir
     al-Sham, the Syrian National Army, and Ahrar al-Sham" makes the third an
@@ -788,13 +790,12 @@ def _relabel_lists(
     with its label across the corpus (a name the text gives an acronym counts as an
     organisation); a possessive ("Saudi Arabia’s Minister") is not
     a member, and neither is a list of appositions it starts."""
-    text_of = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for e in extractions:
         for m in e.mentions:
             votes[name_key(m.text)][m.label] += 1
     usual = {key: v.most_common(1)[0][0] for key, v in votes.items()}
-    for full in _defined_acronyms(corpus, extractions).values():
+    for full in defined.values():
         usual[name_key(full)] = "ORG"  # "Hayat Tahrir al-Sham (HTS)": an organisation
     result = []
     for extraction in extractions:
@@ -1505,12 +1506,15 @@ def resolve(
 ) -> Briefing:
     """Group mentions into entities and assemble everything the pages need."""
     curation = curation or Curation()
-    paragraphs = {(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs}
-    extractions = _relabel_lists(corpus, _with_acronym_mentions(corpus, extractions))
+    paragraphs = _paragraph_texts(corpus)
+    # Read once: the acronym mentions added next are never followed by a definition.
+    defined = _defined_acronyms(paragraphs, extractions)
+    extractions = _with_acronym_mentions(paragraphs, extractions, defined)
+    extractions = _relabel_lists(paragraphs, extractions, defined)
     lower = _lower_case_words(corpus)
-    groups, assignment = _group_mentions(corpus, extractions, curation.split, lower)
+    groups, assignment = _group_mentions(extractions, curation.split, lower, defined)
     _merge_spellings(groups, assignment)
-    groups = _locate_groups(groups, assignment, corpus, gazetteer or NoGazetteer())
+    groups = _locate_groups(groups, assignment, paragraphs, gazetteer or NoGazetteer())
     # Words for peoples ("Syrian", "Alawite"): mostly tagged NORP, and not a place.
     votes_by_key: dict[str, Counter[str]] = defaultdict(Counter)
     for e in extractions:
