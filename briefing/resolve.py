@@ -983,10 +983,11 @@ def _join_partial_names(
             for k in sorted(groups)
             if k != key
             and len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
+            # the word test first: it rules out almost every name, and the rest scan mentions
+            and any(_extends_name(list(n), words[key], is_place, lower, people) for n in names[k])
             and not groups[k].name_only()
             and (any_kind or not groups[k].is_actor())
             and not _run_together(k, known)
-            and any(_extends_name(list(n), words[key], is_place, lower, people) for n in names[k])
         ]
 
         def containing(keys: set[str], fits: list[str] = fits) -> list[str]:
