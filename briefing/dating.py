@@ -1,16 +1,34 @@
 """Dates: written dates to ISO days, and relative expressions anchored to a day.
 
-The anchoring rules are deliberately simple and documented here; a later version
-will resolve every clause. An expression is anchored to the article's publication
-day: a weekday means the latest such day on or before it, "yesterday" the day
-before, "today" or "tonight" the day itself. Expressions that name no single day
-("last week", "in 2016", "years") leave the sentence off the day pages.
+The anchoring rules are ours, in this order, and tested against a hand-labelled
+fixture (``tests/fixtures/events/``):
+
+1. a full written date is that day ("30 November 2024", "2024-11-30");
+2. a day and month without a year take the publication year ("November 27");
+3. a shift from a day named earlier in the same paragraph (the *context*), or from
+   the publication day when none was: "a day earlier", "the day before", "the
+   previous day", "the same day", "that night"; "the next day" and "two days later"
+   need a context; "two days ago" always counts from publication;
+4. a span that names no single day leaves the sentence undated: "last week", "earlier
+   this month", "for years", "in 2016";
+5. a weekday is the latest such day on or before publication ("on Wednesday" in a
+   Saturday article is three days earlier);
+6. "yesterday", "last night" and "overnight" are the day before publication ("overnight"
+   is the context day when the paragraph named one); "today", "tonight" and "this
+   morning" the publication day.
+
+A sentence about the past is *background*: one that names a year before its
+article's ("the 2016 battle for Aleppo"), or a day more than
+:data:`BACKGROUND_DAYS` before publication. It is dated to its year and kept off the
+day pages of the story.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 _MONTH_NAMES = (
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
@@ -41,6 +59,20 @@ _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
 _YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
+_OVERNIGHT = re.compile(r"\bovernight\b", re.I)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SHIFT = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<way>ago|earlier|before|later|after)\b"
+    r"|\bthe\s+(?P<rel>previous|next|following|same)\s+(?:day|night|morning|evening)\b"
+    r"|\bthe\s+day\s+(?P<way2>before|after)\b"
+    r"|\b(?P<that>that|the same)\s+(?:day|night|morning|evening|afternoon)\b",
+    re.I,
+)
+# Phrases the tagger often leaves out of its date spans; the sentence text is searched for them.
+_UNTAGGED = re.compile(_SHIFT.pattern + r"|\bovernight\b", re.I)
+_YEAR_WRITTEN = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
+BACKGROUND_DAYS = 365
+"""A day this long before its article's publication is background, not the story."""
 _NOT_A_DAY = re.compile(
     r"\b(?:last|next|this|past|coming|previous)\s+(?:week|month|year|weekend)s?\b|\b(?:1[89]|20)\d{2}\b|\byears?\b|\bmonths?\b|\bweeks\b|\bdecades?\b",
     re.I,
@@ -82,8 +114,11 @@ def parse_written_date(text: str, date_order: str = "DMY") -> str | None:
     return None
 
 
-def anchor(expression: str, published: str | None, date_order: str = "DMY") -> str | None:
-    """Resolve one date expression to an ISO day, relative to ``published``.
+def anchor(
+    expression: str, published: str | None, date_order: str = "DMY", context: str | None = None
+) -> str | None:
+    """Resolve one date expression to an ISO day, relative to ``published`` (and to
+    ``context``, a day named earlier in the same paragraph).
 
     Returns None when the expression names no single day or needs an anchor that
     is missing.
@@ -93,16 +128,38 @@ def anchor(expression: str, published: str | None, date_order: str = "DMY") -> s
     if published is None:
         return None
     try:
-        return _anchor_relative(expression, date.fromisoformat(published))
+        context_day = date.fromisoformat(context) if context else None
+        return _anchor_relative(expression, date.fromisoformat(published), context_day)
     except (ValueError, OverflowError):  # a day before year 1 or after 9999
         return None
 
 
-def _anchor_relative(expression: str, pub: date) -> str | None:
+def _shifted(m: re.Match[str], pub: date, context: date | None) -> str | None:
+    """Rule 3: a shift in days from the context day (or publication)."""
+    base = context or pub
+    if m["n"]:
+        n = _COUNT_WORDS.get(m["n"].lower()) or int(m["n"])
+        way = m["way"].lower()
+        if way == "ago":
+            return (pub - timedelta(days=n)).isoformat()
+        if way in ("later", "after"):
+            return (context + timedelta(days=n)).isoformat() if context else None
+        return (base - timedelta(days=n)).isoformat()
+    relation = (m["rel"] or m["way2"] or "same").lower()
+    if relation in ("previous", "before"):
+        return (base - timedelta(days=1)).isoformat()
+    if relation in ("next", "following", "after"):
+        return (context + timedelta(days=1)).isoformat() if context else None
+    return base.isoformat()
+
+
+def _anchor_relative(expression: str, pub: date, context: date | None = None) -> str | None:
     published = pub.isoformat()
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         if m := pattern.search(expression):
             return _iso(pub.year, MONTHS[m["month"].lower()], int(m["day"]))
+    if m := _SHIFT.search(expression):
+        return _shifted(m, pub, context)
     if _NOT_A_DAY.search(expression):
         return None
     if m := _WEEKDAY.search(expression):
@@ -110,23 +167,82 @@ def _anchor_relative(expression: str, pub: date) -> str | None:
         return (pub - timedelta(days=back)).isoformat()
     if _YESTERDAY.search(expression):
         return (pub - timedelta(days=1)).isoformat()
+    if _OVERNIGHT.search(expression):
+        return (context or pub - timedelta(days=1)).isoformat()
     if _SAME_DAY.search(expression):
         return published
     return None
 
 
-def date_sentence(
-    expressions: list[str], published: str | None, date_order: str = "DMY"
-) -> tuple[str | None, str | None]:
-    """Date a sentence from its date expressions: (ISO day, evidence).
+class Dated(NamedTuple):
+    """How a sentence is dated."""
 
-    The first expression that names a day wins. A sentence whose expressions name
-    no day (background, "last week") is left undated. A sentence with no date
-    expression is dated to its article's publication day.
+    day: str | None
+    """ISO day it is about, or None."""
+    evidence: str | None
+    """``published``, or the expression that fixed the day or the background year."""
+    background: str | None = None
+    """For a sentence about the past, the year it names."""
+
+
+def _past_year(expression: str, published: str | None) -> str | None:
+    """The year an expression names, when it is before the publication year."""
+    m = _YEAR_WRITTEN.search(expression)
+    if m and published and m["year"] < published[:4]:
+        return m["year"]
+    return None
+
+
+def _is_background(day: str, published: str | None) -> bool:
+    if not published:
+        return False
+    try:
+        return (date.fromisoformat(published) - date.fromisoformat(day)).days > BACKGROUND_DAYS
+    except ValueError:
+        return False
+
+
+def date_sentence(
+    expressions: list[str],
+    published: str | None,
+    date_order: str = "DMY",
+    context: str | None = None,
+    text: str = "",
+) -> Dated:
+    """Date a sentence from its date expressions and, for phrases the tagger misses
+    ("overnight", "the previous day"), its ``text``.
+
+    The first expression that names a day wins; a day long before publication makes
+    the sentence background. A sentence whose expressions name no day ("last week")
+    is left undated, as background when they name an earlier year ("in 2016"). A
+    sentence with no date expression is dated to its article's publication day.
     """
+    tagged = " ".join(expressions).lower()
+    untagged = [m.group(0) for m in _UNTAGGED.finditer(text) if m.group(0).lower() not in tagged]
+    for expression in [*expressions, *untagged]:
+        if day := anchor(expression, published, date_order, context):
+            if _is_background(day, published):
+                return Dated(None, expression, day[:4])
+            return Dated(day, expression)
     for expression in expressions:
-        if day := anchor(expression, published, date_order):
-            return day, expression
+        if year := _past_year(expression, published):
+            return Dated(None, expression, year)
     if expressions:
-        return None, None
-    return (published, "published") if published else (None, None)
+        return Dated(None, None)
+    return Dated(published, "published") if published else Dated(None, None)
+
+
+def date_paragraph(
+    sentences: Sequence[tuple[Sequence[str], str]], published: str | None, date_order: str = "DMY"
+) -> list[Dated]:
+    """Date the sentences of one paragraph, given as (date expressions, text), in
+    order: a day a sentence names by its own words is the context of the relative
+    expressions after it ("On Wednesday ... A day earlier ...")."""
+    context: str | None = None
+    dated = []
+    for expressions, text in sentences:
+        found = date_sentence(list(expressions), published, date_order, context, text)
+        if found.day and found.evidence != "published":
+            context = found.day
+        dated.append(found)
+    return dated

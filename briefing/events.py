@@ -2,18 +2,29 @@
 
 In numbered stages with named thresholds:
 
-1. **typing**: a sentence is an event when it holds a predicate from ``events.yml``
-   (capture, shell, kill, flee, protest, meet, ...) outside quotation marks; the
-   first predicate in the sentence decides ("fled the fighting" is displacement,
-   "vowed to retake" a statement), and between types at one place the file's order;
-2. **clustering**: on one day, sentences of one type that name the same place (a
+1. **typing**: a sentence is an event when it holds a word from ``events.yml``
+   (capture, shell, kill, flee, protest, meet, ...) outside quotation marks; a verb
+   counts only where the tagger saw a verb ("rebel advances" is no advance), an event
+   noun ("the offensive", "air strikes") always; the first such word in the sentence
+   decides ("fled the fighting" is displacement, "vowed to retake" a statement), and
+   between types at one place the file's order;
+2. **roles**: who did it and to whom, from the parse: the subject of the predicate
+   (or a passive's by-phrase) is the *agent*, its object (or a passive's subject, or
+   "against X") the *target*; places are where it happened; any other entity named
+   is *present*. Across the sentences of an event the most frequent role wins;
+3. **claims**: a sentence marked as a claim names its claimant where it can: the
+   subject of "claimed", "according to X", a party's own media ("state television"),
+   else the subject of the reporting verb;
+4. **clustering**: on one day, sentences of one type that name the same place (a
    town or region: a country is too broad to tell events apart), or the same actor
    and no other places with :data:`SAME_ACTOR_OVERLAP` of their content words, or that share
    :data:`SAME_EVENT_OVERLAP` of them whatever they name, are one event, told by
    several sources; the sentence shown for it is the one most
    sources carry, dated by its own words, reporting rather than quoting;
-3. **ranking**: a day's events by independent sources (story families), then by the
-   actors and places involved.
+5. **ranking**: a day's events by independent sources (story families), then by
+   whether they give figures, then by the actors and places involved; an event is
+   *new* when the previous day with events had none of its type at its places or by
+   its agents.
 """
 
 from __future__ import annotations
@@ -22,8 +33,9 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -97,7 +109,8 @@ _STOP = frozenset(
 class EventType:
     key: str
     label: str
-    pattern: re.Pattern[str]
+    verbs: re.Pattern[str] | None
+    nouns: re.Pattern[str] | None
 
 
 def _forms(predicate: str) -> list[str]:
@@ -114,16 +127,33 @@ def _forms(predicate: str) -> list[str]:
     return sorted({f"{form}{tail}" for form in regular} | set(irregular), key=len, reverse=True)
 
 
+def _noun_forms(noun: str) -> list[str]:
+    """ "strike" → strike, strikes; "air strike" → air strike, air strikes."""
+    plural = f"{noun}es" if noun.endswith(("s", "sh", "ch", "x", "z")) else f"{noun}s"
+    return [plural, noun]
+
+
+def _pattern(forms: list[str]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    alternatives = [re.escape(f).replace(r"\ ", r"\s+") for f in forms]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
 @functools.lru_cache(maxsize=4)
 def load_event_types(path: Path = PREDICATES_FILE) -> tuple[EventType, ...]:
-    """The event types of ``path`` in file order, each with one pattern of its forms."""
+    """The event types of ``path`` in file order, each with one pattern of its verb
+    forms and one of its noun forms."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    types = []
-    for key, spec in raw.items():
-        forms = [re.escape(f).replace(r"\ ", r"\s+") for p in spec["predicates"] for f in _forms(p)]
-        pattern = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
-        types.append(EventType(key, spec.get("label", key), pattern))
-    return tuple(types)
+    return tuple(
+        EventType(
+            key,
+            spec.get("label", key),
+            _pattern([f for p in spec.get("predicates", ()) for f in _forms(p)]),
+            _pattern([f for n in spec.get("nouns", ()) for f in _noun_forms(n)]),
+        )
+        for key, spec in raw.items()
+    )
 
 
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")
@@ -134,19 +164,140 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def event_type(text: str, types: Sequence[EventType] | None = None) -> tuple[EventType, str] | None:
-    """Stage 1: the type of the sentence and the predicate that typed it, or None.
-    Predicates inside quotation marks do not count."""
+class Typed(NamedTuple):
+    """What typed a sentence as an event."""
+
+    kind: EventType
+    predicate: str
+    """The words as written."""
+    at: int
+    """Their offset in the sentence."""
+    noun: bool
+    """Whether an event noun typed it ("the offensive"), not a verb."""
+
+
+def event_type(
+    text: str,
+    types: Sequence[EventType] | None = None,
+    verbs: Sequence[tuple[int, str]] | None = None,
+    near: int | None = None,
+) -> Typed | None:
+    """Stage 1: the type of the sentence, the words that typed it and their offset,
+    or None. Predicates inside quotation marks do not count; with ``verbs`` (the
+    tagged verbs' offsets), a verb predicate counts only where a verb was tagged;
+    with ``near``, the event word nearest that offset wins instead of the first."""
     reported = _unquoted(text)
-    found = [
-        (match.start(), order, kind, match.group(0))
-        for order, kind in enumerate(types or load_event_types())
-        if (match := kind.pattern.search(reported))
-    ]
+    verb_at = {offset for offset, _ in verbs} if verbs is not None else None
+    found = []
+    for order, kind in enumerate(types or load_event_types()):
+        if kind.verbs is not None:
+            match = next(
+                (
+                    m
+                    for m in kind.verbs.finditer(reported)
+                    if verb_at is None or m.start() in verb_at
+                ),
+                None,
+            )
+            if match:
+                found.append((match.start(), order, False, kind, match.group(0)))
+        if kind.nouns is not None and (match := kind.nouns.search(reported)):
+            found.append((match.start(), order, True, kind, match.group(0)))
     if not found:
         return None
-    _, _, kind, predicate = min(found, key=lambda f: (f[0], f[1]))
-    return kind, predicate
+    # At one place a verb reading wins over a noun reading of the same word.
+    distance = (lambda f: abs(f[0] - near)) if near is not None else (lambda f: 0)
+    start, _, noun, kind, predicate = min(found, key=lambda f: (distance(f), f[0], f[1], f[2]))
+    return Typed(kind, predicate, start, noun)
+
+
+def _dated_event_type(statement: Statement, types: Sequence[EventType]) -> Typed | None:
+    """Stage 1 with the sentence's date: the event word nearest the verb its date
+    expression dates. In "the rebels have seized 50 towns after launching an
+    offensive on Wednesday", Wednesday dates the offensive, not the seizing; in "the
+    offensive began on Wednesday, the day a ceasefire took effect", the offensive."""
+    verbs = statement.verbs if statement.tagged else None
+    typed = event_type(statement.text, types, verbs)
+    if typed is None or statement.date_at < 0 or typed.at == statement.date_at:
+        return typed
+    return event_type(statement.text, types, verbs, near=statement.date_at)
+
+
+AGENT_RELATIONS = frozenset({"nsubj", "agent"})
+TARGET_RELATIONS = frozenset({"dobj", "nsubjpass", "prep:against", "prep:on", "prep:at"})
+_ROLE_ORDER = ("agent", "target", "place", "present")
+
+
+def statement_roles(
+    statement: Statement, predicate_at: int, places: set[str] | frozenset[str]
+) -> dict[str, str]:
+    """Stage 2 for one sentence: entity id → agent, target, place or present, for
+    the predicate at offset ``predicate_at``."""
+    roles: dict[str, str] = {}
+    for entity_id, relation, verb in statement.arguments:
+        if verb == predicate_at and relation in AGENT_RELATIONS:
+            role = "agent"  # a country can act ("Turkey struck ...")
+        elif entity_id in places:
+            role = "place"
+        elif verb == predicate_at and relation in TARGET_RELATIONS:
+            role = "target"
+        else:
+            role = "present"
+        previous = roles.get(entity_id)
+        if previous is None or _ROLE_ORDER.index(role) < _ROLE_ORDER.index(previous):
+            roles[entity_id] = role
+    for entity_id in statement.entities:
+        roles.setdefault(entity_id, "place" if entity_id in places else "present")
+    return roles
+
+
+def _event_roles(found: list[dict[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Stage 2 across an event's sentences: each entity's most frequent role, the
+    more specific on a tie; entities in order of first appearance."""
+    counts: dict[str, dict[str, int]] = {}
+    for roles in found:
+        for entity_id, role in roles.items():
+            counts.setdefault(entity_id, defaultdict(int))[role] += 1
+    result = []
+    for entity_id, seen in counts.items():
+        specific = {r: n for r, n in seen.items() if r != "present"} or seen
+        role = min(specific, key=lambda r: (-specific[r], _ROLE_ORDER.index(r)))
+        result.append((entity_id, role))
+    return tuple(result)
+
+
+_SAYING = re.compile(r"\b(?:said|says|told|reported|announced|stated|added)\b", re.I)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+
+
+def claimant(statement: Statement) -> str | None:
+    """Stage 3: the entity id, or the words as written, of whoever makes the claim
+    in a sentence marked as one; None when the sentence names nobody."""
+    cue = statement.claim_cue
+    if cue is None:
+        return None
+    at = statement.text.find(cue)
+    sayers = {m.start() for m in _SAYING.finditer(statement.text)}
+    for (start, _, entity_id), (_, relation, verb) in zip(
+        statement.spans, statement.arguments, strict=False
+    ):
+        if relation == "nsubj" and verb == at:
+            return entity_id  # "HTS claimed ..."
+        if _ACCORDING_TO.search(statement.text[:start]):
+            return entity_id
+    if cue.split()[0].lower() in _PARTY_MEDIA_WORDS:
+        return cue  # "state media reported"
+    for (_, _, entity_id), (_, relation, verb) in zip(
+        statement.spans, statement.arguments, strict=False
+    ):
+        if relation == "nsubj" and verb in sayers:
+            return entity_id
+    return None
+
+
+_PARTY_MEDIA_WORDS = frozenset(
+    {"state", "official", "government", "regime", "rebel", "militant", "group's", "army's"}
+)
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -166,82 +317,122 @@ def _summary_rank(statement: Statement) -> tuple:
 
 
 def _same_event(
-    statement: Statement, words: frozenset[str], cluster: dict, places: set[str]
+    statement: Statement, words: frozenset[str], noun: str | None, cluster: dict, places: set[str]
 ) -> bool:
-    """Stage 2, for one type and day (the caller's): the same place; or, naming no
-    other places, the same actor in words alike enough; or much the same words
-    whatever they name. A place the tagger missed in one sentence can therefore keep
-    two tellings of one event apart."""
-    overlap = _overlap(words, cluster["words"])
-    if overlap >= SAME_EVENT_OVERLAP:
-        return True
+    """Stage 4, for one type and day (the caller's), in order:
+
+    1. a place (town or region) of the sentence that *leads* the event (its first,
+       most corroborated one: comparing with the leader, not with everything the
+       event has gathered, stops "Idlib and Aleppo" from chaining two events);
+    2. two places and none shared: two events (an event is a day, a place and its
+       actors, as in ACLED);
+    3. much the same words as any sentence of the event;
+    4. naming no other place, the leader's actor in words alike enough;
+    5. naming no place, the leader's event noun ("the offensive", "the ceasefire"):
+       the definite noun takes up the day's event of that name.
+    """
+    leader = cluster["statements"][0]
     own_places = set(statement.entities) & places
-    their_places = cluster["entities"] & places
+    their_places = set(leader.entities) & places
     if own_places & their_places:
         return True
     if own_places and their_places:
-        return False  # an event is a day, a place and its actors (as in ACLED)
-    shared = set(statement.entities) & cluster["entities"]
-    return bool(shared) and overlap >= SAME_ACTOR_OVERLAP
+        return False
+    if any(_overlap(words, w) >= SAME_EVENT_OVERLAP for w in cluster["words"]):
+        return True
+    shared = set(statement.entities) & set(leader.entities)
+    if shared and _overlap(words, cluster["words"][0]) >= SAME_ACTOR_OVERLAP:
+        return True
+    return not own_places and noun is not None and noun == cluster["noun"]
+
+
+def _new_since(previous: Sequence[Event], event: Event) -> bool:
+    """Stage 5: no event of its type on the previous day at its places or by its agents."""
+    places, agents = set(event.with_role("place")), set(event.with_role("agent"))
+    return not any(
+        p.type == event.type
+        and (places & set(p.with_role("place")) or agents & set(p.with_role("agent")))
+        for p in previous
+    )
+
+
+def _importance(cluster: dict, family: dict[str, str]) -> tuple:
+    """Stage 5: independent sources, then figures given, then entities named."""
+    statements = cluster["statements"]
+    return (
+        -len({family[x.article_id] for s in statements for x in s.citations}),
+        not any(s.figures for s in statements),
+        -len(cluster["entities"]),
+        statements[0].text,
+    )
+
+
+def _claimant(members: Sequence[Statement]) -> str | None:
+    """Stage 3 over an event's sentences, summary first."""
+    return next((who for s in members if s.claim_cue and (who := claimant(s))), None)
 
 
 def build_events(
     corpus: Corpus, statements: Sequence[Statement], places: set[str] | frozenset[str] = frozenset()
 ) -> list[Event]:
-    """Stages 1-3: the events of every day, most corroborated first within a day.
-    ``places`` holds the ids of place entities."""
+    """Stages 1-5: the events of every day, most important first within a day.
+    ``places`` holds the ids of place entities that tell events apart (towns and
+    regions)."""
     family = {a.id: a.family or a.id for a in corpus.articles}
     places = set(places)
     types = load_event_types()
     clusters: dict[tuple[str, str], list[dict]] = defaultdict(list)
     ranked = sorted((s for s in statements if s.date), key=lambda s: (-s.sources, -len(s.entities)))
     for statement in ranked:
-        typed = event_type(statement.text, types)
+        typed = _dated_event_type(statement, types)
         if typed is None:
             continue
-        kind, predicate = typed
+        roles = statement_roles(statement, typed.at, places)
         words = _content_words(statement.text)
-        for cluster in clusters[(statement.date, kind.key)]:
-            if _same_event(statement, words, cluster, places):
+        noun = typed.predicate.lower().rstrip("s") if typed.noun else None
+        for cluster in clusters[(statement.date, typed.kind.key)]:
+            if _same_event(statement, words, noun, cluster, places):
                 cluster["statements"].append(statement)
+                cluster["roles"].append(roles)
                 cluster["entities"] |= set(statement.entities)
-                cluster["words"] |= words
+                cluster["words"].append(words)
                 break
         else:
-            clusters[(statement.date, kind.key)].append(
+            clusters[(statement.date, typed.kind.key)].append(
                 {
-                    "kind": kind,
-                    "predicate": predicate,
+                    "kind": typed.kind,
+                    "predicate": typed.predicate,
+                    "noun": noun,
                     "statements": [statement],
+                    "roles": [roles],
                     "entities": set(statement.entities),
-                    "words": words,
+                    "words": [words],
                 }
             )
     events: list[Event] = []
     by_day: dict[str, list[dict]] = defaultdict(list)
     for (day, _), found in clusters.items():
         by_day[day].extend(found)
+    previous: list[Event] = []
     for day in sorted(by_day):
-        found = sorted(
-            by_day[day],
-            key=lambda c: (
-                -len({family[x.article_id] for s in c["statements"] for x in s.citations}),
-                -len(c["entities"]),
-                c["statements"][0].text,
-            ),
-        )
-        for n, cluster in enumerate(found, start=1):
+        todays = []
+        for n, cluster in enumerate(
+            sorted(by_day[day], key=lambda c: _importance(c, family)), start=1
+        ):
             members = tuple(sorted(cluster["statements"], key=_summary_rank))
-            events.append(
-                Event(
-                    id=f"e{day.replace('-', '')}-{n}",
-                    date=day,
-                    type=cluster["kind"].key,
-                    label=cluster["kind"].label,
-                    predicate=cluster["predicate"],
-                    summary=members[0],
-                    statements=members,
-                    sources=len({family[c.article_id] for s in members for c in s.citations}),
-                )
+            event = Event(
+                id=f"e{day.replace('-', '')}-{n}",
+                date=day,
+                type=cluster["kind"].key,
+                label=cluster["kind"].label,
+                predicate=cluster["predicate"],
+                summary=members[0],
+                statements=members,
+                sources=len({family[c.article_id] for s in members for c in s.citations}),
+                roles=_event_roles(cluster["roles"]),
+                claimed_by=_claimant(members),
             )
+            todays.append(replace(event, new=_new_since(previous, event)))
+        events.extend(todays)
+        previous = todays
     return events

@@ -303,7 +303,45 @@ def _mentions(
             label=label,
             role=role,
             syntax=span.root.dep_ if doc.has_annotation("DEP") else "",
+            **(_argument(span) if doc.has_annotation("DEP") else {}),
         )
+
+
+# A name inside these stands for the phrase around it ("HTS fighters", "HTS and allies").
+_PHRASE_INNER_DEPS = frozenset({"compound", "conj", "appos", "poss", "nmod", "amod"})
+
+
+def _argument(span: Span) -> dict[str, str | int]:
+    """The ``argument`` and ``verb`` fields of a mention (see :class:`Mention`)."""
+    token = span.root
+    # Token objects are made afresh on each access: compare positions, never identity.
+    while token.head.i != token.i and (
+        token.dep_ in _PHRASE_INNER_DEPS
+        # "the town of Saraqib" stands where "the town" does
+        or (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+        )
+    ):
+        token = token.head.head if token.dep_ == "pobj" else token.head
+    relation, head = token.dep_, token.head
+    if relation == "pobj":
+        relation = "agent" if head.dep_ == "agent" else f"prep:{head.lower_}"
+    return {"argument": relation, "verb": _verb_of(token)}
+
+
+def _verb_of(token: Token) -> int:
+    """Offset of the nearest verb above ``token`` in the parse, or -1."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.idx if head.pos_ in ("VERB", "AUX") else -1
+
+
+def _verbs(span: Span) -> tuple[tuple[int, str], ...]:
+    """(offset in the sentence, lemma) of the sentence's verbs."""
+    return tuple((t.idx - span.start_char, t.lemma_.lower()) for t in span if t.pos_ == "VERB")
 
 
 def _lists_names(span: Span, label: str) -> bool:
@@ -652,6 +690,7 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
     quotes: list[Quote] = []
     for paragraph, doc in zip(_extractable(article), docs, strict=True):
         bounds = _sentence_starts(doc)
+        tagged = doc.has_annotation("POS")
         first = len(sentences)
         for offset, (s, e) in enumerate(bounds):
             span = doc[s:e]
@@ -663,6 +702,8 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
                     span.start_char,
                     span.end_char,
                     span.text,
+                    verbs=_verbs(span) if tagged else (),
+                    tagged=tagged,
                 )
             )
 
@@ -674,7 +715,13 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
 
         mentions.extend(_mentions(doc, article.id, paragraph.index, sentence_of))
         dates.extend(
-            DateMention(article.id, paragraph.index, sentence_of(ent.start), ent.text)
+            DateMention(
+                article.id,
+                paragraph.index,
+                sentence_of(ent.start),
+                ent.text,
+                verb=_verb_of(ent.root) if doc.has_annotation("DEP") else -1,
+            )
             for ent in doc.ents
             if ent.label_ in DATE_LABELS
         )
@@ -696,7 +743,10 @@ def _load_cached(path: Path) -> ArticleExtraction | None:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return ArticleExtraction(
             article_id=raw["article_id"],
-            sentences=tuple(Sentence(**s) for s in raw["sentences"]),
+            sentences=tuple(
+                Sentence(**{**s, "verbs": tuple(tuple(v) for v in s["verbs"])})
+                for s in raw["sentences"]
+            ),
             mentions=tuple(Mention(**m) for m in raw["mentions"]),
             dates=tuple(DateMention(**d) for d in raw["dates"]),
             quotes=tuple(Quote(**q) for q in raw["quotes"]),

@@ -116,6 +116,11 @@ class Sentence:
     """End offset within the paragraph text."""
     text: str
     """The sentence as written."""
+    verbs: tuple[tuple[int, str], ...] = ()
+    """(offset within the sentence, lemma) of each verb; empty when the model has no
+    tagger, so that callers can tell "no verbs" from "not tagged"."""
+    tagged: bool = False
+    """Whether the model tagged parts of speech (``verbs`` is then complete)."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,13 @@ class Mention:
     syntax: str = ""
     """Dependency relation of the name's head word ("nsubj", "compound", "pobj"); empty
     when the model has no parser."""
+    argument: str = ""
+    """Relation to its verb of the phrase the name stands in, through compounds and
+    lists ("HTS fighters", "HTS and its allies"): ``nsubj``, ``dobj``, ``nsubjpass``,
+    ``agent`` (a passive's by-phrase) or ``prep:<word>`` ("prep:against"); empty when
+    unparsed."""
+    verb: int = -1
+    """Offset within the paragraph of that verb; -1 when there is none."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +168,9 @@ class DateMention:
     """Index of the sentence in the article."""
     text: str
     """The expression as written ("Saturday", "November 30, 2024")."""
+    verb: int = -1
+    """Offset within the paragraph of the verb it dates ("launching" in "after
+    launching an offensive on Wednesday"); -1 when unparsed or there is none."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +285,23 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number in a sentence and what it counts."""
+
+    value: str
+    """The number as written, with its qualifier ("at least 400", "dozens")."""
+    low: int | None
+    """Least it can mean (400 for "at least 400"), or None when unbounded below
+    ("nearly 1,000")."""
+    high: int | None
+    """Most it can mean, or None when unbounded above ("at least 400")."""
+    topic: str
+    """What it counts: a topic key from ``figures.yml`` ("killed", "displaced")."""
+    label: str
+    """Readable topic."""
+
+
+@dataclass(frozen=True)
 class Statement:
     """A sentence placed in the briefing, with its entities and date."""
 
@@ -291,6 +323,20 @@ class Statement:
     sources: int = 1
     """Independent sources carrying it: story families, so rewrites and shared wire
     copy count once."""
+    verbs: tuple[tuple[int, str], ...] = ()
+    """(offset in ``text``, lemma) of its verbs, as tagged in the first source."""
+    tagged: bool = False
+    """Whether parts of speech were tagged (``verbs`` is then complete)."""
+    arguments: tuple[tuple[str, str, int], ...] = ()
+    """(entity id, relation to a verb, that verb's offset in ``text`` or -1) of each
+    mention: see :attr:`Mention.argument`."""
+    background: str | None = None
+    """For an undated sentence about the past, the year it names ("2016")."""
+    figures: tuple[Figure, ...] = ()
+    """Numbers it gives and what they count."""
+    date_at: int = -1
+    """Offset in ``text`` of the verb its date expression dates; -1 when unknown (or
+    dated by publication)."""
 
 
 @dataclass(frozen=True)
@@ -336,6 +382,24 @@ class Event:
     """Every sentence telling it, summary first."""
     sources: int
     """Independent sources (story families) across all its sentences."""
+    roles: tuple[tuple[str, str], ...] = ()
+    """(entity id, role) of every entity named: ``agent`` (who did it), ``target``
+    (to whom), ``place`` (where) or ``present`` (named, role unknown)."""
+    claimed_by: str | None = None
+    """For a claim, who makes it: an entity id, or the words as written ("state
+    media"); None when it is no claim or the sentence names nobody."""
+    new: bool = True
+    """Whether it is new since the previous day with events: none of its type there
+    at its places or by its agents."""
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """Figures its sentences give, each once."""
+        return tuple(dict.fromkeys(f for s in self.statements for f in s.figures))
+
+    def with_role(self, role: str) -> tuple[str, ...]:
+        """Ids of the entities in ``role``."""
+        return tuple(entity_id for entity_id, r in self.roles if r == role)
 
     @property
     def citations(self) -> tuple[Citation, ...]:

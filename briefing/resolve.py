@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from .curation import Curation
-from .dating import date_sentence
+from .dating import date_paragraph
 from .events import build_events
 from .extract import (
     ACTOR_LABELS,
@@ -39,6 +39,7 @@ from .extract import (
     SITE_HEADS,
     TITLES,
 )
+from .figures import figures
 from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
 from .locate import Candidate, locate
 from .records import (
@@ -54,6 +55,7 @@ from .records import (
     Proposal,
     Quote,
     ResolvedQuote,
+    Sentence,
     Statement,
 )
 from .textutil import RESERVED_IDS, fold, slugify, squash_spaces
@@ -1351,13 +1353,103 @@ def _entities(
     return sorted(entities, key=lambda e: e.id), key_to_id
 
 
+REFOUND_MIN_MENTIONS = 2
+"""An entity's names are looked for again in the text when the tagger found it this
+often: a one-off may be noise, and its name would spread it."""
+REFOUND_MIN_LENGTH = 4
+"""Shorter names are looked for again only when written in capitals ("HTS")."""
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:al|el|of|the|for|de)[\s-]+)?[A-Z][\w'’]*(?:-[\w'’]+)*)*"
+)
+_RUN_DETERMINERS = ("The ", "A ", "An ")
+
+
+def _refindable_names(
+    entities: Sequence[Entity],
+) -> dict[str, Entity]:
+    """Written names that stand for one entity only, worth finding again."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    by_id = {e.id: e for e in entities}
+    for entity in entities:
+        if entity.mention_count < REFOUND_MIN_MENTIONS:
+            continue
+        for alias in entity.aliases:
+            name = alias.text
+            if len(name) >= REFOUND_MIN_LENGTH or (len(name) >= 3 and name.isupper()):
+                owners[name].add(entity.id)
+    return {name: by_id[next(iter(ids))] for name, ids in owners.items() if len(ids) == 1}
+
+
+def _names_found_again(
+    extractions: Sequence[ArticleExtraction],
+    entities: Sequence[Entity],
+    mention_entity: dict[tuple[str, int, int], str],
+) -> tuple[tuple[ArticleExtraction, ...], list[Entity]]:
+    """Names of known entities the tagger missed in some sentence ("launched their
+    offensive with an attack on Aleppo") become mentions too: a whole run of
+    capitalised words written exactly as one entity's name, outside any mention.
+    ``mention_entity`` is updated; entities count the new mentions."""
+    names = _refindable_names(entities)
+    added: Counter[str] = Counter()
+    new_articles: dict[str, set[str]] = defaultdict(set)
+    result = []
+    for extraction in extractions:
+        taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for m in extraction.mentions:
+            taken[m.paragraph].append((m.start, m.end))
+        found = []
+        for sentence in extraction.sentences:
+            for run in _CAPITALISED_RUN.finditer(sentence.text):
+                text, offset = run.group(0), run.start()
+                for determiner in _RUN_DETERMINERS:
+                    if text.startswith(determiner):
+                        text, offset = text[len(determiner) :], offset + len(determiner)
+                entity = names.get(text)
+                if entity is None:
+                    continue
+                start = sentence.start + offset
+                end = start + len(text)
+                if any(s < end and start < e for s, e in taken[sentence.paragraph]):
+                    continue
+                found.append(
+                    Mention(
+                        article_id=extraction.article_id,
+                        paragraph=sentence.paragraph,
+                        sentence=sentence.index,
+                        start=start,
+                        end=end,
+                        text=text,
+                        label="GPE" if entity.group == "place" else "ORG",
+                    )
+                )
+                mention_entity[(extraction.article_id, sentence.paragraph, start)] = entity.id
+                added[entity.id] += 1
+                new_articles[entity.id].add(extraction.article_id)
+        mentions = sorted([*extraction.mentions, *found], key=lambda m: (m.paragraph, m.start))
+        result.append(replace(extraction, mentions=tuple(mentions)))
+    entities = [
+        replace(
+            e,
+            mention_count=e.mention_count + added[e.id],
+            articles=tuple(sorted(set(e.articles) | new_articles[e.id])),
+        )
+        if added[e.id]
+        else e
+        for e in entities
+    ]
+    return tuple(result), entities
+
+
 def _statements(
     corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
     mention_entity: dict[tuple[str, int, int], str],
     date_order: str,
 ) -> list[Statement]:
-    """Sentences naming an entity, dated, verbatim repeats merged into one statement."""
+    """Sentences naming an entity, dated, verbatim repeats merged into one statement.
+
+    A day named in a paragraph is the context for the relative expressions after it
+    in that paragraph ("On Wednesday ... A day earlier ...")."""
     published = {a.id: a.published for a in corpus.articles}
     family = {a.id: a.family or a.id for a in corpus.articles}
     merged: dict[tuple[str, str | None], dict] = {}
@@ -1366,20 +1458,34 @@ def _statements(
         for m in extraction.mentions:
             ents_by_sentence[m.sentence].append(m)
         dates_by_sentence: dict[int, list[str]] = defaultdict(list)
+        date_verb: dict[tuple[int, str], int] = {}
         for d in extraction.dates:
             dates_by_sentence[d.sentence].append(d.text)
+            date_verb.setdefault((d.sentence, d.text), d.verb)
+        by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in extraction.sentences:
+            by_paragraph[sentence.paragraph].append(sentence)
+        dating = {
+            s.index: dated
+            for paragraph in by_paragraph.values()
+            for s, dated in zip(
+                paragraph,
+                date_paragraph(
+                    [(dates_by_sentence.get(s.index, []), s.text) for s in paragraph],
+                    published[extraction.article_id],
+                    date_order,
+                ),
+                strict=True,
+            )
+        }
+        for sentence in extraction.sentences:
+            dated = dating[sentence.index]
             sentence_mentions = ents_by_sentence.get(sentence.index, [])
             if not sentence_mentions:
                 continue
             ids = [mention_entity[(m.article_id, m.paragraph, m.start)] for m in sentence_mentions]
-            day, evidence = date_sentence(
-                dates_by_sentence.get(sentence.index, []),
-                published[sentence.article_id],
-                date_order,
-            )
             # The same words dated to different days ("on Monday" in two weeks) stay apart.
-            key = (fold(squash_spaces(sentence.text)), day)
+            key = (fold(squash_spaces(sentence.text)), dated.day)
             citation = Citation(sentence.article_id, sentence.paragraph)
             if key in merged:
                 if citation not in merged[key]["citations"]:
@@ -1393,9 +1499,18 @@ def _statements(
                     (m.start - sentence.start, m.end - sentence.start, entity_id)
                     for m, entity_id in zip(sentence_mentions, ids, strict=True)
                 ),
-                "date": day,
-                "date_evidence": evidence,
+                "arguments": tuple(
+                    (entity_id, m.argument, m.verb - sentence.start if m.verb >= 0 else -1)
+                    for m, entity_id in zip(sentence_mentions, ids, strict=True)
+                ),
+                "dated": dated,
+                "date_at": (
+                    verb - sentence.start
+                    if (verb := date_verb.get((sentence.index, dated.evidence or ""), -1)) >= 0
+                    else -1
+                ),
                 "claim_cue": (cue.group(0) if (cue := CLAIM_CUES.search(sentence.text)) else None),
+                "sentence": sentence,
             }
     return [
         Statement(
@@ -1403,10 +1518,16 @@ def _statements(
             citations=tuple(s["citations"]),
             entities=s["entities"],
             spans=s["spans"],
-            date=s["date"],
-            date_evidence=s["date_evidence"],
+            date=s["dated"].day,
+            date_evidence=s["dated"].evidence,
             claim_cue=s["claim_cue"],
             sources=len({family[c.article_id] for c in s["citations"]}),
+            verbs=s["sentence"].verbs,
+            tagged=s["sentence"].tagged,
+            arguments=s["arguments"],
+            background=s["dated"].background,
+            figures=tuple(figures(s["text"])),
+            date_at=s["date_at"],
         )
         for s in merged.values()
     ]
@@ -1550,6 +1671,7 @@ def resolve(
         )
         for e in extractions
     )
+    kept, entities = _names_found_again(kept, entities, mention_entity)
     by_id = {e.id: e for e in entities}
     statements = _statements(corpus, kept, mention_entity, date_order)
     # A town or region tells events apart; a country is too broad to.

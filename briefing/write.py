@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,7 +24,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFo
 from markupsafe import Markup
 
 from .errors import OutputError
-from .records import Article, Briefing, Citation, Day, Entity, ResolvedQuote, Statement
+from .records import (
+    Article,
+    Briefing,
+    Citation,
+    Day,
+    Entity,
+    Event,
+    Figure,
+    ResolvedQuote,
+    Statement,
+)
 from .textutil import escape_inline, escape_markdown, guard_line_start, squash_spaces
 
 EXPORT_PATH = "data/briefing.json"
@@ -32,6 +43,16 @@ MARKER_FILE = ".briefing-generated"
 EXPORT_VERSION = 1
 TOP_ENTITIES_ON_INDEX = 12
 CO_OCCURRING_SHOWN = 15
+TIMELINE_EVENTS_PER_DAY = 3
+"""Events shown for each day on the timeline page (the day page shows them all)."""
+PARTY_KINDS = frozenset({"government", "armed group", "military"})
+"""Actor kinds that make a claimant a party to the conflict (monitors and media are not)."""
+ROLE_WORDS = {
+    "agent": "did it",
+    "target": "on the receiving end",
+    "place": "where it happened",
+    "present": "named",
+}
 _SAFE_URL = re.compile(r"^https?://[^\s()<>\"'\\]+$")
 _ALLOWED_FOREIGN_FILES = {".gitkeep"}
 
@@ -138,6 +159,62 @@ class _Site:
         sources = f" *({statement.sources} independent sources)*" if statement.sources > 1 else ""
         return Markup(f"{text}{claim} {self.cites(statement.citations, rel)}{sources}")
 
+    def is_party(self, claimant: str) -> bool:
+        """Whether a claimant is a party to the conflict: a government, an armed group,
+        a military or a state, or their own media ("state television")."""
+        entity = self.entities.get(claimant)
+        if entity is None:
+            return True  # the words of a party's own media, as the claim cue found them
+        return entity.kind in PARTY_KINDS or (entity.group == "place" and bool(entity.acting))
+
+    def claimant(self, claimant: str, rel: str) -> Markup:
+        who = (
+            self.entity_link(claimant, rel)
+            if claimant in self.entities
+            else Markup(escape_inline(claimant))
+        )
+        party = " (a party to the conflict)" if self.is_party(claimant) else ""
+        return Markup(f"{who}{party}")
+
+    def figure(self, figure: Figure) -> Markup:
+        return Markup(f"{escape_inline(figure.value)} {escape_inline(figure.label)}")
+
+    def event(
+        self, event: Event, rel: str, current: str | None = None, brief: bool = False
+    ) -> Markup:
+        """One event as a list item's text: type, claim, the summary sentence with its
+        citations, who did what to whom, figures and corroboration."""
+        head = f"**{escape_inline(event.label)}**"
+        if current is not None and (role := dict(event.roles).get(current)):
+            head += f" ({ROLE_WORDS[role]})"
+        if event.claim_cue:
+            by = f" by {self.claimant(event.claimed_by, rel)}" if event.claimed_by else ""
+            head += f" · *claimed{by} (“{escape_inline(event.claim_cue)}”)*"
+        parts = [f"{head}: {self.statement(event.summary, rel, current)}"]
+        if brief:
+            return Markup(parts[0])
+        agents, targets = event.with_role("agent"), event.with_role("target")
+        if agents or targets:
+            who = ", ".join(self.entity_link(i, rel) for i in agents) or "someone"
+            whom = ", ".join(self.entity_link(i, rel) for i in targets)
+            parts.append(
+                f"*Who:* {who} {escape_inline(event.predicate)}{' ' + whom if whom else ''}."
+            )
+        if event.figures:
+            parts.append("*Figures:* " + "; ".join(self.figure(f) for f in event.figures) + ".")
+        if len(event.statements) > 1:
+            others = event.citations[len(event.summary.citations) :]
+            parts.append(f"Also told in {self.cites(others, rel)}.")
+        evidence = event.summary.date_evidence
+        dated = (
+            f"; dated by “{escape_inline(evidence)}”"
+            if evidence and evidence != "published"
+            else ""
+        )
+        plural = "s" if event.sources != 1 else ""
+        parts.append(f"*{event.sources} independent source{plural}{dated}.*")
+        return Markup(" ".join(parts))
+
     def quote_line(self, quote: ResolvedQuote, rel: str) -> Markup:
         who = (
             self.entity_link(quote.speaker, rel)
@@ -175,6 +252,8 @@ def _environment(templates: Path, site: _Site) -> Environment:
         day_link=site.day_link,
         article_link=site.article_link,
         statement=site.statement,
+        event=site.event,
+        figure=site.figure,
         quote_line=site.quote_line,
         linked=site.linked,
         safe_url=site.safe_url,
@@ -216,14 +295,6 @@ def _statements_by_entity(briefing: Briefing) -> dict[str, list[Statement]]:
     return by_entity
 
 
-def _group_by_day(statements: list[Statement]) -> list[tuple[str | None, list[Statement]]]:
-    days: dict[str | None, list[Statement]] = defaultdict(list)
-    for statement in statements:
-        days[statement.date].append(statement)
-    dated = sorted(d for d in days if d)
-    return [(d, days[d]) for d in dated] + ([(None, days[None])] if None in days else [])
-
-
 def _paragraph_spans(briefing: Briefing) -> dict[tuple[str, int], tuple[tuple[int, int, str], ...]]:
     """(article id, paragraph) → the entity spans to link in that paragraph."""
     spans: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
@@ -246,6 +317,41 @@ def _rewrites(articles: tuple[Article, ...]) -> dict[str, list[str]]:
 # ------------------------------------------------------------------ export
 
 
+def _entity_days(
+    briefing: Briefing, by_entity: dict[str, list[Statement]]
+) -> dict[str, list[tuple[str, list[tuple[Event, str]], list[Statement]]]]:
+    """Per entity, its days in order: (day or background heading, the events it
+    takes part in with its role, its other sentences of that day)."""
+    events_of: dict[str, dict[str, list[tuple[Event, str]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for event in briefing.events:
+        for entity_id, role in event.roles:
+            events_of[entity_id][event.date].append((event, role))
+    result = {}
+    for entity in briefing.entities:
+        days: dict[str, tuple[list, list]] = {}
+        for day, found in events_of[entity.id].items():
+            days[day] = (found, [])
+        told = {
+            s for found in events_of[entity.id].values() for e, _ in found for s in e.statements
+        }
+        for statement in by_entity.get(entity.id, []):
+            if statement in told:
+                continue
+            key = statement.date or (
+                f"~{statement.background}" if statement.background else "~~"
+            )  # background years after the story's days, the undated last
+            days.setdefault(key, ([], []))[1].append(statement)
+        result[entity.id] = [(day, *days[day]) for day in sorted(days)]
+    return result
+
+
+def _day_figures(day: Day) -> list[tuple[Figure, Statement]]:
+    """Figures given in a day's sentences, most cited sentence first."""
+    return [(f, s) for s in day.statements for f in s.figures]
+
+
 def _untold(day: Day) -> list[Statement]:
     """The day's sentences that tell none of its events, most cited first."""
     told = {s for e in day.events for s in e.statements}
@@ -256,6 +362,15 @@ def _day_summary(day: Day) -> list[Statement]:
     """A day's sentences in order of importance: each event's summary, most
     corroborated event first, then the other sentences of the day."""
     return [e.summary for e in day.events] + _untold(day)
+
+
+def _figure_export(figure: Figure) -> dict[str, Any]:
+    return {
+        "value": figure.value,
+        "low": figure.low,
+        "high": figure.high,
+        "topic": figure.topic,
+    }
 
 
 def export(briefing: Briefing) -> dict[str, Any]:
@@ -288,6 +403,7 @@ def export(briefing: Briefing) -> dict[str, Any]:
         if e.group == group
     ]
     group_of = {e.id: e.group for e in briefing.entities}
+    site = _Site(briefing)
     events = [
         {
             "id": e.id,
@@ -299,8 +415,13 @@ def export(briefing: Briefing) -> dict[str, Any]:
             "summary": e.summary.text,
             "claimed": e.claim_cue is not None,
             "claim_evidence": e.claim_cue,
-            "actors": [i for i in e.entities if group_of[i] == "actor"],
+            "claimed_by": e.claimed_by,
+            "claimed_by_party": site.is_party(e.claimed_by) if e.claimed_by else None,
+            "actors": [{"id": i, "role": role} for i, role in e.roles if group_of[i] == "actor"],
             "places": [i for i in e.entities if group_of[i] == "place"],
+            "roles": [{"id": i, "role": role} for i, role in e.roles],
+            "figures": [_figure_export(f) for f in e.figures],
+            "new": e.new,
             "articles": list(dict.fromkeys(c.article_id for c in e.citations)),
             "citations": [{"article": c.article_id, "paragraph": c.paragraph} for c in e.citations],
             "sentences": [s.text for s in e.statements],
@@ -347,6 +468,15 @@ def export(briefing: Briefing) -> dict[str, Any]:
                 "date": d.date,
                 "salience": sum(e.sources for e in d.events) + sum(s.sources for s in d.statements),
                 "events": [e.id for e in d.events],
+                "new_events": [e.id for e in d.events if e.new],
+                "figures": [
+                    {
+                        **_figure_export(f),
+                        "sentence": s.text,
+                        "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
+                    }
+                    for f, s in _day_figures(d)
+                ],
                 "summary": [
                     {
                         "text": s.text,
@@ -396,6 +526,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
     dated = [a.published for a in articles if a.published]
     outlets = sorted({a.outlet for a in articles if a.outlet})
     by_entity = _statements_by_entity(briefing)
+    entity_days = _entity_days(briefing, by_entity)
     co = _co_occurrence(briefing)
     quotes_by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
     for q in briefing.quotes:
@@ -443,7 +574,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
                     "entity.md.j2",
                     rel="../",
                     entity=entity,
-                    by_day=_group_by_day(by_entity.get(entity.id, [])),
+                    by_day=entity_days[entity.id],
                     with_actors=[e for e in neighbours if e.group == "actor"][:CO_OCCURRING_SHOWN],
                     with_places=[e for e in neighbours if e.group == "place"][:CO_OCCURRING_SHOWN],
                     quotes=quotes_by_speaker.get(entity.id, []),
@@ -466,6 +597,15 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
         title="Days",
         page="days",
     )
+    with_events = [d for d in briefing.days if d.events]
+    previous_day = {d.date: p.date for p, d in pairwise(with_events)}
+    pages["timeline.md"] = _page(
+        render_page(
+            "timeline.md.j2", rel="", days=with_events, per_day=TIMELINE_EVENTS_PER_DAY, **common
+        ),
+        title="Timeline",
+        page="timeline",
+    )
     for day in briefing.days:
         pages[f"days/{day.date}.md"] = _page(
             render_page(
@@ -473,6 +613,8 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
                 rel="../",
                 day=day,
                 others=_untold(day),
+                figures=_day_figures(day),
+                previous=previous_day.get(day.date),
                 articles=[site.articles[i] for i in day.articles],
                 **common,
             ),

@@ -48,10 +48,33 @@ def test_relative_expression_without_publication_date_is_unknown() -> None:
 
 
 def test_sentence_dating_prefers_own_date_then_publication() -> None:
-    assert date_sentence(["Saturday"], SUNDAY) == ("2024-11-30", "Saturday")
-    assert date_sentence([], SUNDAY) == (SUNDAY, "published")
-    assert date_sentence(["2016"], SUNDAY) == (None, None)
-    assert date_sentence([], None) == (None, None)
+    assert date_sentence(["Saturday"], SUNDAY) == ("2024-11-30", "Saturday", None)
+    assert date_sentence([], SUNDAY) == (SUNDAY, "published", None)
+    assert date_sentence(["last week"], SUNDAY) == (None, None, None)
+    assert date_sentence([], None) == (None, None, None)
+
+
+def test_background_is_dated_to_its_year_and_has_no_day() -> None:
+    assert date_sentence(["2016"], SUNDAY) == (None, "2016", "2016")
+    assert date_sentence(["the 2016 battle"], SUNDAY).background == "2016"
+    assert date_sentence(["15 March 2011"], SUNDAY) == (None, "15 March 2011", "2011")
+    # the story's own year names no day but is no background either
+    assert date_sentence(["in 2024"], SUNDAY) == (None, None, None)
+
+
+def test_shifts_count_from_the_day_the_paragraph_named() -> None:
+    assert date_sentence(["A day earlier"], SUNDAY, context="2024-11-27").day == "2024-11-26"
+    assert date_sentence(["A day earlier"], SUNDAY).day == "2024-11-30"
+    assert date_sentence(["the next day"], SUNDAY, context="2024-11-27").day == "2024-11-28"
+    assert date_sentence(["the next day"], SUNDAY).day is None  # the future of what?
+    assert date_sentence(["two days ago"], SUNDAY, context="2024-11-20").day == "2024-11-29"
+
+
+def test_phrases_the_tagger_misses_are_found_in_the_text() -> None:
+    dated = date_sentence([], SUNDAY, text="Jets struck the city overnight, residents said.")
+    assert dated == ("2024-11-30", "overnight", None)
+    dated = date_sentence([], SUNDAY, context="2024-11-28", text="The previous day, rebels fled.")
+    assert dated == ("2024-11-27", "The previous day", None)
 
 
 def test_anchoring_near_the_calendar_limits_does_not_crash() -> None:

@@ -108,7 +108,9 @@ def test_export_contract(sample_build) -> None:
     assert export["events"], "the sample has events"
     for event in export["events"]:
         assert {"id", "date", "type", "summary", "actors", "places", "articles"} <= set(event)
-        assert set(event["actors"]) | set(event["places"]) <= entity_ids
+        assert {a["id"] for a in event["actors"]} | set(event["places"]) <= entity_ids
+        assert {r["role"] for r in event["roles"]} <= {"agent", "target", "place", "present"}
+        assert all(f["topic"] and f["value"] for f in event["figures"])
         assert event["type"] in load_event_types_keys() and event["citations"]
         assert event["corroboration"] >= 1 and set(event["articles"]) <= ids
         event_ids.add(event["id"])
@@ -118,6 +120,9 @@ def test_export_contract(sample_build) -> None:
     # Nothing from the war's earlier years is put on the story's day pages.
     assert not any(e["date"] < "2024-01-01" for e in export["events"])
     assert any(e["claimed"] for e in export["events"])  # "claimed to have entered Hama"
+    # Who did it: some agents are found, and the death toll is among the figures.
+    assert any(r["role"] == "agent" for e in export["events"] for r in e["roles"])
+    assert any(f["topic"] == "killed" for d in export["days"] for f in d["figures"])
     for quote in export["quotes"]:
         assert {"id", "text", "speaker", "speaker_text", "article"} <= set(quote)
         assert quote["speaker"] is None or quote["speaker"] in entity_ids
@@ -209,3 +214,43 @@ def test_sample_entities_appear_once_under_their_full_names(sample_build) -> Non
     assert kinds["Hayat Tahrir al-Sham"] == ("actor", "armed group")
     assert kinds["Maaret al-Numan"][0] == "place"
     assert by_name["Turkey"].acting  # "Turkey demanded ...": a state that acts
+
+
+def test_sample_days_tell_each_main_event_once(sample_build) -> None:
+    """The offensive's start (27 November) and Aleppo's capture (30 November) are each
+    one event with several sources; background years stay off the day pages."""
+    root, result = sample_build
+    briefing = result.briefing
+    by_day = {d.date: d for d in briefing.days}
+    story_days = [d for d in sorted(by_day) if "2024-11-27" <= d <= "2024-12-02"]
+    assert story_days == [
+        "2024-11-27", "2024-11-28", "2024-11-29", "2024-11-30", "2024-12-01", "2024-12-02"
+    ]  # fmt: skip
+    assert all(by_day[d].events for d in story_days)
+    offensive = [
+        e
+        for e in by_day["2024-11-27"].events
+        if e.type == "battle" and any("offensive" in s.text for s in e.statements)
+    ]
+    assert len(offensive) == 1 and len(offensive[0].statements) >= 3, offensive
+    aleppo = [
+        e for e in by_day["2024-11-30"].events if e.type == "battle" and "aleppo" in e.entities
+    ]
+    assert len(aleppo) == 1 and aleppo[0].sources >= 3
+    assert by_day["2024-11-30"].events[0] == aleppo[0]  # the day's main event comes first
+    background = [s for s in briefing.statements if s.background]
+    assert {s.background for s in background} >= {"2016"}
+    on_days = {s for d in briefing.days for s in d.statements}
+    assert not set(background) & on_days
+    page = (root / "site_src" / "days" / "2024-11-30.md").read_text(encoding="utf-8")
+    assert page.count("Syrian insurgents led by the Islamist militant group") == 1
+
+
+def test_entity_pages_show_what_it_did_each_day(sample_build) -> None:
+    root, _ = sample_build
+    page = (root / "site_src" / "actors" / "hayat-tahrir-al-sham.md").read_text(encoding="utf-8")
+    by_day = page.split("## By day", 1)[1]
+    assert "### [Wednesday 27 November 2024](../days/2024-11-27.md)" in by_day
+    assert "**Battle** (did it)" in by_day
+    timeline = (root / "site_src" / "timeline.md").read_text(encoding="utf-8")
+    assert timeline.index("27 November 2024") < timeline.index("2 December 2024")

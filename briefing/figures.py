@@ -1,0 +1,179 @@
+"""Figures: numbers in a sentence and what they count (killed, wounded, displaced,
+detained), with the number as written and as a range.
+
+In numbered stages, textacy-style, each a generator of small records:
+
+1. **numbers**: digits ("1,000", "1.5 million"), number words ("twelve", "a dozen")
+   and vague counts ("dozens", "hundreds"), with the qualifier written before them
+   ("at least", "nearly", "more than", "about") or a range ("200 to 300");
+2. **topic**: what the number counts, from ``figures.yml``: a topic word after the
+   number within :data:`AFTER_WINDOW` words ("12 civilians were killed"), else one
+   before it within :data:`BEFORE_WINDOW` words ("killing 12", "the toll rose to
+   242"); a number with neither is not a figure. Years, times, percentages, money and
+   ages are never figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from .records import Figure
+
+TOPICS_FILE = Path(__file__).with_name("figures.yml")
+AFTER_WINDOW = 6
+"""Words allowed between a number and the topic word after it ("12 government
+soldiers and militiamen were killed")."""
+BEFORE_WINDOW = 4
+"""Words allowed between a topic word and the number after it ("the death toll had
+risen to 242")."""
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+    "a thousand": 1000,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague counts: (lowest, highest) they can mean.
+_VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
+    "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
+}  # fmt: skip
+_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "at minimum")
+_AT_MOST = ("nearly", "almost", "up to", "fewer than", "less than", "under", "close to")
+_ABOUT = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
+
+_WORDS_ALT = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
+_VAGUE_ALT = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
+_QUAL_ALT = "|".join(
+    re.escape(q) for q in sorted(_AT_LEAST + _AT_MOST + _ABOUT, key=len, reverse=True)
+)
+_AMOUNT = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million|billion))?"
+    rf"|(?:{_WORDS_ALT})(?:[\s-]+(?:{_WORDS_ALT}))?(?:\s+(?:hundred|thousand|million))?"
+)
+NUMBER = re.compile(
+    rf"(?<![\w$£€.,:-])(?:(?P<qual>{_QUAL_ALT})\s+)?"
+    rf"(?:(?P<vague>{_VAGUE_ALT})|(?P<low>{_AMOUNT})(?:\s*(?:-|–|to|and)\s*(?P<high>{_AMOUNT}))?)"
+    r"(?![\w%$£€]|-\w|[.,:]\d|\s*(?:per\s?cent|percent|years? old|year-old|am\b|pm\b|GMT|dollars|pounds|euros))",
+    re.I,
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+_BETWEEN_BEFORE = re.compile(r"^(?:between|from)\s", re.I)
+
+
+@functools.lru_cache(maxsize=4)
+def load_topics(
+    path: Path = TOPICS_FILE,
+) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(key, label, words after, words before) of each topic, in file order."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(
+        (key, spec.get("label", key), tuple(spec.get("after", ())), tuple(spec.get("before", ())))
+        for key, spec in raw.items()
+    )
+
+
+def amount(written: str) -> int | None:
+    """ "1,000" → 1000, "1.5 million" → 1500000, "twenty-five" → 25, "a dozen" → 12."""
+    text = written.lower().replace(",", "").strip()
+    scale = 1
+    for word, value in _SCALES.items():
+        if text.endswith(f" {word}") and not text.startswith("a "):
+            scale, text = value, text[: -len(word) - 1].strip()
+    try:
+        return round(float(text) * scale)
+    except ValueError:
+        pass
+    if text in _UNITS:
+        return _UNITS[text] * scale
+    parts = re.split(r"[\s-]+", text)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return (_UNITS[parts[0]] + _UNITS[parts[1]]) * scale
+    return None
+
+
+def _range(match: re.Match[str]) -> tuple[int | None, int | None]:
+    """(low, high) a number means with its qualifier."""
+    if match["vague"]:
+        low, high = _VAGUE[match["vague"].lower()]
+    else:
+        low = amount(match["low"])
+        high = amount(match["high"]) if match["high"] else low
+    qualifier = (match["qual"] or "").lower()
+    if qualifier in _AT_LEAST:
+        return low, None
+    if qualifier in _AT_MOST:
+        return None, high
+    return low, high
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(text)]
+
+
+def _has_phrase(words: list[str], phrase: str, window: int, at_end: bool) -> bool:
+    """Whether ``phrase`` starts within the first ``window`` words (or, ``at_end``, ends
+    within the last ``window``), with no punctuation or number between."""
+    target = phrase.lower().split()
+    span = len(target)
+    if at_end:
+        words = list(reversed(words))
+        target = list(reversed(target))
+    for i in range(min(window, len(words)) + 1):
+        if words[i : i + span] == target:
+            return True
+        if i < len(words) and (not re.match(r"[\w'-]", words[i]) or words[i][0].isdigit()):
+            return False
+    return False
+
+
+def _topic(before: str, after: str) -> tuple[str, str] | None:
+    """Stage 2: the topic of a number from the words around it, or None."""
+    after_words, before_words = _words(after), _words(before)
+    topics = load_topics()
+    for key, label, after_phrases, _ in topics:
+        if any(_has_phrase(after_words, p, AFTER_WINDOW, at_end=False) for p in after_phrases):
+            return key, label
+    for key, label, _, before_phrases in topics:
+        if any(_has_phrase(before_words, p, BEFORE_WINDOW, at_end=True) for p in before_phrases):
+            return key, label
+    return None
+
+
+def _is_not_a_count(match: re.Match[str], text: str) -> bool:
+    """Years ("in 2016"), clock times and one-word ordinals are numbers, not counts."""
+    written = match["low"] or ""
+    if _YEAR.fullmatch(written) and not match["qual"]:
+        return True
+    following = text[match.end() : match.end() + 3]
+    return following[:1] == ":" or bool(re.match(r"(?:st|nd|rd|th)\b", following))
+
+
+def figures(text: str) -> Iterator[Figure]:
+    """Stages 1-2: every figure in ``text``, in order."""
+    for match in NUMBER.finditer(text):
+        if _is_not_a_count(match, text):
+            continue
+        low, high = _range(match)
+        if low is None and high is None:
+            continue
+        topic = _topic(text[: match.start()], text[match.end() :])
+        if topic is None:
+            continue
+        yield Figure(
+            value=match.group(0),
+            low=low,
+            high=high,
+            topic=topic[0],
+            label=topic[1],
+        )
