@@ -7,7 +7,7 @@ fixture (``tests/fixtures/events/``):
 2. a day and month without a year take the publication year ("November 27");
 3. a shift from a day named earlier in the same paragraph (the *context*), or from
    the publication day when none was: "a day earlier", "the day before", "the
-   previous day", "the same day", "that night"; "the next day" and "two days later"
+   previous day"; "the same day", "that night", "the next day" and "two days later"
    need a context; "two days ago" always counts from publication;
 4. a span that names no single day leaves the sentence undated: "last week", "earlier
    this month", "for years", "in 2016";
@@ -150,7 +150,8 @@ def _shifted(m: re.Match[str], pub: date, context: date | None) -> str | None:
         return (base - timedelta(days=1)).isoformat()
     if relation in ("next", "following", "after"):
         return (context + timedelta(days=1)).isoformat() if context else None
-    return base.isoformat()
+    # "the same day", "that day" point back to a day named before: none, no day.
+    return context.isoformat() if context else None
 
 
 def _anchor_relative(expression: str, pub: date, context: date | None = None) -> str | None:

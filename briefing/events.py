@@ -111,6 +111,7 @@ class EventType:
     label: str
     verbs: re.Pattern[str] | None
     nouns: re.Pattern[str] | None
+    fallback: re.Pattern[str] | None = None
 
 
 def _forms(predicate: str) -> list[str]:
@@ -151,6 +152,7 @@ def load_event_types(path: Path = PREDICATES_FILE) -> tuple[EventType, ...]:
             spec.get("label", key),
             _pattern([f for p in spec.get("predicates", ()) for f in _forms(p)]),
             _pattern([f for n in spec.get("nouns", ()) for f in _noun_forms(n)]),
+            _pattern([f for p in spec.get("fallback", ()) for f in _forms(p)]),
         )
         for key, spec in raw.items()
     )
@@ -188,27 +190,31 @@ def event_type(
     with ``near``, the event word nearest that offset wins instead of the first."""
     reported = _unquoted(text)
     verb_at = {offset for offset, _ in verbs} if verbs is not None else None
-    found = []
+    strong, weak = [], []
     for order, kind in enumerate(types or load_event_types()):
-        if kind.verbs is not None:
-            match = next(
-                (
-                    m
-                    for m in kind.verbs.finditer(reported)
-                    if verb_at is None or m.start() in verb_at
-                ),
-                None,
-            )
-            if match:
-                found.append((match.start(), order, False, kind, match.group(0)))
-        if kind.nouns is not None and (match := kind.nouns.search(reported)):
-            found.append((match.start(), order, True, kind, match.group(0)))
+        for pattern, noun, found in (
+            (kind.verbs, False, strong),
+            (kind.nouns, True, strong),
+            (kind.fallback, False, weak),
+        ):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(reported):
+                if m.start() and reported[m.start() - 1] == "-":
+                    continue  # "Western-sanctioned", "Iran-backed": a modifier, no event
+                if noun or verb_at is None or m.start() in verb_at:
+                    found.append((m.start(), order, noun, kind, m.group(0)))
+    found = strong or weak
     if not found:
         return None
     # At one place a verb reading wins over a noun reading of the same word.
     distance = (lambda f: abs(f[0] - near)) if near is not None else (lambda f: 0)
     start, _, noun, kind, predicate = min(found, key=lambda f: (distance(f), f[0], f[1], f[2]))
     return Typed(kind, predicate, start, noun)
+
+
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "state", "claim", "confirm", "write"})
+"""A date on these dates the telling, not the event told ("X told AFP on Saturday")."""
 
 
 def _dated_event_type(statement: Statement, types: Sequence[EventType]) -> Typed | None:
@@ -219,6 +225,8 @@ def _dated_event_type(statement: Statement, types: Sequence[EventType]) -> Typed
     verbs = statement.verbs if statement.tagged else None
     typed = event_type(statement.text, types, verbs)
     if typed is None or statement.date_at < 0 or typed.at == statement.date_at:
+        return typed
+    if dict(statement.verbs).get(statement.date_at) in REPORTING_VERBS:
         return typed
     return event_type(statement.text, types, verbs, near=statement.date_at)
 
@@ -328,8 +336,8 @@ def _same_event(
        actors, as in ACLED);
     3. much the same words as any sentence of the event;
     4. naming no other place, the leader's actor in words alike enough;
-    5. naming no place, the leader's event noun ("the offensive", "the ceasefire"):
-       the definite noun takes up the day's event of that name.
+    5. naming no place, an event noun the event's sentences use ("the offensive",
+       "the ceasefire"): the definite noun takes up the day's event of that name.
     """
     leader = cluster["statements"][0]
     own_places = set(statement.entities) & places
@@ -343,7 +351,7 @@ def _same_event(
     shared = set(statement.entities) & set(leader.entities)
     if shared and _overlap(words, cluster["words"][0]) >= SAME_ACTOR_OVERLAP:
         return True
-    return not own_places and noun is not None and noun == cluster["noun"]
+    return not own_places and noun is not None and any(noun in w for w in cluster["words"])
 
 
 def _new_since(previous: Sequence[Event], event: Event) -> bool:
@@ -402,7 +410,6 @@ def build_events(
                 {
                     "kind": typed.kind,
                     "predicate": typed.predicate,
-                    "noun": noun,
                     "statements": [statement],
                     "roles": [roles],
                     "entities": set(statement.entities),

@@ -121,9 +121,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _TOKEN.findall(text)]
 
 
-def _has_phrase(words: list[str], phrase: str, window: int, at_end: bool) -> bool:
-    """Whether ``phrase`` starts within the first ``window`` words (or, ``at_end``, ends
-    within the last ``window``), with no punctuation or number between."""
+def _distance(words: list[str], phrase: str, window: int, at_end: bool) -> int | None:
+    """How many words from the number ``phrase`` starts (or, ``at_end``, ends), within
+    ``window`` and with no punctuation or number between; None when it does not."""
     target = phrase.lower().split()
     span = len(target)
     if at_end:
@@ -131,23 +131,29 @@ def _has_phrase(words: list[str], phrase: str, window: int, at_end: bool) -> boo
         target = list(reversed(target))
     for i in range(min(window, len(words)) + 1):
         if words[i : i + span] == target:
-            return True
+            return i
         if i < len(words) and (not re.match(r"[\w'-]", words[i]) or words[i][0].isdigit()):
-            return False
-    return False
+            return None
+    return None
 
 
 def _topic(before: str, after: str) -> tuple[str, str] | None:
-    """Stage 2: the topic of a number from the words around it, or None."""
+    """Stage 2: the topic of a number from the nearest topic word around it (after it
+    on a tie), or None."""
     after_words, before_words = _words(after), _words(before)
-    topics = load_topics()
-    for key, label, after_phrases, _ in topics:
-        if any(_has_phrase(after_words, p, AFTER_WINDOW, at_end=False) for p in after_phrases):
-            return key, label
-    for key, label, _, before_phrases in topics:
-        if any(_has_phrase(before_words, p, BEFORE_WINDOW, at_end=True) for p in before_phrases):
-            return key, label
-    return None
+    best: tuple[int, int, int] | None = None
+    found: dict[int, tuple[str, str]] = {}
+    for order, (key, label, after_phrases, before_phrases) in enumerate(load_topics()):
+        found[order] = (key, label)
+        for phrases, words, window, at_end, side in (
+            (after_phrases, after_words, AFTER_WINDOW, False, 0),
+            (before_phrases, before_words, BEFORE_WINDOW, True, 1),
+        ):
+            for phrase in phrases:
+                distance = _distance(words, phrase, window, at_end)
+                if distance is not None and (best is None or (distance, side, order) < best):
+                    best = (distance, side, order)
+    return found[best[2]] if best else None
 
 
 def _is_not_a_count(match: re.Match[str], text: str) -> bool:

@@ -1407,6 +1407,8 @@ def _names_found_again(
                 entity = names.get(text)
                 if entity is None:
                     continue
+                if sentence.text[max(0, offset - 1) : offset] == "(":
+                    continue  # a gloss of the name just before it: "Hayat Tahrir al-Sham (HTS)"
                 start = sentence.start + offset
                 end = start + len(text)
                 if any(s < end and start < e for s, e in taken[sentence.paragraph]):

@@ -152,10 +152,17 @@ class _Site:
         out.append(escape_inline(text[cursor:]))
         return Markup(guard_line_start("".join(out).strip()))
 
-    def statement(self, statement: Statement, rel: str, current: str | None = None) -> Markup:
-        """One cited line; a claim is labelled with the words that make it one."""
+    def statement(
+        self, statement: Statement, rel: str, current: str | None = None, mark_claim: bool = True
+    ) -> Markup:
+        """One cited line; a claim is labelled with the words that make it one (unless
+        the caller labels it)."""
         text = self.linked(statement.text, statement.spans, rel, current)
-        claim = f" *(claim: “{escape_inline(statement.claim_cue)}”)*" if statement.claim_cue else ""
+        claim = (
+            f" *(claim: “{escape_inline(statement.claim_cue)}”)*"
+            if statement.claim_cue and mark_claim
+            else ""
+        )
         sources = f" *({statement.sources} independent sources)*" if statement.sources > 1 else ""
         return Markup(f"{text}{claim} {self.cites(statement.citations, rel)}{sources}")
 
@@ -188,9 +195,15 @@ class _Site:
         if current is not None and (role := dict(event.roles).get(current)):
             head += f" ({ROLE_WORDS[role]})"
         if event.claim_cue:
-            by = f" by {self.claimant(event.claimed_by, rel)}" if event.claimed_by else ""
-            head += f" · *claimed{by} (“{escape_inline(event.claim_cue)}”)*"
-        parts = [f"{head}: {self.statement(event.summary, rel, current)}"]
+            cue = f"“{escape_inline(event.claim_cue)}”"
+            if event.claimed_by and event.claimed_by not in self.entities:
+                head += f" · *claimed: {cue} (a party to the conflict)*"  # "state media said"
+            elif event.claimed_by:
+                head += f" · *claimed by {self.claimant(event.claimed_by, rel)}: {cue}*"
+            else:
+                head += f" · *claimed: {cue}*"
+        told = self.statement(event.summary, rel, current, mark_claim=not event.claim_cue)
+        parts = [f"{head}: {told}"]
         if brief:
             return Markup(parts[0])
         agents, targets = event.with_role("agent"), event.with_role("target")

@@ -1,12 +1,13 @@
 """Events: date anchoring and event typing scored against hand-labelled fixtures,
 and clustering across articles. No trained model is needed."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from briefing.dating import anchor, date_paragraph
-from briefing.events import build_events, event_type
+from briefing.events import build_events, claimant, event_type, statement_roles
 from briefing.records import Article, Citation, Corpus, Paragraph, Statement
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
@@ -87,3 +88,105 @@ def test_paragraph_dating_against_the_hand_labelled_fixture() -> None:
             if label != (str(want) if want else None):
                 wrong.append((text, label, want))
     assert 1 - len(wrong) / total >= MIN_ANCHORING_ACCURACY, wrong
+
+
+def _parsed(text: str, arguments, verbs, claim_cue=None) -> Statement:
+    """A statement as a tagged parse leaves it: (entity, relation, verb offset) per
+    mention, spans found by the entity's name in the text."""
+    spans = tuple(
+        (text.index(name), text.index(name) + len(name), name.lower()) for name, _, _ in arguments
+    )
+    return Statement(
+        text=text,
+        citations=(Citation("a", 1),),
+        entities=tuple(s[2] for s in spans),
+        spans=spans,
+        date="2024-11-30",
+        date_evidence="Saturday",
+        claim_cue=claim_cue,
+        verbs=tuple((text.index(v), v) for v in verbs),
+        tagged=True,
+        arguments=tuple(
+            (name.lower(), relation, text.index(verb) if verb else -1)
+            for name, relation, verb in arguments
+        ),
+    )
+
+
+def test_a_verb_predicate_counts_only_where_a_verb_was_tagged() -> None:
+    text = "Rebel advances met little resistance near Hama."
+    assert event_type(text) is not None  # untagged: the word alone types it
+    assert event_type(text, verbs=[(text.index("met"), "meet")]).kind.key == "diplomacy"
+    assert event_type("The march began in March.", verbs=[(10, "begin")]) is None
+    typed = event_type("The offensive began.", verbs=[(14, "begin")])
+    assert typed.kind.key == "battle" and typed.noun
+
+
+def test_roles_say_who_did_it_to_whom_and_where() -> None:
+    text = "Hezbollah fighters attacked Amal positions in Tyre."
+    statement = _parsed(
+        text,
+        [
+            ("Hezbollah", "nsubj", "attacked"),
+            ("Amal", "dobj", "attacked"),
+            ("Tyre", "prep:in", "attacked"),
+        ],
+        ["attacked"],
+    )
+    typed = event_type(text, verbs=statement.verbs)
+    roles = statement_roles(statement, typed.at, places={"tyre"})
+    assert roles == {"hezbollah": "agent", "amal": "target", "tyre": "place"}
+    passive = _parsed(
+        "Tyre was shelled by Hezbollah.",
+        [("Tyre", "nsubjpass", "shelled"), ("Hezbollah", "agent", "shelled")],
+        ["shelled"],
+    )
+    roles = statement_roles(passive, passive.text.index("shelled"), places={"tyre"})
+    assert roles == {"tyre": "place", "hezbollah": "agent"}
+
+
+def test_a_claim_names_its_claimant() -> None:
+    claimed = _parsed(
+        "Hezbollah claimed it had destroyed three tanks.",
+        [("Hezbollah", "nsubj", "claimed")],
+        ["claimed", "destroyed"],
+        claim_cue="claimed",
+    )
+    assert claimant(claimed) == "hezbollah"
+    according = _parsed(
+        "Ten fighters died, according to Amal, which could not be independently verified.",
+        [("Amal", "prep:to", "died")],
+        ["died"],
+        claim_cue="could not be independently verified",
+    )
+    assert claimant(according) == "amal"
+    media = _parsed("Tyre fell, state television said.", [("Tyre", "nsubj", "fell")], ["fell"])
+    media = replace(media, claim_cue="state television said")
+    assert claimant(media) == "state television said"
+
+
+def test_the_leader_of_an_event_keeps_bridging_sentences_from_chaining_events() -> None:
+    corpus = _corpus(("a", "a"), ("b", "b"), ("c", "c"))
+    statements = [
+        _statement("a", "Jets struck Kafr Nabl, killing four.", ("kafr-nabl",)),
+        _statement("b", "Jets struck Kafr Nabl and Saraqib overnight.", ("kafr-nabl", "saraqib")),
+        _statement("c", "Artillery struck Saraqib at dawn.", ("saraqib",)),
+    ]
+    statements[0] = replace(statements[0], sources=3)
+    events = build_events(corpus, statements, places={"kafr-nabl", "saraqib"})
+    assert len(events) == 2  # Saraqib's shelling is not swallowed through the bridge
+
+
+def test_a_date_on_a_clause_types_the_event_of_that_clause() -> None:
+    text = "The rebels have seized 40 villages after launching an offensive on Monday."
+    statement = replace(_parsed(text, [], ["seized", "launching"]), date_at=text.index("launching"))
+    [event] = build_events(_corpus(("a", "a")), [statement])
+    assert event.type == "battle" and event.predicate.endswith("offensive")
+    told = "Rebels captured the base without a fight, a commander told reporters on Monday."
+    statement = replace(
+        _parsed(told, [], ["captured", "told"]),
+        verbs=((told.index("captured"), "capture"), (told.index("told"), "tell")),
+        date_at=told.index("told"),
+    )
+    [event] = build_events(_corpus(("a", "a")), [statement])
+    assert event.predicate == "captured"  # the date is the telling's, the event stays

@@ -330,3 +330,42 @@ def test_time_stamps_and_a_next_sentences_article_are_not_names() -> None:
     article = _article("a", "04:27 GMT Help scores. In Houla A UN official spoke. GMT Help.")
     (result,) = extract([article], nlp, "blank")
     assert [m.text for m in result.mentions] == ["Houla"]
+
+
+def test_arguments_follow_the_parse_through_phrases_to_the_verb() -> None:
+    """Relations are read from the parse (built by hand here, no model): the name in
+    "HTS fighters" stands for the subject; "the town of Saraqib" for the object; a
+    by-phrase is a passive's agent; a headline with no verb ends the climb."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from briefing.extract import _argument, _verb_of
+
+    vocab = spacy.blank("en").vocab
+    words = ["HTS", "fighters", "seized", "the", "town", "of", "Saraqib", "."]
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[1, 2, 2, 4, 2, 4, 5, 2],
+        deps=["compound", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    seized = doc[2].idx
+    assert _argument(doc[0:1]) == {"argument": "nsubj", "verb": seized}
+    assert _argument(doc[6:7]) == {"argument": "dobj", "verb": seized}
+    passive = Doc(
+        vocab,
+        words=["Homs", "was", "shelled", "by", "Russia"],
+        heads=[2, 2, 2, 2, 3],
+        deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+        pos=["PROPN", "AUX", "VERB", "ADP", "PROPN"],
+    )
+    assert _argument(passive[4:5])["argument"] == "agent"
+    headline = Doc(
+        vocab,
+        words=["Aleppo", ":", "Rebels", "advance"],
+        heads=[0, 0, 3, 0],
+        deps=["ROOT", "punct", "compound", "appos"],
+        pos=["PROPN", "PUNCT", "NOUN", "NOUN"],
+    )
+    assert _verb_of(headline[2]) == -1  # climbs to a root that is no verb, and stops

@@ -260,3 +260,20 @@ def test_capitalised_common_words_are_not_entities() -> None:
         }
     )
     assert [e.name for e in resolve(corpus, extractions, "T").entities] == ["Hezbollah"]
+
+
+def test_names_the_tagger_missed_are_found_again() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Rebels entered Kafr Nabl on Monday.", "Kafr Nabl/GPE"),
+                ("Kafr Nabl was shelled later.", "Kafr Nabl/GPE"),
+                ("Troops left Kafr Nabl and the Kafr Nabl Road.", ""),
+            ]
+        }
+    )
+    briefing = resolve(corpus, extractions, "T")
+    (place,) = briefing.entities
+    assert place.mention_count == 3  # the whole name, not the one inside "Kafr Nabl Road"
+    last = briefing.statements[-1]
+    assert last.entities == (place.id,) and last.text.startswith("Troops")

@@ -1,0 +1,33 @@
+"""Figures: numbers and what they count, scored against a hand-labelled fixture."""
+
+from pathlib import Path
+
+import yaml
+
+from briefing.figures import amount, figures
+
+FIXTURE = Path(__file__).parent / "fixtures" / "figures" / "sentences.yml"
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.9
+
+
+def test_figures_against_the_hand_labelled_fixture() -> None:
+    rows = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    found = expected = right = 0
+    wrong = []
+    for text, labelled in rows:
+        want = {(str(v), lo, hi, t) for v, lo, hi, t in labelled}
+        got = {(f.value, f.low, f.high, f.topic) for f in figures(text)}
+        found, expected, right = found + len(got), expected + len(want), right + len(got & want)
+        if got != want:
+            wrong.append((text, sorted(got, key=str), sorted(want, key=str)))
+    precision, recall = right / max(found, 1), right / expected
+    assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (precision, recall, wrong)
+
+
+def test_amounts_written_in_words_and_digits() -> None:
+    assert amount("1,000") == 1000
+    assert amount("1.5 million") == 1_500_000
+    assert amount("twenty-five") == 25
+    assert amount("a dozen") == 12
+    assert amount("none") is None
