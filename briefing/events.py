@@ -202,6 +202,8 @@ def event_type(
             for m in pattern.finditer(reported):
                 if m.start() and reported[m.start() - 1] == "-":
                     continue  # "Western-sanctioned", "Iran-backed": a modifier, no event
+                if _NEGATED.search(reported[max(0, m.start() - 30) : m.start()]):
+                    continue  # "are not fleeing", "has never attacked"
                 if noun or verb_at is None or m.start() in verb_at:
                     found.append((m.start(), order, noun, kind, m.group(0)))
     found = strong or weak
@@ -213,6 +215,7 @@ def event_type(
     return Typed(kind, predicate, start, noun)
 
 
+_NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno longer)\s+(?:\w+\s+)?$", re.I)
 REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "state", "claim", "confirm", "write"})
 """A date on these dates the telling, not the event told ("X told AFP on Saturday")."""
 
