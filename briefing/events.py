@@ -19,7 +19,10 @@ In numbered stages with named thresholds:
    town or region: a country is too broad to tell events apart), or the same actor
    and no other places with :data:`SAME_ACTOR_OVERLAP` of their content words, or that share
    :data:`SAME_EVENT_OVERLAP` of them whatever they name, are one event, told by
-   several sources; the sentence shown for it is the one most
+   several sources; a sentence dated only by its article's publication may join,
+   with words alike to its leading sentence (:data:`CROSS_DAY_OVERLAP`), an event
+   another source dated by its own words up to :data:`LOOKBACK_DAYS` earlier (the
+   event keeps that day); the sentence shown for it is one of its day that most
    sources carry, dated by its own words, reporting rather than quoting;
 5. **ranking**: a day's events by independent sources (story families), then by
    whether they give figures, then by the actors and places involved; an event is
@@ -34,6 +37,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,6 +53,10 @@ event, whatever they name."""
 SAME_ACTOR_OVERLAP = 0.12
 """…and that suffices for two sentences naming the same actor ("HTS launched an
 attack", "the insurgency led by HTS launched its offensive")."""
+LOOKBACK_DAYS = 3
+"""A sentence dated only by publication may tell an event this many days older."""
+CROSS_DAY_OVERLAP = 0.2
+"""Content words (Jaccard) it must share with that event's leading sentence."""
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     [
@@ -112,6 +120,7 @@ class EventType:
     verbs: re.Pattern[str] | None
     nouns: re.Pattern[str] | None
     fallback: re.Pattern[str] | None = None
+    comments: frozenset[str] = frozenset()
 
 
 def _forms(predicate: str) -> list[str]:
@@ -153,6 +162,7 @@ def load_event_types(path: Path = PREDICATES_FILE) -> tuple[EventType, ...]:
             _pattern([f for p in spec.get("predicates", ()) for f in _forms(p)]),
             _pattern([f for n in spec.get("nouns", ()) for f in _noun_forms(n)]),
             _pattern([f for p in spec.get("fallback", ()) for f in _forms(p)]),
+            frozenset(spec.get("comments", ())),
         )
         for key, spec in raw.items()
     )
@@ -202,8 +212,11 @@ def event_type(
             for m in pattern.finditer(reported):
                 if m.start() and reported[m.start() - 1] == "-":
                     continue  # "Western-sanctioned", "Iran-backed": a modifier, no event
-                if _NEGATED.search(reported[max(0, m.start() - 30) : m.start()]):
-                    continue  # "are not fleeing", "has never attacked"
+                before = reported[max(0, m.start() - 40) : m.start()]
+                if _NEGATED.search(before) or _UNREAL.search(before):
+                    continue  # "are not fleeing", "without meeting", "might strike"
+                if found is weak and _CUMULATIVE.search(before):
+                    continue  # "the violence has killed 311": a running toll, no event
                 if noun or verb_at is None or m.start() in verb_at:
                     found.append((m.start(), order, noun, kind, m.group(0)))
     found = strong or weak
@@ -212,10 +225,58 @@ def event_type(
     # At one place a verb reading wins over a noun reading of the same word.
     distance = (lambda f: abs(f[0] - near)) if near is not None else (lambda f: 0)
     start, _, noun, kind, predicate = min(found, key=lambda f: (distance(f), f[0], f[1], f[2]))
+    if noun and verbs:
+        return _comment(reported, start, verbs, types or load_event_types()) or Typed(
+            kind, predicate, start, noun
+        )
     return Typed(kind, predicate, start, noun)
 
 
-_NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno longer)\s+(?:\w+\s+)?$", re.I)
+@functools.lru_cache(maxsize=16)
+def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every inflected form of ``lemmas``: the pipeline runs without a lemmatizer (for
+    speed), so verbs are compared by their written form."""
+    forms = {f for lemma in lemmas for f in _forms(lemma)}
+    return frozenset(forms | _IRREGULAR_SAYING)
+
+
+_IRREGULAR_SAYING = frozenset({"said", "told", "thought", "led", "wrote", "written"})
+
+
+def _verb_word(text: str, offset: int) -> str:
+    word = re.match(r"[\w'-]+", text[offset:])
+    return word.group(0).lower() if word else ""
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _comment(
+    text: str, noun_at: int, verbs: Sequence[tuple[int, str]], types: Sequence[EventType]
+) -> Typed | None:
+    """A definite event noun whose nearest verb before it is a comment verb ("Peskov
+    said Moscow regarded the rebel attack as ..."): a statement about an event told
+    elsewhere, typed by the type whose ``comments`` hold that verb."""
+    if not _DEFINITE.search(text[max(0, noun_at - 40) : noun_at]):
+        return None
+    before = [(offset, lemma) for offset, lemma in verbs if offset < noun_at]
+    if not before:
+        return None
+    offset, _ = max(before)
+    word = _verb_word(text, offset)
+    for kind in types:
+        if kind.comments and word in _verb_forms(kind.comments):
+            return Typed(kind, word, offset, False)
+    return None
+
+
+_UNREAL = re.compile(
+    r"\b(?:will|would|could|might|may|should|cannot|can|must|if|whether|unless)\s+(?:[\w']+\s+){0,2}$"
+    r"|\b(?:no evidence of|threat of|fears? of|risk of|plans? to|threaten(?:ed|s)? to)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_CUMULATIVE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno longer|\bwithout)\s+(?:\w+\s+)?$", re.I)
 REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "state", "claim", "confirm", "write"})
 """A date on these dates the telling, not the event told ("X told AFP on Saturday")."""
 
@@ -229,22 +290,48 @@ def _dated_event_type(statement: Statement, types: Sequence[EventType]) -> Typed
     typed = event_type(statement.text, types, verbs)
     if typed is None or statement.date_at < 0 or typed.at == statement.date_at:
         return typed
-    if dict(statement.verbs).get(statement.date_at) in REPORTING_VERBS:
+    if _verb_word(statement.text, statement.date_at) in _verb_forms(REPORTING_VERBS):
         return typed
     return event_type(statement.text, types, verbs, near=statement.date_at)
 
 
 AGENT_RELATIONS = frozenset({"nsubj", "agent"})
 TARGET_RELATIONS = frozenset({"dobj", "nsubjpass", "prep:against", "prep:on", "prep:at"})
+LEADING_VERBS = frozenset({"lead", "spearhead", "head", "command"})
+"""Verbs whose by-phrase names who is behind the doers ("fighters led by X")."""
 _ROLE_ORDER = ("agent", "target", "place", "present")
 
 
+_BY_AFTER_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
+_OWNER_BEFORE_NOUN = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+)?$")
+
+
+def _noun_agents(statement: Statement, typed: Typed, places: set[str] | frozenset[str]) -> set[str]:
+    """Who did an event named by a noun: "strikes by Russia", "HTS's offensive"."""
+    end = typed.at + len(typed.predicate)
+    agents = set()
+    for start, stop, entity_id in statement.spans:
+        if entity_id in places:
+            continue
+        after = start >= end and _BY_AFTER_NOUN.fullmatch(statement.text[end:start])
+        before = stop <= typed.at and _OWNER_BEFORE_NOUN.match(statement.text[stop : typed.at])
+        if after or before:
+            agents.add(entity_id)
+    return agents
+
+
 def statement_roles(
-    statement: Statement, predicate_at: int, places: set[str] | frozenset[str]
+    statement: Statement,
+    predicate_at: int,
+    places: set[str] | frozenset[str],
+    typed: Typed | None = None,
 ) -> dict[str, str]:
     """Stage 2 for one sentence: entity id → agent, target, place or present, for
-    the predicate at offset ``predicate_at``."""
+    the predicate at offset ``predicate_at`` (``typed``, when given, also finds who
+    did an event named by a noun)."""
     roles: dict[str, str] = {}
+    if typed is not None and typed.noun:
+        roles.update(dict.fromkeys(_noun_agents(statement, typed, places), "agent"))
     for entity_id, relation, verb in statement.arguments:
         if verb == predicate_at and relation in AGENT_RELATIONS:
             role = "agent"  # a country can act ("Turkey struck ...")
@@ -259,6 +346,12 @@ def statement_roles(
             roles[entity_id] = role
     for entity_id in statement.entities:
         roles.setdefault(entity_id, "place" if entity_id in places else "present")
+    if "agent" not in roles.values():
+        # "insurgents led by HTS captured ...": who leads the doers did it.
+        leading = _verb_forms(LEADING_VERBS)
+        for entity_id, relation, verb in statement.arguments:
+            if relation == "agent" and verb >= 0 and _verb_word(statement.text, verb) in leading:
+                roles[entity_id] = "agent"
     return roles
 
 
@@ -357,6 +450,30 @@ def _same_event(
     return not own_places and noun is not None and any(noun in w for w in cluster["words"])
 
 
+def _candidates(clusters: dict, statement: Statement, kind: str) -> list[dict]:
+    """Events a sentence may join: those of its day; for a sentence dated only by its
+    article's publication, first those of the :data:`LOOKBACK_DAYS` before that
+    another source dated by its own words ("on Friday")."""
+    same_day = clusters.get((statement.date, kind), [])
+    if statement.date_evidence != "published" or not statement.date:
+        return same_day
+    day = date.fromisoformat(statement.date)
+    earlier = [
+        c
+        for back in range(1, LOOKBACK_DAYS + 1)
+        for c in clusters.get(((day - timedelta(days=back)).isoformat(), kind), [])
+        if c["statements"][0].date_evidence != "published"
+    ]
+    return earlier + same_day
+
+
+def _alike_across_days(words: frozenset[str], cluster: dict) -> bool:
+    """Stricter for another day: alike words to the leading sentence too."""
+    return _overlap(words, cluster["words"][0]) >= CROSS_DAY_OVERLAP or any(
+        _overlap(words, w) >= SAME_EVENT_OVERLAP for w in cluster["words"]
+    )
+
+
 def _new_since(previous: Sequence[Event], event: Event) -> bool:
     """Stage 5: no event of its type on the previous day at its places or by its agents."""
     places, agents = set(event.with_role("place")), set(event.with_role("agent"))
@@ -393,26 +510,39 @@ def build_events(
     places = set(places)
     types = load_event_types()
     clusters: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    ranked = sorted((s for s in statements if s.date), key=lambda s: (-s.sources, -len(s.entities)))
+    # Sentences dated by their own words lead; those dated only by publication follow,
+    # so that they can join the event another source dates (stage 4, across days).
+    ranked = sorted(
+        (s for s in statements if s.date),
+        key=lambda s: (s.date_evidence == "published", -s.sources, -len(s.entities)),
+    )
     for statement in ranked:
         typed = _dated_event_type(statement, types)
         if typed is None:
             continue
-        roles = statement_roles(statement, typed.at, places)
+        roles = statement_roles(statement, typed.at, places, typed)
         words = _content_words(statement.text)
         noun = typed.predicate.lower().rstrip("s") if typed.noun else None
-        for cluster in clusters[(statement.date, typed.kind.key)]:
-            if _same_event(statement, words, noun, cluster, places):
-                cluster["statements"].append(statement)
-                cluster["roles"].append(roles)
-                cluster["entities"] |= set(statement.entities)
-                cluster["words"].append(words)
-                break
+        cluster = next(
+            (
+                c
+                for c in _candidates(clusters, statement, typed.kind.key)
+                if _same_event(statement, words, noun, c, places)
+                and (c["day"] == statement.date or _alike_across_days(words, c))
+            ),
+            None,
+        )
+        if cluster is not None:
+            cluster["statements"].append(statement)
+            cluster["roles"].append(roles)
+            cluster["entities"] |= set(statement.entities)
+            cluster["words"].append(words)
         else:
             clusters[(statement.date, typed.kind.key)].append(
                 {
                     "kind": typed.kind,
                     "predicate": typed.predicate,
+                    "day": statement.date,
                     "statements": [statement],
                     "roles": [roles],
                     "entities": set(statement.entities),
@@ -429,7 +559,9 @@ def build_events(
         for n, cluster in enumerate(
             sorted(by_day[day], key=lambda c: _importance(c, family)), start=1
         ):
-            members = tuple(sorted(cluster["statements"], key=_summary_rank))
+            members = tuple(
+                sorted(cluster["statements"], key=lambda s: (s.date != day, *_summary_rank(s)))
+            )
             event = Event(
                 id=f"e{day.replace('-', '')}-{n}",
                 date=day,

@@ -118,7 +118,8 @@ class Sentence:
     """The sentence as written."""
     verbs: tuple[tuple[int, str], ...] = ()
     """(offset within the sentence, lemma) of each verb; empty when the model has no
-    tagger, so that callers can tell "no verbs" from "not tagged"."""
+    tagger (see ``tagged``). The lemma is empty when the pipeline runs without its
+    lemmatizer, as ours does for speed: read the word at the offset instead."""
     tagged: bool = False
     """Whether the model tagged parts of speech (``verbs`` is then complete)."""
 

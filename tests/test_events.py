@@ -143,6 +143,13 @@ def test_roles_say_who_did_it_to_whom_and_where() -> None:
     )
     roles = statement_roles(passive, passive.text.index("shelled"), places={"tyre"})
     assert roles == {"tyre": "place", "hezbollah": "agent"}
+    led = _parsed(
+        "Fighters led by Amal seized Tyre.",
+        [("Amal", "agent", "led"), ("Tyre", "dobj", "seized")],
+        ["led", "seized"],
+    )
+    led = replace(led, verbs=((led.text.index("led"), "lead"), (led.text.index("seized"), "seize")))
+    assert statement_roles(led, led.text.index("seized"), places={"tyre"})["amal"] == "agent"
 
 
 def test_a_claim_names_its_claimant() -> None:
@@ -190,3 +197,13 @@ def test_a_date_on_a_clause_types_the_event_of_that_clause() -> None:
     )
     [event] = build_events(_corpus(("a", "a")), [statement])
     assert event.predicate == "captured"  # the date is the telling's, the event stays
+
+
+def test_who_did_an_event_named_by_a_noun() -> None:
+    text = "Heavy bombardments by Amal hit Tyre, and Hezbollah's offensive stalled."
+    statement = _parsed(text, [("Amal", "prep:by", ""), ("Hezbollah", "poss", "")], ["hit"])
+    typed = event_type(text, verbs=statement.verbs)
+    assert typed.noun and typed.predicate == "bombardments"
+    assert statement_roles(statement, typed.at, set(), typed)["amal"] == "agent"
+    offensive = typed._replace(predicate="offensive", at=text.index("offensive"))
+    assert statement_roles(statement, offensive.at, set(), offensive)["hezbollah"] == "agent"
