@@ -22,7 +22,9 @@ In numbered stages with named thresholds:
    several sources; a sentence dated only by its article's publication may join,
    with words alike to its leading sentence (:data:`CROSS_DAY_OVERLAP`), an event
    another source dated by its own words up to :data:`LOOKBACK_DAYS` earlier (the
-   event keeps that day); the sentence shown for it is one of its day that most
+   event keeps that day); a sentence dated only by publication starts an event only
+   when it tells something that happened (a verb in a past form, not a state, a
+   habit or a fear); the sentence shown for it is one of its day that most
    sources carry, dated by its own words, reporting rather than quoting;
 5. **ranking**: a day's events by independent sources (story families), then by
    whether they give figures, then by the actors and places involved; an event is
@@ -121,6 +123,8 @@ class EventType:
     nouns: re.Pattern[str] | None
     fallback: re.Pattern[str] | None = None
     comments: frozenset[str] = frozenset()
+    irregular: frozenset[str] = frozenset()
+    """Irregular forms written in the file ("took", "fled"), for telling a past."""
 
 
 def _forms(predicate: str) -> list[str]:
@@ -163,6 +167,11 @@ def load_event_types(path: Path = PREDICATES_FILE) -> tuple[EventType, ...]:
             _pattern([f for n in spec.get("nouns", ()) for f in _noun_forms(n)]),
             _pattern([f for p in spec.get("fallback", ()) for f in _forms(p)]),
             frozenset(spec.get("comments", ())),
+            frozenset(
+                form.strip().split()[0].lower()
+                for p in [*spec.get("predicates", ()), *spec.get("fallback", ())]
+                for form in p.split("/")[1:]
+            ),
         )
         for key, spec in raw.items()
     )
@@ -450,6 +459,52 @@ def _same_event(
     return not own_places and noun is not None and any(noun in w for w in cluster["words"])
 
 
+_NOT_PAST_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being)\s+(?:\w+\s+)?$", re.I)
+_GENERIC = re.compile(
+    r"\b(?:repeatedly|often|frequently|regularly|routinely|long|ever|usually|"
+    r"for (?:years|decades|months)|over the (?:years|decades)|since (?:the )?(?:1[89]|20)\d\d)\b",
+    re.I,
+)
+IRREGULAR_PASTS = frozenset(
+    {
+        "saw", "shot", "hit", "began", "took", "made", "struck", "fought", "fell", "fled",
+        "met", "led", "won", "lost", "sent", "brought", "came", "went", "held", "kept",
+        "left", "ran", "threw", "drove", "rose", "spread", "broke", "said", "told",
+        "overran", "withdrew", "retook", "stood", "sought", "gave", "got", "found", "put",
+        "set", "shut", "cut",
+    }
+)  # fmt: skip
+"""Irregular past forms of common English verbs (a grammar fact, not a story's words)."""
+NOUN_VERB_WINDOW = 40
+"""Characters before an event noun in which the verb that tells it is looked for
+("carried out strikes", "shot down drones")."""
+
+
+def _is_past(text: str, offset: int, kind: EventType) -> bool:
+    """Whether the verb at ``offset`` is in a past form and not a present state ("is
+    concentrated")."""
+    word = _verb_word(text, offset)
+    past = word.endswith("ed") or word in IRREGULAR_PASTS or word in kind.irregular
+    return past and not _NOT_PAST_BEFORE.search(text[max(0, offset - 25) : offset])
+
+
+def _tells_a_past_event(statement: Statement, typed: Typed) -> bool:
+    """Whether a sentence tells something that happened, not a state, a habit or a
+    fear: the verb that tells it is in a past form ("captured", "fled", "carried out
+    strikes", "said"), and the sentence is not about what happens "repeatedly" or
+    "for years". Stage 4 lets only such sentences, or sentences dated by their own
+    words, start an event; others may join one."""
+    if _GENERIC.search(statement.text):
+        return False
+    at = typed.at
+    if typed.noun:
+        before = [o for o, _ in statement.verbs if at - NOUN_VERB_WINDOW <= o < at]
+        if not before:
+            return False
+        at = max(before)
+    return _is_past(statement.text, at, typed.kind)
+
+
 def _candidates(clusters: dict, statement: Statement, kind: str) -> list[dict]:
     """Events a sentence may join: those of its day; for a sentence dated only by its
     article's publication, first those of the :data:`LOOKBACK_DAYS` before that
@@ -537,6 +592,8 @@ def build_events(
             cluster["roles"].append(roles)
             cluster["entities"] |= set(statement.entities)
             cluster["words"].append(words)
+        elif statement.date_evidence == "published" and not _tells_a_past_event(statement, typed):
+            continue  # background or a state of things, dated only by its article
         else:
             clusters[(statement.date, typed.kind.key)].append(
                 {

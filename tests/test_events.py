@@ -207,3 +207,28 @@ def test_who_did_an_event_named_by_a_noun() -> None:
     assert statement_roles(statement, typed.at, set(), typed)["amal"] == "agent"
     offensive = typed._replace(predicate="offensive", at=text.index("offensive"))
     assert statement_roles(statement, offensive.at, set(), offensive)["hezbollah"] == "agent"
+
+
+def test_sentences_dated_only_by_publication_start_events_only_when_they_tell_a_past() -> None:
+    def published(text: str) -> Statement:
+        return replace(_statement("a", text, ("x",)), date_evidence="published")
+
+    told = [
+        published("Rebels captured the airbase."),
+        published("Militiamen fled the town."),
+        published("Insurgents have seized the dam."),  # news perfect: it just happened
+        published("The army has repeatedly shelled the town."),  # a habit
+        published("The Kurds fear attacks on their towns."),  # a fear, named by a noun
+        published("Jets will strike the depots."),
+        published("Shelling is concentrated on the front."),  # a state
+        replace(  # a noun told by a past verb
+            published("Troops carried out strikes on the port."), verbs=((7, ""),), tagged=True
+        ),
+    ]
+    events = build_events(_corpus(("a", "a")), told)
+    assert sorted(e.summary.text for e in events) == [
+        "Insurgents have seized the dam.",
+        "Militiamen fled the town.",
+        "Rebels captured the airbase.",
+        "Troops carried out strikes on the port.",
+    ]
