@@ -224,6 +224,8 @@ def event_type(
                 before = reported[max(0, m.start() - 40) : m.start()]
                 if _NEGATED.search(before) or _UNREAL.search(before):
                     continue  # "are not fleeing", "without meeting", "might strike"
+                if not noun and _INFINITIVE.search(before):
+                    continue  # "called on the SDF to retreat", "vowed to take Damascus"
                 if found is weak and _CUMULATIVE.search(before):
                     continue  # "the violence has killed 311": a running toll, no event
                 if noun or verb_at is None or m.start() in verb_at:
@@ -284,6 +286,7 @@ _UNREAL = re.compile(
     r"|\b(?:no evidence of|threat of|fears? of|risk of|plans? to|threaten(?:ed|s)? to)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno longer|\bwithout)\s+(?:\w+\s+)?$", re.I)
 REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "state", "claim", "confirm", "write"})
