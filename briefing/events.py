@@ -226,6 +226,8 @@ def event_type(
                     continue  # "are not fleeing", "without meeting", "might strike"
                 if not noun and _INFINITIVE.search(before):
                     continue  # "called on the SDF to retreat", "vowed to take Damascus"
+                if not noun and _DETERMINER.search(before):
+                    continue  # "the captured town", "scores of captured troops": adjectives
                 if found is weak and _CUMULATIVE.search(before):
                     continue  # "the violence has killed 311": a running toll, no event
                 if noun or verb_at is None or m.start() in verb_at:
@@ -287,6 +289,7 @@ _UNREAL = re.compile(
     re.I,
 )
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|of|its|their|his|her|our|these|those)\s+$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno longer|\bwithout)\s+(?:\w+\s+)?$", re.I)
 REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "state", "claim", "confirm", "write"})
