@@ -46,7 +46,7 @@ from typing import NamedTuple
 import yaml
 
 from .records import Corpus, Event, Statement
-from .textutil import fold
+from .textutil import content_words
 
 PREDICATES_FILE = Path(__file__).with_name("events.yml")
 SAME_EVENT_OVERLAP = 0.3
@@ -59,60 +59,6 @@ LOOKBACK_DAYS = 3
 """A sentence dated only by publication may tell an event this many days older."""
 CROSS_DAY_OVERLAP = 0.2
 """Content words (Jaccard) it must share with that event's leading sentence."""
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "which",
-        "who",
-        "it",
-        "its",
-        "their",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-        "said",
-        "says",
-        "say",
-        "after",
-        "before",
-        "into",
-        "over",
-        "than",
-        "also",
-        "more",
-        "not",
-        "no",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -419,10 +365,6 @@ _PARTY_MEDIA_WORDS = frozenset(
 )
 
 
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(fold(text)) if w not in _STOP and len(w) > 2)
-
-
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -582,7 +524,7 @@ def build_events(
         if typed is None:
             continue
         roles = statement_roles(statement, typed.at, places, typed)
-        words = _content_words(statement.text)
+        words = content_words(statement.text)
         noun = typed.predicate.lower().rstrip("s") if typed.noun else None
         cluster = next(
             (

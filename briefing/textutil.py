@@ -77,3 +77,21 @@ def escape_markdown(text: str) -> str:
     shown as text. Line breaks are folded into spaces: one statement, one line.
     """
     return guard_line_start(escape_inline(squash_spaces(text)))
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from",
+        "by", "with", "and", "or", "but", "as", "is", "was", "were", "are",
+        "be", "been", "has", "have", "had", "that", "this", "which", "who", "it",
+        "its", "their", "they", "he", "she", "his", "her", "said", "says", "say",
+        "after", "before", "into", "over", "than", "also", "more", "not", "no",
+    }
+)  # fmt: skip
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that carry content: folded, longer than two letters, not
+    function words. For telling how alike sentences are."""
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in _STOP_WORDS and len(w) > 2)

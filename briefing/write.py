@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -35,7 +36,13 @@ from .records import (
     ResolvedQuote,
     Statement,
 )
-from .textutil import escape_inline, escape_markdown, guard_line_start, squash_spaces
+from .textutil import (
+    content_words,
+    escape_inline,
+    escape_markdown,
+    guard_line_start,
+    squash_spaces,
+)
 
 EXPORT_PATH = "data/briefing.json"
 MARKER_FILE = ".briefing-generated"
@@ -371,10 +378,43 @@ def _untold(day: Day) -> list[Statement]:
     return [s for s in day.statements if s not in told]
 
 
+CENTRALITY_SMOOTHING = 5
+"""Added to a sentence's word count when averaging how central its words are, so
+that very short sentences ("Aleppo fell.") do not win on one common word."""
+
+
+OWN_DATE_WEIGHT = 3
+"""How much more a sentence that dates itself ("on Friday") says about a day than one
+dated only by its article's publication (which tells what was reported that day,
+not what happened)."""
+
+
+def _salience(day: Day) -> int:
+    """How much the coverage says happened on a day: the independent sources of its
+    events, and of its sentences, those dated by their own words weighing
+    :data:`OWN_DATE_WEIGHT` times more."""
+    return sum(e.sources for e in day.events) + sum(
+        s.sources * (OWN_DATE_WEIGHT if s.date_evidence != "published" else 1)
+        for s in day.statements
+    )
+
+
 def _day_summary(day: Day) -> list[Statement]:
-    """A day's sentences in order of importance: each event's summary, most
-    corroborated event first, then the other sentences of the day."""
-    return [e.summary for e in day.events] + _untold(day)
+    """A day's sentences in order of importance: each event's sentence and the day's
+    other sentences, by how central each is to what the day's sentences say (the mean
+    count, over its content words, of the day's sentences using that word, as in
+    centroid summarisers) times its corroboration (1 + log of its independent
+    sources, or of its event's)."""
+    counts = Counter(w for s in day.statements for w in content_words(s.text))
+    event_sources = {e.summary: e.sources for e in day.events}
+
+    def importance(statement: Statement) -> float:
+        words = content_words(statement.text)
+        centrality = sum(counts[w] for w in words) / (len(words) + CENTRALITY_SMOOTHING)
+        sources = max(event_sources.get(statement, 0), statement.sources)
+        return centrality * (1 + math.log(sources))
+
+    return sorted([e.summary for e in day.events] + _untold(day), key=importance, reverse=True)
 
 
 def _figure_export(figure: Figure) -> dict[str, Any]:
@@ -479,7 +519,7 @@ def export(briefing: Briefing) -> dict[str, Any]:
         "days": [
             {
                 "date": d.date,
-                "salience": sum(e.sources for e in d.events) + sum(s.sources for s in d.statements),
+                "salience": _salience(d),
                 "events": [e.id for e in d.events],
                 "new_events": [e.id for e in d.events if e.new],
                 "figures": [
