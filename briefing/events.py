@@ -3,11 +3,17 @@
 In numbered stages with named thresholds:
 
 1. **typing**: a sentence is an event when it holds a word from ``events.yml``
-   (capture, shell, kill, flee, protest, meet, ...) outside quotation marks; a verb
+   (capture, shell, attack, flee, protest, meet, ...) outside quotation marks; a verb
    counts only where the tagger saw a verb ("rebel advances" is no advance), an event
-   noun ("the offensive", "air strikes") always; the first such word in the sentence
-   decides ("fled the fighting" is displacement, "vowed to retake" a statement), and
-   between types at one place the file's order;
+   noun ("the offensive", "air strikes") always; casualty verbs ("killed") only when
+   nothing else types the sentence. No word counts that is negated ("are not
+   fleeing", "without meeting"), unreal ("might strike", "fears of attacks"), an
+   infinitive ("vowed to take"), an adjective ("the captured town", "Iran-backed") or
+   a running toll ("has killed 311"). The first word decides ("fled the fighting"
+   is displacement), or, when the sentence's date dates another clause, the word
+   nearest that clause's verb ("seized 50 towns after launching an offensive on
+   Wednesday"); between types at one place, the file's order. A definite event noun
+   after a comment verb ("Moscow regarded the attack as ...") makes a statement;
 2. **roles**: who did it and to whom, from the parse: the subject of the predicate
    (or a passive's by-phrase) is the *agent*, its object (or a passive's subject, or
    "against X") the *target*; places are where it happened; any other entity named
