@@ -12,7 +12,8 @@ fixture (``tests/fixtures/events/``):
 4. a span that names no single day leaves the sentence undated: "last week", "earlier
    this month", "for years", "in 2016";
 5. a weekday is the latest such day on or before publication ("on Wednesday" in a
-   Saturday article is three days earlier);
+   Saturday article is three days earlier), or the next such day on or after it when
+   the sentence speaks of the future ("will meet on Tuesday", "is due to vote");
 6. "yesterday", "last night" and "overnight" are the day before publication ("overnight"
    is the context day when the paragraph named one); "today", "tonight" and "this
    morning" the publication day.
@@ -71,6 +72,13 @@ _SHIFT = re.compile(
 # Phrases the tagger often leaves out of its date spans; the sentence text is searched for them.
 _UNTAGGED = re.compile(_SHIFT.pattern + r"|\bovernight\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is due to|are due to|is expected to|are expected to|is scheduled|"
+    r"are scheduled|plans? to|is to|are to)\b",
+    re.I,
+)
+FUTURE_WINDOW = 60
+"""Characters before a date expression searched for a future marker."""
 BACKGROUND_DAYS = 365
 """A day this long before its article's publication is background, not the story."""
 _NOT_A_DAY = re.compile(
@@ -115,10 +123,15 @@ def parse_written_date(text: str, date_order: str = "DMY") -> str | None:
 
 
 def anchor(
-    expression: str, published: str | None, date_order: str = "DMY", context: str | None = None
+    expression: str,
+    published: str | None,
+    date_order: str = "DMY",
+    context: str | None = None,
+    future: bool = False,
 ) -> str | None:
     """Resolve one date expression to an ISO day, relative to ``published`` (and to
-    ``context``, a day named earlier in the same paragraph).
+    ``context``, a day named earlier in the same paragraph). With ``future`` (the
+    sentence speaks of what will happen), a weekday is the next such day.
 
     Returns None when the expression names no single day or needs an anchor that
     is missing.
@@ -129,7 +142,7 @@ def anchor(
         return None
     try:
         context_day = date.fromisoformat(context) if context else None
-        return _anchor_relative(expression, date.fromisoformat(published), context_day)
+        return _anchor_relative(expression, date.fromisoformat(published), context_day, future)
     except (ValueError, OverflowError):  # a day before year 1 or after 9999
         return None
 
@@ -154,7 +167,9 @@ def _shifted(m: re.Match[str], pub: date, context: date | None) -> str | None:
     return context.isoformat() if context else None
 
 
-def _anchor_relative(expression: str, pub: date, context: date | None = None) -> str | None:
+def _anchor_relative(
+    expression: str, pub: date, context: date | None = None, future: bool = False
+) -> str | None:
     published = pub.isoformat()
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         if m := pattern.search(expression):
@@ -164,8 +179,10 @@ def _anchor_relative(expression: str, pub: date, context: date | None = None) ->
     if _NOT_A_DAY.search(expression):
         return None
     if m := _WEEKDAY.search(expression):
-        back = (pub.weekday() - WEEKDAYS.index(m["weekday"].lower())) % 7
-        return (pub - timedelta(days=back)).isoformat()
+        weekday = WEEKDAYS.index(m["weekday"].lower())
+        if future:
+            return (pub + timedelta(days=(weekday - pub.weekday()) % 7)).isoformat()
+        return (pub - timedelta(days=(pub.weekday() - weekday) % 7)).isoformat()
     if _YESTERDAY.search(expression):
         return (pub - timedelta(days=1)).isoformat()
     if _OVERNIGHT.search(expression):
@@ -184,6 +201,18 @@ class Dated(NamedTuple):
     """``published``, or the expression that fixed the day or the background year."""
     background: str | None = None
     """For a sentence about the past, the year it names."""
+
+
+def _speaks_of_future(text: str, expression: str) -> bool:
+    """Whether the clause of ``expression`` speaks of the future: a future marker
+    ("will", "is due to") shortly before it, with no comma between ("will meet in
+    Paris on Thursday"; not "released on Saturday, Assad said Syria will ...")."""
+    at = text.find(expression)
+    if at < 0:
+        return False
+    before = text[max(0, at - FUTURE_WINDOW) : at]
+    markers = list(_FUTURE.finditer(before))
+    return bool(markers) and "," not in before[markers[-1].end() :]
 
 
 def _past_year(expression: str, published: str | None) -> str | None:
@@ -221,7 +250,8 @@ def date_sentence(
     tagged = " ".join(expressions).lower()
     untagged = [m.group(0) for m in _UNTAGGED.finditer(text) if m.group(0).lower() not in tagged]
     for expression in [*expressions, *untagged]:
-        if day := anchor(expression, published, date_order, context):
+        future = _speaks_of_future(text, expression)
+        if day := anchor(expression, published, date_order, context, future):
             if _is_background(day, published):
                 return Dated(None, expression, day[:4])
             return Dated(day, expression)
