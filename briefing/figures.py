@@ -68,7 +68,6 @@ NUMBER = re.compile(
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
-_BETWEEN_BEFORE = re.compile(r"^(?:between|from)\s", re.I)
 
 
 @functools.lru_cache(maxsize=4)
