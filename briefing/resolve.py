@@ -966,6 +966,13 @@ def _join_partial_names(
         ]
         for key, g in groups.items()
     }
+    # Word → groups with a name holding it: a longer name must hold every word of the
+    # short one, so only groups in all the short name's entries are compared.
+    holding: dict[str, set[str]] = defaultdict(set)
+    for k, written in names.items():
+        for name in written:
+            for word in name:
+                holding[word].add(k)
     for key in sorted(groups, key=lambda k: (len(words[k]), k)):
         group = groups.get(key)
         if group is None or group.place is not None or key in TITLES or not key:
@@ -980,10 +987,12 @@ def _join_partial_names(
         # A place name joins a person's name only when nothing in the text says it
         # is a place: "Araghchi" tagged GPE joins Abbas Araghchi, "reached Hama" stays.
         any_kind = not is_place or not _place_cues(group, paragraphs)
+        candidates = set.intersection(*(holding.get(w, set()) for w in words[key]))
         fits = [
             k
             for k in sorted(groups)
             if k != key
+            and k in candidates
             and len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
             # the word test first: it rules out almost every name, and the rest scan mentions
             and any(_extends_name(list(n), words[key], is_place, lower, people) for n in names[k])
