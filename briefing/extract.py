@@ -18,11 +18,17 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import quotes as quotes_module
 from .records import Article, ArticleExtraction, DateMention, Mention, Paragraph, Quote, Sentence
 from .textutil import sha256
 
-EXTRACTOR_VERSION = sha256(Path(__file__).read_text(encoding="utf-8"))[:16]
-"""Fingerprint of this module's code: any change to extraction invalidates the cache."""
+EXTRACTOR_VERSION = sha256(
+    "".join(
+        (Path(__file__).parent / name).read_text(encoding="utf-8")
+        for name in ("extract.py", "quotes.py")
+    )
+)[:16]
+"""Fingerprint of the extract stage's code: any change to it invalidates the cache."""
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -34,12 +40,6 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 
 MAX_MENTION_TOKENS = 8
 """Longer entity spans are almost always NER errors over headlines or lists."""
-FRAGMENT_MIN_WORDS = 3
-"""Quoted runs shorter than this are scare quotes or terms, not speech."""
-DIRECT_MIN_WORDS = 6
-"""Quoted runs at least this long (or ending in punctuation) are full quotes."""
-SPEAKER_MAX_TOKENS = 10
-"""A speaker written out longer than this is cut to its entity or head noun phrase."""
 BATCH_SIZE = 64
 
 # Words that are page furniture when NER labels them as names.
@@ -51,66 +51,6 @@ _FURNITURE_WORDS = frozenset(
      "breaking", "exclusive", "analysis", "opinion", "image", "caption", "advertisement"}
 )  # fmt: skip
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_QUOTE_OPEN = {"“": "”", "«": "»", '"': '"'}
-REPORTING_CUES = frozenset(
-    [
-        "say",
-        "says",
-        "said",
-        "saying",
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "add",
-        "adds",
-        "added",
-        "adding",
-        "state",
-        "states",
-        "stated",
-        "announce",
-        "announces",
-        "announced",
-        "claim",
-        "claims",
-        "claimed",
-        "warn",
-        "warns",
-        "warned",
-        "write",
-        "writes",
-        "wrote",
-        "insist",
-        "insists",
-        "insisted",
-        "note",
-        "notes",
-        "noted",
-        "explain",
-        "explains",
-        "explained",
-        "declare",
-        "declares",
-        "declared",
-        "argue",
-        "argues",
-        "argued",
-        "ask",
-        "asks",
-        "asked",
-        "reply",
-        "replied",
-        "tweet",
-        "tweeted",
-        "posted",
-        "acknowledge",
-        "acknowledged",
-        "admit",
-        "admitted",
-    ]
-)
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 # ------------------------------------------------------------------ mentions
@@ -549,124 +489,6 @@ def _role_before(span: Span) -> str | None:
     return run.text if any(t.ent_type_ == "" for t in run) else None
 
 
-# ------------------------------------------------------------------ quotes
-
-
-def quote_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) character offsets of quoted runs, marks excluded.
-
-    Curly and guillemet marks pair with their closing mark; straight double quotes
-    pair with the next straight quote. An opening mark with no closing mark runs to
-    the end of the paragraph, the convention for quotes that go on into the next.
-    Apostrophes never open a quote, so ``detainees'`` cannot unbalance the pairing.
-    """
-    i = 0
-    while i < len(text):
-        closer = _QUOTE_OPEN.get(text[i])
-        if closer is None:
-            i += 1
-            continue
-        end = text.find(closer, i + 1)
-        if end == -1:
-            end = len(text)
-        if end > i + 1:
-            yield i + 1, end
-        i = end + 1
-
-
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
-
-
-def _is_title_like(words: list[str]) -> bool:
-    """Short runs in title case ("State of the Union") name a work, not speech."""
-    return len(words) < DIRECT_MIN_WORDS and all(
-        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
-    )
-
-
-def _speaker_of_cue(cue: Token) -> Span | None:
-    for child in cue.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return _speaker_span(child)
-    return None
-
-
-def _speaker_span(head: Token) -> Span:
-    """The entity containing ``head``, else its noun phrase, cut to a readable length."""
-    if head.ent_type_:
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent
-    subtree = list(head.subtree)
-    left = min(t.i for t in subtree)
-    right = max(t.i for t in subtree) + 1
-    if right - left > SPEAKER_MAX_TOKENS:
-        left, right = head.i, head.i + 1
-    return head.doc[left:right]
-
-
-def _according_to(tokens: Sequence[Token]) -> Span | None:
-    for token in tokens:
-        if token.lower_ == "according":
-            for child in token.children:
-                if child.lower_ == "to":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return _speaker_span(obj)
-    return None
-
-
-def attribute(doc: Doc, start: int, end: int) -> tuple[Span | None, Token | None]:
-    """Find the speaker and reporting verb for the quote at characters [start, end).
-
-    Looks at the sentences the quote touches and the sentence after it, for the
-    reporting verb nearest to the quote outside it, then its subject; falls back to
-    "according to X".
-    """
-    if not doc.has_annotation("DEP"):
-        return None, None
-    sents = list(doc.sents)
-    touched = [i for i, s in enumerate(sents) if s.start_char < end + 1 and s.end_char > start - 1]
-    if not touched:
-        return None, None
-    window = [sents[i] for i in range(touched[0], min(touched[-1] + 2, len(sents)))]
-    cues = [
-        t
-        for s in window
-        for t in s
-        if t.lower_ in REPORTING_CUES and t.pos_ in ("VERB", "AUX") and not (start <= t.idx < end)
-    ]
-    cues.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-    for cue in cues:
-        speaker = _speaker_of_cue(cue)
-        if speaker is not None:
-            return speaker, cue
-    outside = [t for s in window for t in s if not (start <= t.idx < end)]
-    return _according_to(outside), None
-
-
-def _quotes(
-    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
-) -> Iterator[Quote]:
-    for start, end in quote_spans(doc.text):
-        quoted = doc.text[start:end].strip()
-        words = quoted.split()
-        if len(words) < FRAGMENT_MIN_WORDS or _is_title_like(words):
-            continue
-        direct = len(words) >= DIRECT_MIN_WORDS or quoted.endswith((".", ",", "!", "?"))
-        speaker, cue = attribute(doc, start, end)
-        token = doc.char_span(start, end, alignment_mode="expand")
-        yield Quote(
-            article_id=article_id,
-            paragraph=paragraph,
-            sentence=sentence_of(token.start if token is not None else 0),
-            text=quoted.rstrip(","),
-            kind="direct" if direct else "fragment",
-            speaker_text=speaker.text if speaker is not None else None,
-            cue=cue.text if cue is not None else None,
-        )
-
-
 # ------------------------------------------------------------------ per article
 
 
@@ -687,7 +509,7 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     dates: list[DateMention] = []
-    quotes: list[Quote] = []
+    quotes: list[list[quotes_module.FoundQuote]] = []
     for paragraph, doc in zip(_extractable(article), docs, strict=True):
         bounds = _sentence_starts(doc)
         tagged = doc.has_annotation("POS")
@@ -725,9 +547,13 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
             for ent in doc.ents
             if ent.label_ in DATE_LABELS
         )
-        quotes.extend(_quotes(doc, article.id, paragraph.index, sentence_of))
+        quotes.append(quotes_module.paragraph_quotes(doc, article.id, paragraph.index, sentence_of))
     return ArticleExtraction(
-        article.id, tuple(sentences), tuple(mentions), tuple(dates), tuple(quotes)
+        article.id,
+        tuple(sentences),
+        tuple(mentions),
+        tuple(dates),
+        tuple(quotes_module.carry_speakers(quotes)),
     )
 
 

@@ -9,8 +9,14 @@ In numbered stages, textacy-style, each a generator of small records:
 2. **topic**: what the number counts, from ``figures.yml``: a topic word after the
    number within :data:`AFTER_WINDOW` words ("12 civilians were killed"), else one
    before it within :data:`BEFORE_WINDOW` words ("killing 12", "the toll rose to
-   242"); a number with neither is not a figure. Years, times, percentages, money and
-   ages are never figures.
+   242"); weak topics (troops, towns seized, distance) only when no other topic word
+   is near. Years, times, percentages, money and ages are never figures.
+3. **parts**: a number with no topic of its own after "including" or "among them"
+   counts part of the figure before it ("242 killed, including 24 civilians");
+4. **running totals**: a figure with toll or total words near it (within
+   :data:`RUNNING_BEFORE` characters before or :data:`RUNNING_AFTER` after: "the death
+   toll rose to", "since", "so far", "over the past three days", "have been killed")
+   is a running total, not the count of one incident.
 """
 
 from __future__ import annotations
@@ -73,13 +79,24 @@ _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
 @functools.lru_cache(maxsize=4)
 def load_topics(
     path: Path = TOPICS_FILE,
-) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]:
-    """(key, label, words after, words before) of each topic, in file order."""
+) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], ...]:
+    """(key, label, words after, words before, weak) of each topic, in file order."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(
-        (key, spec.get("label", key), tuple(spec.get("after", ())), tuple(spec.get("before", ())))
+        (
+            key,
+            spec.get("label", key),
+            tuple(spec.get("after", ()) or ()),
+            tuple(spec.get("before", ()) or ()),
+            bool(spec.get("weak", False)),
+        )
         for key, spec in raw.items()
     )
+
+
+def topic_labels() -> dict[str, str]:
+    """Readable label of each topic key, in file order."""
+    return {key: label for key, label, *_ in load_topics()}
 
 
 def amount(written: str) -> int | None:
@@ -140,9 +157,9 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
     """Stage 2: the topic of a number from the nearest topic word around it (after it
     on a tie), or None."""
     after_words, before_words = _words(after), _words(before)
-    best: tuple[int, int, int] | None = None
+    best: tuple[bool, int, int, int] | None = None
     found: dict[int, tuple[str, str]] = {}
-    for order, (key, label, after_phrases, before_phrases) in enumerate(load_topics()):
+    for order, (key, label, after_phrases, before_phrases, weak) in enumerate(load_topics()):
         found[order] = (key, label)
         for phrases, words, window, at_end, side in (
             (after_phrases, after_words, AFTER_WINDOW, False, 0),
@@ -150,9 +167,9 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
         ):
             for phrase in phrases:
                 distance = _distance(words, phrase, window, at_end)
-                if distance is not None and (best is None or (distance, side, order) < best):
-                    best = (distance, side, order)
-    return found[best[2]] if best else None
+                if distance is not None and (best is None or (weak, distance, side, order) < best):
+                    best = (weak, distance, side, order)
+    return found[best[3]] if best else None
 
 
 def _is_not_a_count(match: re.Match[str], text: str) -> bool:
@@ -164,8 +181,33 @@ def _is_not_a_count(match: re.Match[str], text: str) -> bool:
     return following[:1] == ":" or bool(re.match(r"(?:st|nd|rd|th)\b", following))
 
 
+_PART_OF = re.compile(
+    r"\b(?:including|included|includes|among them|among whom|of them|of whom)\s+$", re.I
+)
+_PART_NOUN = re.compile(r"\s*([a-z][\w-]*)", re.I)
+_RUNNING = re.compile(
+    r"\b(?:toll|tolls|total|totals|tally|so far|since|in all|overall|altogether|cumulative"
+    r"|(?:over|in|during) the (?:past|last))\b"
+    r"|\b(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?\w+(?:ed|en|ld)\b",
+    re.I,
+)
+RUNNING_BEFORE = 40
+"""Characters before a number in which toll or total words make it a running total."""
+RUNNING_AFTER = 40
+"""Characters after a number in which they do ("400 people have been killed")."""
+
+
+def is_running_total(text: str, start: int, end: int) -> bool:
+    """Stage 4: whether the number at [start, end) gives a toll or total rather than
+    the count of one incident."""
+    before = text[max(0, start - RUNNING_BEFORE) : start]
+    after = text[end : end + RUNNING_AFTER]
+    return bool(_RUNNING.search(before) or _RUNNING.search(after))
+
+
 def figures(text: str) -> Iterator[Figure]:
-    """Stages 1-2: every figure in ``text``, in order."""
+    """Stages 1-4: every figure in ``text``, in order."""
+    previous: Figure | None = None
     for match in NUMBER.finditer(text):
         if _is_not_a_count(match, text):
             continue
@@ -173,12 +215,25 @@ def figures(text: str) -> Iterator[Figure]:
         if low is None and high is None:
             continue
         topic = _topic(text[: match.start()], text[match.end() :])
+        within = ""
+        if (
+            previous is not None
+            and _PART_OF.search(text[: match.start()])
+            and (topic is None or topic[0] == previous.topic)
+        ):
+            topic = (previous.topic, previous.label)
+            noun = _PART_NOUN.match(text, match.end())
+            within = noun.group(1) if noun else ""
         if topic is None:
             continue
-        yield Figure(
+        previous = Figure(
             value=match.group(0),
             low=low,
             high=high,
             topic=topic[0],
             label=topic[1],
+            at=match.start(),
+            within=within,
+            running=is_running_total(text, match.start(), match.end()),
         )
+        yield previous

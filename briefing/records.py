@@ -176,7 +176,7 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Quote:
-    """Words in quotation marks, with the speaker the parse points to."""
+    """Reported words (quoted or paraphrased), with the speaker the parse points to."""
 
     article_id: str
     """Article the quote is in."""
@@ -187,11 +187,23 @@ class Quote:
     text: str
     """The quoted words, without the marks."""
     kind: str
-    """``direct`` for a quoted sentence, ``fragment`` for a few quoted words."""
+    """``direct`` for a quoted sentence, ``fragment`` for a few quoted words inside a
+    paraphrase, ``indirect`` for reported speech ("X said that ...")."""
     speaker_text: str | None
     """The speaker as written ("Khalifa", "a Syrian security official"), or None."""
     cue: str | None
-    """The reporting verb ("said", "told"), or None."""
+    """The reporting verb ("said", "told"; "according to"), or None."""
+    start: int = -1
+    """Start offset of the words within the paragraph text."""
+    end: int = -1
+    """End offset of the words within the paragraph text."""
+    speaker_start: int = -1
+    """Start offset of the speaker as written within its paragraph; -1 when none."""
+    speaker_end: int = -1
+    """End offset of the speaker as written; -1 when none."""
+    speaker_paragraph: int = -1
+    """Paragraph the speaker is named in: the quote's own, or the one before for a
+    quote running on over paragraphs; -1 when none."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +312,14 @@ class Figure:
     """What it counts: a topic key from ``figures.yml`` ("killed", "displaced")."""
     label: str
     """Readable topic."""
+    at: int = -1
+    """Offset of the number in the sentence."""
+    within: str = ""
+    """What part of the figure before it this one counts ("civilians" in "242
+    killed, including 24 civilians"); empty for a figure of its own."""
+    running: bool = False
+    """Whether the sentence gives a toll or total ("the death toll rose to 311")
+    rather than the count of one incident."""
 
 
 @dataclass(frozen=True)
@@ -349,7 +369,7 @@ class ResolvedQuote:
     text: str
     """The quoted words."""
     kind: str
-    """``direct`` or ``fragment``."""
+    """``direct``, ``fragment`` or ``indirect`` (see :attr:`Quote.kind`)."""
     speaker: str | None
     """Entity id of the speaker, or None."""
     speaker_text: str | None
@@ -359,7 +379,63 @@ class ResolvedQuote:
     citation: Citation
     """Where it was said."""
     date: str | None
-    """Publication date of the article carrying it."""
+    """ISO day it was said: that of its sentence, dated as statements are."""
+    date_evidence: str | None = None
+    """How the day was fixed: ``published``, or the expression that fixed it."""
+    speaker_found: str = ""
+    """How the speaker was tied to the entity: ``named``, ``pronoun``,
+    ``description`` or ``surname``; empty when it was not."""
+    start: int = -1
+    """Start offset of the words within the paragraph."""
+    end: int = -1
+    """End offset of the words within the paragraph."""
+    speaker_start: int = -1
+    """Start offset of the speaker as written, when named in the same paragraph."""
+    speaker_end: int = -1
+    """End offset of the speaker as written, when named in the same paragraph."""
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """A figure as one source gave it: the value, who gives it and as of when."""
+
+    id: str
+    """Stable id (article, paragraph and a counter)."""
+    topic: str
+    """What it counts: a topic key from ``figures.yml``."""
+    label: str
+    """Readable topic."""
+    value: str
+    """The number as written, with its qualifier ("at least 400")."""
+    low: int | None
+    """Least it can mean, or None when unbounded below."""
+    high: int | None
+    """Most it can mean, or None when unbounded above."""
+    within: str
+    """What part of the figure before it this one counts ("civilians"), or empty."""
+    running: bool
+    """Whether it is a toll or total rather than the count of one incident."""
+    date: str | None
+    """ISO day it is as of: the day its sentence is about."""
+    date_evidence: str | None
+    """How the day was fixed: ``published``, or the expression that fixed it."""
+    source: str | None
+    """Entity id of who gives it ("the Observatory said"), or None."""
+    source_text: str | None
+    """Who gives it, as written; None when the article states it itself."""
+    reported_by: str | None
+    """Outlet of the article that carries it."""
+    party: bool
+    """Whether the source is a party to the conflict (a government, armed group,
+    military or their media)."""
+    claim_cue: str | None
+    """Words marking the sentence as a claim ("without providing evidence")."""
+    sentence: str
+    """The sentence as written in the first source."""
+    citations: tuple[Citation, ...]
+    """Every article paragraph carrying this sentence."""
+    sources: int
+    """Independent sources (story families) carrying it."""
 
 
 @dataclass(frozen=True)
@@ -457,3 +533,5 @@ class Briefing:
     """Pairs of entities that may be one, best first, for the review page."""
     events: tuple[Event, ...] = ()
     """Every event, by day, most corroborated first within a day."""
+    claims: tuple[FigureClaim, ...] = ()
+    """Every figure as its source gave it, by topic then day."""

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from .claims import figure_claims, resolve_quotes
 from .curation import Curation
-from .dating import date_paragraph
+from .dating import Dated, date_paragraph
 from .events import build_events
 from .extract import (
     ACTOR_LABELS,
@@ -53,8 +54,6 @@ from .records import (
     Event,
     Mention,
     Proposal,
-    Quote,
-    ResolvedQuote,
     Sentence,
     Statement,
 )
@@ -80,7 +79,6 @@ SHORT_NAME_MAX_PLACE_SHARE = 0.1
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "al", "el", "de", "la", "du"})
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _KIND_OF_LABEL = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -1451,46 +1449,50 @@ def _names_found_again(
     return tuple(result), entities
 
 
+def _sentence_dating(
+    corpus: Corpus, extractions: Sequence[ArticleExtraction], date_order: str
+) -> dict[tuple[str, int], Dated]:
+    """(article id, sentence index) → the day each sentence is about. A day named in a
+    paragraph is the context for the relative expressions after it in that paragraph
+    ("On Wednesday ... A day earlier ...")."""
+    published = {a.id: a.published for a in corpus.articles}
+    dating: dict[tuple[str, int], Dated] = {}
+    for extraction in extractions:
+        dates_by_sentence: dict[int, list[str]] = defaultdict(list)
+        for d in extraction.dates:
+            dates_by_sentence[d.sentence].append(d.text)
+        by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
+        for sentence in extraction.sentences:
+            by_paragraph[sentence.paragraph].append(sentence)
+        for paragraph in by_paragraph.values():
+            days = date_paragraph(
+                [(dates_by_sentence.get(s.index, []), s.text) for s in paragraph],
+                published[extraction.article_id],
+                date_order,
+            )
+            for s, dated in zip(paragraph, days, strict=True):
+                dating[(extraction.article_id, s.index)] = dated
+    return dating
+
+
 def _statements(
     corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
     mention_entity: dict[tuple[str, int, int], str],
-    date_order: str,
+    dating: dict[tuple[str, int], Dated],
 ) -> list[Statement]:
-    """Sentences naming an entity, dated, verbatim repeats merged into one statement.
-
-    A day named in a paragraph is the context for the relative expressions after it
-    in that paragraph ("On Wednesday ... A day earlier ...")."""
-    published = {a.id: a.published for a in corpus.articles}
+    """Sentences naming an entity, dated, verbatim repeats merged into one statement."""
     family = {a.id: a.family or a.id for a in corpus.articles}
     merged: dict[tuple[str, str | None], dict] = {}
     for extraction in extractions:
         ents_by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in extraction.mentions:
             ents_by_sentence[m.sentence].append(m)
-        dates_by_sentence: dict[int, list[str]] = defaultdict(list)
         date_verb: dict[tuple[int, str], int] = {}
         for d in extraction.dates:
-            dates_by_sentence[d.sentence].append(d.text)
             date_verb.setdefault((d.sentence, d.text), d.verb)
-        by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in extraction.sentences:
-            by_paragraph[sentence.paragraph].append(sentence)
-        dating = {
-            s.index: dated
-            for paragraph in by_paragraph.values()
-            for s, dated in zip(
-                paragraph,
-                date_paragraph(
-                    [(dates_by_sentence.get(s.index, []), s.text) for s in paragraph],
-                    published[extraction.article_id],
-                    date_order,
-                ),
-                strict=True,
-            )
-        }
-        for sentence in extraction.sentences:
-            dated = dating[sentence.index]
+            dated = dating[(extraction.article_id, sentence.index)]
             sentence_mentions = ents_by_sentence.get(sentence.index, [])
             if not sentence_mentions:
                 continue
@@ -1575,60 +1577,6 @@ def _days(
     ]
 
 
-def _speaker(
-    quote: Quote,
-    extraction: ArticleExtraction,
-    mention_entity: dict[tuple[str, int, int], str],
-    entities: dict[str, Entity],
-) -> str | None:
-    """Entity id of the quote's speaker: a mention inside the speaker text, or for a
-    pronoun the last person mentioned up to the quote's sentence."""
-    if not quote.speaker_text:
-        return None
-    spoken = fold(quote.speaker_text)
-    if spoken in _PRONOUNS:
-        people = [
-            m for m in extraction.mentions
-            if m.sentence <= quote.sentence
-            and entities[mention_entity[(m.article_id, m.paragraph, m.start)]].kind == "person"
-        ]  # fmt: skip
-        if people:
-            last = people[-1]
-            return mention_entity[(last.article_id, last.paragraph, last.start)]
-        return None
-    for m in extraction.mentions:
-        if m.paragraph == quote.paragraph and fold(m.text) in spoken:
-            return mention_entity[(m.article_id, m.paragraph, m.start)]
-    key = name_key(quote.speaker_text)
-    for m in extraction.mentions:
-        if name_key(m.text) == key:
-            return mention_entity[(m.article_id, m.paragraph, m.start)]
-    return None
-
-
-def _quotes(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction],
-    mention_entity: dict[tuple[str, int, int], str], entities: dict[str, Entity],
-) -> list[ResolvedQuote]:  # fmt: skip
-    published = {a.id: a.published for a in corpus.articles}
-    quotes: list[ResolvedQuote] = []
-    for extraction in extractions:
-        for n, quote in enumerate(extraction.quotes, start=1):
-            quotes.append(
-                ResolvedQuote(
-                    id=f"{extraction.article_id}-q{n}",
-                    text=quote.text,
-                    kind=quote.kind,
-                    speaker=_speaker(quote, extraction, mention_entity, entities),
-                    speaker_text=quote.speaker_text,
-                    cue=quote.cue,
-                    citation=Citation(extraction.article_id, quote.paragraph),
-                    date=published[extraction.article_id],
-                )
-            )
-    return quotes
-
-
 def resolve(
     corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
@@ -1684,10 +1632,12 @@ def resolve(
     )
     kept, entities = _names_found_again(kept, entities, mention_entity)
     by_id = {e.id: e for e in entities}
-    statements = _statements(corpus, kept, mention_entity, date_order)
+    dating = _sentence_dating(corpus, kept, date_order)
+    statements = _statements(corpus, kept, mention_entity, dating)
     # A town or region tells events apart; a country is too broad to.
     towns_and_regions = {e.id for e in entities if e.group == "place" and e.kind != "country"}
     events = build_events(corpus, statements, towns_and_regions)
+    quotes = resolve_quotes(corpus, kept, mention_entity, by_id, dating)
     return Briefing(
         title=title,
         corpus=corpus,
@@ -1695,7 +1645,8 @@ def resolve(
         statements=tuple(statements),
         days=tuple(_days(corpus, statements, events)),
         events=tuple(events),
-        quotes=tuple(_quotes(corpus, kept, mention_entity, by_id)),
+        quotes=tuple(quotes),
+        claims=tuple(figure_claims(corpus, kept, quotes, by_id, dating, CLAIM_CUES)),
         extractions=kept,
         mention_entity=mention_entity,
         proposals=_proposals(entities),

@@ -24,7 +24,10 @@ import frontmatter
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
 
+from .charts import Point, series_chart
+from .claims import is_party
 from .errors import OutputError
+from .figures import topic_labels
 from .records import (
     Article,
     Briefing,
@@ -33,6 +36,7 @@ from .records import (
     Entity,
     Event,
     Figure,
+    FigureClaim,
     ResolvedQuote,
     Statement,
 )
@@ -40,6 +44,7 @@ from .textutil import (
     content_words,
     escape_inline,
     escape_markdown,
+    fold,
     guard_line_start,
     squash_spaces,
 )
@@ -52,7 +57,8 @@ TOP_ENTITIES_ON_INDEX = 12
 CO_OCCURRING_SHOWN = 15
 TIMELINE_EVENTS_PER_DAY = 3
 """Events shown for each day on the timeline page (the day page shows them all)."""
-PARTY_KINDS = frozenset({"government", "armed group", "military"})
+QUOTES_OF_THE_DAY = 8
+"""Direct quotes shown on a day page, by the most mentioned speakers."""
 """Actor kinds that make a claimant a party to the conflict (monitors and media are not)."""
 ROLE_WORDS = {
     "agent": "did it",
@@ -179,7 +185,7 @@ class _Site:
         entity = self.entities.get(claimant)
         if entity is None:
             return True  # the words of a party's own media, as the claim cue found them
-        return entity.kind in PARTY_KINDS or (entity.group == "place" and bool(entity.acting))
+        return is_party(entity)
 
     def claimant(self, claimant: str, rel: str) -> Markup:
         who = (
@@ -235,17 +241,57 @@ class _Site:
         parts.append(f"*{event.sources} independent source{plural}{dated}.*")
         return Markup(" ".join(parts))
 
-    def quote_line(self, quote: ResolvedQuote, rel: str) -> Markup:
-        who = (
-            self.entity_link(quote.speaker, rel)
-            if quote.speaker
-            else escape_markdown(quote.speaker_text or "unattributed")
-        )
-        if quote.speaker and quote.speaker_text:
-            who = Markup(f"{who} (as written: {escape_markdown(quote.speaker_text)})")
-        words = escape_markdown(quote.text)
+    def speaker(self, quote: ResolvedQuote, rel: str) -> Markup:
+        """The speaker's entity link (with the words the source used), or the speaker
+        as written, or "unattributed"."""
+        if quote.speaker:
+            who = self.entity_link(quote.speaker, rel)
+            if quote.speaker_text and fold(quote.speaker_text) != fold(
+                self.entities[quote.speaker].name
+            ):
+                who = Markup(f"{who} (as written: {escape_inline(quote.speaker_text)})")
+            return who
+        return Markup(escape_inline(quote.speaker_text or "unattributed"))
+
+    def quote_line(
+        self, quote: ResolvedQuote, rel: str, show_speaker: bool = True, show_date: bool = False
+    ) -> Markup:
+        """One quote, cited: “words” — speaker; reported speech as "speaker said: words"."""
+        when = f"{long_date(quote.date)}: " if show_date and quote.date else ""
+        words = escape_inline(squash_spaces(quote.text))
+        cite = self.cite(quote.citation, rel)
+        if quote.kind == "indirect":
+            who = self.speaker(quote, rel) if show_speaker else Markup("")
+            cue = escape_inline(quote.cue or "said")
+            line = f"{when}{who} {cue}: {words} *(reported speech)* {cite}"
+            return Markup(guard_line_start(line.strip()))
         kind = " *(fragment)*" if quote.kind == "fragment" else ""
-        return Markup(f"“{words}”{kind} — {who} {self.cite(quote.citation, rel)}")
+        by = f" — {self.speaker(quote, rel)}" if show_speaker else ""
+        return Markup(guard_line_start(f"{when}“{words}”{kind}{by} {cite}"))
+
+    def claim_source(self, claim: FigureClaim, rel: str) -> Markup:
+        """Who gives a figure, whether a party, and whether the sentence marks it a claim."""
+        if claim.source:
+            who = f"according to {self.entity_link(claim.source, rel)}"
+        elif claim.source_text:
+            who = f"according to {escape_inline(claim.source_text)}"
+        else:
+            who = f"reported by {escape_inline(claim.reported_by or 'the article')}"
+        if claim.party:
+            who += " (a party to the conflict)"
+        if claim.claim_cue:
+            who += f", unverified (“{escape_inline(claim.claim_cue)}”)"
+        return Markup(who)
+
+    def claim_line(self, claim: FigureClaim, rel: str, show_date: bool = True) -> Markup:
+        """A figure with its source and day, then the sentence it is in, cited."""
+        within = f" (of them: {escape_inline(claim.within)})" if claim.within else ""
+        when = f", as of {long_date(claim.date)}" if show_date and claim.date else ""
+        sentence = escape_inline(squash_spaces(claim.sentence))
+        return Markup(
+            f"**{escape_inline(claim.value)} {escape_inline(claim.label)}**{within} "
+            f"{self.claim_source(claim, rel)}{when}: {sentence} {self.cites(claim.citations, rel)}"
+        )
 
     def safe_url(self, url: str | None) -> Markup | None:
         """A link to an http(s) address, its target percent-encoded, or None."""
@@ -275,6 +321,9 @@ def _environment(templates: Path, site: _Site) -> Environment:
         event=site.event,
         figure=site.figure,
         quote_line=site.quote_line,
+        claim_line=site.claim_line,
+        claim_source=site.claim_source,
+        speaker=site.speaker,
         linked=site.linked,
         safe_url=site.safe_url,
         long_date=long_date,
@@ -365,6 +414,41 @@ def _entity_days(
             days.setdefault(key, ([], []))[1].append(statement)
         result[entity.id] = [(day, *days[day]) for day in sorted(days)]
     return result
+
+
+def _source_key(claim: FigureClaim) -> str:
+    if claim.source:
+        return claim.source
+    if claim.source_text:
+        return fold(claim.source_text)
+    return f"reported by {claim.reported_by or ''}"
+
+
+def _claims_by_topic(briefing: Briefing) -> list[tuple[str, str, list[FigureClaim]]]:
+    """(topic, label, dated claims in day order) for each topic that has claims, in the
+    order of ``figures.yml``."""
+    grouped: dict[str, list[FigureClaim]] = defaultdict(list)
+    for claim in briefing.claims:
+        grouped[claim.topic].append(claim)
+    return [
+        (topic, label, sorted(grouped[topic], key=lambda c: (c.date or "9999", c.id)))
+        for topic, label in topic_labels().items()
+        if grouped[topic]
+    ]
+
+
+def _running_series(claims: list[FigureClaim]) -> list[list[FigureClaim]]:
+    """Running totals (not parts of another figure) grouped by source, the source that
+    gives the most first."""
+    by_source: dict[str, list[FigureClaim]] = defaultdict(list)
+    for claim in claims:
+        if claim.running and not claim.within:
+            by_source[_source_key(claim)].append(claim)
+    return sorted(by_source.values(), key=lambda cs: (-len(cs), cs[0].date or "", cs[0].id))
+
+
+def _point(claim: FigureClaim) -> int:
+    return claim.low if claim.low is not None else claim.high or 0
 
 
 def _day_figures(day: Day) -> list[tuple[Figure, Statement]]:
@@ -551,14 +635,133 @@ def export(briefing: Briefing) -> dict[str, Any]:
                 "article": q.citation.article_id,
                 "paragraph": q.citation.paragraph,
                 "date": q.date,
+                "date_evidence": q.date_evidence,
+                "speaker_found": q.speaker_found or None,
             }
             for q in briefing.quotes
         ],
-        "claims": [],
+        "claims": [
+            {
+                "id": c.id,
+                "topic": c.topic,
+                "label": c.label,
+                "value": c.value,
+                "low": c.low,
+                "high": c.high,
+                "within": c.within or None,
+                "running": c.running,
+                "date": c.date,
+                "date_evidence": c.date_evidence,
+                "source": c.source,
+                "source_text": c.source_text,
+                "reported_by": c.reported_by,
+                "party": c.party,
+                "claim_cue": c.claim_cue,
+                "sentence": c.sentence,
+                "sources": c.sources,
+                "articles": list(dict.fromkeys(x.article_id for x in c.citations)),
+                "citations": [
+                    {"article": x.article_id, "paragraph": x.paragraph} for x in c.citations
+                ],
+            }
+            for c in briefing.claims
+        ],
     }
 
 
 # ------------------------------------------------------------------ render
+
+
+def _series_name(site: _Site, claims: list[FigureClaim]) -> str:
+    first = claims[0]
+    if first.source and first.source in site.entities:
+        name = site.entities[first.source].name
+    else:
+        name = first.source_text or f"reported by {first.reported_by or 'the article'}"
+    return f"{name} (a party)" if first.party else name
+
+
+def _figure_pages(
+    briefing: Briefing, site: _Site, render_page: Any, common: dict[str, Any]
+) -> dict[str, str]:
+    """One page per figure topic (table, chart, conflicts) and their index."""
+    pages: dict[str, str] = {}
+    topics = _claims_by_topic(briefing)
+    for topic, label, claims in topics:
+        series = _running_series(claims)
+        summary = []
+        for cs in series:
+            low = min(cs, key=lambda c: (_point(c), c.date or ""))
+            high = max(cs, key=lambda c: (_point(c), c.date or ""))
+            values = (
+                f"{escape_inline(low.value)} {site.cite(low.citations[0], '../')} to "
+                f"{escape_inline(high.value)} {site.cite(high.citations[0], '../')}"
+                if _point(low) != _point(high)
+                else f"{escape_inline(low.value)} {site.cite(low.citations[0], '../')}"
+            )
+            days = sorted({c.date for c in cs if c.date})
+            span = (
+                long_date(days[0]) + (f" to {long_date(days[-1])}" if len(days) > 1 else "")
+                if days
+                else "undated"
+            )
+            summary.append(Markup(f"{values} {site.claim_source(cs[0], '../')} ({span})"))
+        chart = series_chart(
+            f"{label} over time, by source",
+            [
+                (_series_name(site, cs), [Point(c.date, c.low, c.high) for c in cs if c.date])
+                for cs in series
+                if any(c.date for c in cs)
+            ],
+        )
+        running = [c for cs in series for c in cs]
+        pages[f"figures/{topic}.md"] = _page(
+            render_page(
+                "figures_topic.md.j2",
+                rel="../",
+                label=label,
+                summary=summary,
+                chart=Markup(f"<figure>{chart}</figure>") if chart else "",
+                running=sorted(running, key=lambda c: (c.date or "9999", c.id)),
+                others=[c for c in claims if c not in set(running)],
+                **common,
+            ),
+            title=f"Figures: {label}",
+            page="figures",
+        )
+    pages["figures/index.md"] = _page(
+        render_page(
+            "figures_index.md.j2",
+            rel="../",
+            topics=[(t, label, cs, len(_running_series(cs))) for t, label, cs in topics],
+            **common,
+        ),
+        title="Figures",
+        page="figures",
+    )
+    return pages
+
+
+def _quotes_by_speaker(
+    site: _Site, quotes: tuple[ResolvedQuote, ...]
+) -> list[tuple[Markup, list[ResolvedQuote]]]:
+    """Quotes grouped by speaker (entity, else as written), the most quoted first;
+    unattributed quotes last."""
+    groups: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for q in quotes:
+        key = q.speaker or (f"~{fold(q.speaker_text)}" if q.speaker_text else "~~")
+        groups[key].append(q)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "~~", -len(kv[1]), kv[0]))
+    result = []
+    for key, members in ordered:
+        if key in site.entities:
+            label = site.entity_link(key, "")
+        elif key == "~~":
+            label = Markup("Unattributed")
+        else:
+            label = Markup(escape_inline(members[0].speaker_text or ""))
+        result.append((label, sorted(members, key=lambda q: (q.date or "", q.id))))
+    return result
 
 
 def render(briefing: Briefing, templates: Path) -> dict[str, str]:
@@ -582,9 +785,16 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
     entity_days = _entity_days(briefing, by_entity)
     co = _co_occurrence(briefing)
     quotes_by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
-    for q in briefing.quotes:
+    quotes_by_day: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for q in sorted(briefing.quotes, key=lambda q: (q.date or "", q.id)):
         if q.speaker:
             quotes_by_speaker[q.speaker].append(q)
+        if q.date and q.kind != "indirect" and (q.speaker or q.speaker_text):
+            quotes_by_day[q.date].append(q)
+    claims_by_day: dict[str, list[FigureClaim]] = defaultdict(list)
+    for c in briefing.claims:
+        if c.date:
+            claims_by_day[c.date].append(c)
     rewrites = _rewrites(articles)
     spans = _paragraph_spans(briefing)
 
@@ -666,7 +876,14 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
                 rel="../",
                 day=day,
                 others=_untold(day),
-                figures=_day_figures(day),
+                figures=claims_by_day.get(day.date, []),
+                quotes=sorted(
+                    quotes_by_day.get(day.date, []),
+                    key=lambda q: (
+                        -(site.entities[q.speaker].mention_count if q.speaker else 0),
+                        q.id,
+                    ),
+                )[:QUOTES_OF_THE_DAY],
                 previous=previous_day.get(day.date),
                 articles=[site.articles[i] for i in day.articles],
                 **common,
@@ -703,10 +920,13 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
             page="article",
         )
     pages["quotes.md"] = _page(
-        render_page("quotes.md.j2", rel="", quotes=briefing.quotes, **common),
+        render_page(
+            "quotes.md.j2", rel="", speakers=_quotes_by_speaker(site, briefing.quotes), **common
+        ),
         title="Quotes",
         page="quotes",
     )
+    pages.update(_figure_pages(briefing, site, render_page, common))
     produced: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         produced[article.file].append(article)

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from briefing.extract import attribute, extract, quote_spans
+from briefing.extract import extract
+from briefing.quotes import attribute, quote_spans
 from briefing.records import Article, Paragraph
 from briefing.textutil import sha256
 

@@ -16,8 +16,11 @@ def test_figures_against_the_hand_labelled_fixture() -> None:
     found = expected = right = 0
     wrong = []
     for text, labelled in rows:
-        want = {(str(v), lo, hi, t) for v, lo, hi, t in labelled}
-        got = {(f.value, f.low, f.high, f.topic) for f in figures(text)}
+        want = {(str(v), lo, hi, t, *within) for v, lo, hi, t, *within in labelled}
+        got = {
+            (f.value, f.low, f.high, f.topic, *([f.within] if f.within else []))
+            for f in figures(text)
+        }
         found, expected, right = found + len(got), expected + len(want), right + len(got & want)
         if got != want:
             wrong.append((text, sorted(got, key=str), sorted(want, key=str)))
@@ -31,3 +34,10 @@ def test_amounts_written_in_words_and_digits() -> None:
     assert amount("twenty-five") == 25
     assert amount("a dozen") == 12
     assert amount("none") is None
+
+
+def test_parts_and_running_totals() -> None:
+    toll, part = figures("The death toll has risen to 242, including 24 civilians.")
+    assert (toll.running, part.within, part.topic) == (True, "civilians", "killed")
+    (single,) = figures("A strike on the market killed 12 people on Tuesday.")
+    assert not single.running

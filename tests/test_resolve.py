@@ -143,14 +143,39 @@ def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
             ]
         }
     )
-    quote = Quote("a", 2, 1, "We stay", "direct", "she", "said")
+    quote = Quote("a", 2, 1, "We stay", "direct", "she", "said", 1, 8, 10, 13, 2)
     extractions = [
         ArticleExtraction("a", extractions[0].sentences, extractions[0].mentions, (), (quote,))
     ]
     briefing = resolve(corpus, extractions, "T")
     (resolved,) = briefing.quotes
     assert resolved.speaker == next(e.id for e in briefing.entities if e.name == "Ada Obi")
-    assert resolved.speaker_text == "she"
+    assert (resolved.speaker_text, resolved.speaker_found) == ("she", "pronoun")
+
+
+def test_a_description_is_tied_only_to_an_entity_introduced_with_it() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                (
+                    "Obi Ltd, a shipping company, and the Lagos Port Authority met.",
+                    "Obi Ltd/ORG;Lagos Port Authority/ORG",
+                ),
+                ("“We stay,” the company said.", ""),
+                ("“We go,” the official said.", ""),
+            ]
+        }
+    )
+    quotes = (
+        Quote("a", 2, 1, "We stay", "direct", "the company", "said", 1, 8, 10, 21, 2),
+        Quote("a", 3, 2, "We go", "direct", "the official", "said", 1, 6, 8, 20, 3),
+    )
+    extractions = [
+        ArticleExtraction("a", extractions[0].sentences, extractions[0].mentions, (), quotes)
+    ]
+    company, official = resolve(corpus, extractions, "T").quotes
+    assert (company.speaker, company.speaker_found) == ("obi-ltd", "description")
+    assert (official.speaker, official.speaker_text) == (None, "the official")  # never guessed
 
 
 def test_claims_are_marked_with_their_cue() -> None:

@@ -1,0 +1,118 @@
+"""Small SVG charts drawn at build time (no script, no external service).
+
+A chart is plain SVG text placed in a page; every label in it is escaped, and the
+same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WIDTH = 640
+"""Width of a chart in pixels (it scales down on small screens)."""
+HEIGHT = 240
+"""Height of the plotting area and axes, legend excluded."""
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 16, 12, 40
+LEGEND_ROW = 18
+"""Height of one legend row."""
+# Okabe-Ito colours: told apart by colour-blind readers too.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One value of a series on one day."""
+
+    day: str
+    """ISO day."""
+    low: int | None
+    """Least the value can mean, or None when open below ("nearly 1,000")."""
+    high: int | None
+    """Most it can mean, or None when open above ("at least 400")."""
+
+
+def _nice_ceiling(value: int) -> int:
+    """The next round number at or above ``value`` (1, 2 or 5 times a power of ten)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor >= value:
+                return step * factor
+        step *= 10
+
+
+def _value(point: Point) -> int:
+    return point.low if point.low is not None else point.high or 0
+
+
+def _marker(x: float, y: float, point: Point, colour: str) -> str:
+    if point.high is None:  # open above: a triangle pointing up
+        return f'<path d="M{x:.1f} {y - 6:.1f}L{x - 5:.1f} {y + 3:.1f}L{x + 5:.1f} {y + 3:.1f}Z" fill="{colour}"/>'
+    if point.low is None:  # open below: a triangle pointing down
+        return f'<path d="M{x:.1f} {y + 6:.1f}L{x - 5:.1f} {y - 3:.1f}L{x + 5:.1f} {y - 3:.1f}Z" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+
+
+def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> str:
+    """A chart of values over days, one line per series (named by its label): a dot
+    for a value, a bar for a range, a triangle for "at least" (up) or "at most"
+    (down). Empty string when there is nothing to draw."""
+    points = [p for _, ps in series for p in ps]
+    if not points:
+        return ""
+    days = sorted({p.day for p in points})
+    top = _nice_ceiling(max(max(p.low or 0, p.high or 0) for p in points) or 1)
+    plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    total_h = HEIGHT + LEGEND_ROW * len(series)
+
+    def x_of(day: str) -> float:
+        if len(days) == 1:
+            return MARGIN_LEFT + plot_w / 2
+        return MARGIN_LEFT + plot_w * days.index(day) / (len(days) - 1)
+
+    def y_of(value: int) -> float:
+        return MARGIN_TOP + plot_h * (1 - value / top)
+
+    label = html.escape(title)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total_h}" '
+        f'width="100%" style="max-width:{WIDTH}px" role="img" aria-label="{label}">',
+        f"<title>{label}</title>",
+        '<g font-family="sans-serif" font-size="11" fill="currentColor">',
+    ]
+    base = MARGIN_TOP + plot_h
+    for tick in (0, top // 2, top):
+        y = y_of(tick)
+        out.append(
+            f'<line x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
+            'stroke="currentColor" stroke-opacity="0.2"/>'
+        )
+        out.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:,}</text>')
+    for day in days:
+        out.append(
+            f'<text x="{x_of(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{html.escape(day[5:])}</text>'
+        )
+    for n, (name, ps) in enumerate(series):
+        colour = PALETTE[n % len(PALETTE)]
+        ordered = sorted(ps, key=lambda p: (p.day, _value(p)))
+        if len(ordered) > 1:
+            path = " ".join(f"{x_of(p.day):.1f},{y_of(_value(p)):.1f}" for p in ordered)
+            out.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
+            )
+        for p in ordered:
+            x = x_of(p.day)
+            if p.low is not None and p.high is not None and p.high != p.low:
+                out.append(
+                    f'<line x1="{x:.1f}" y1="{y_of(p.low):.1f}" x2="{x:.1f}" y2="{y_of(p.high):.1f}" '
+                    f'stroke="{colour}" stroke-width="3"/>'
+                )
+            out.append(_marker(x, y_of(_value(p)), p, colour))
+        y = HEIGHT + LEGEND_ROW * n + 4
+        out.append(f'<rect x="{MARGIN_LEFT}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
+        out.append(f'<text x="{MARGIN_LEFT + 16}" y="{y + 9:.1f}">{html.escape(name)}</text>')
+    out.append("</g></svg>")
+    return "".join(out)

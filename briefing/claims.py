@@ -1,0 +1,368 @@
+"""Who said it: speakers of quotes tied to entities, and figures tied to their source
+(part of the resolve stage).
+
+A quote's speaker as written is tied to an entity in numbered stages, the first that
+finds one winning; a speaker no stage ties is kept as written, never guessed:
+
+1. **named**: a mention whose words end the speaker's ("Foreign Minister Hakan
+   Fidan"); a name with words after it ("Russia's defence ministry") is not that
+   name's entity;
+2. **pronoun**: "he" or "she" stands for the person who spoke last in the article
+   when no other person was named since, else for the last person named as a
+   subject within :data:`PRONOUN_REACH` paragraphs, else the last person named there;
+3. **description**: "the official", "the monitor" stand for the last entity the
+   article introduced with that word ("the Observatory, a Britain-based monitor",
+   "spokesman John Kirby");
+4. **surname**: a name the tagger missed stands for the one entity of the article
+   whose name holds all its words ("Erdogan").
+
+Figures are tied to the speaker of the quote or reported clause holding them ("at
+least 242 people were killed, the Observatory said"), else to the article's outlet
+as reporter; each is dated like its sentence and marked when its source is a party
+to the conflict or the sentence marks it as a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dating import Dated
+from .figures import figures
+from .quotes import is_pronoun
+from .records import (
+    ArticleExtraction,
+    Citation,
+    Corpus,
+    Entity,
+    FigureClaim,
+    Mention,
+    Quote,
+    ResolvedQuote,
+)
+from .textutil import fold, squash_spaces
+
+PRONOUN_REACH = 2
+"""Paragraphs back (besides the quote's own) that "he" or "she" may reach."""
+DESCRIPTION_MAX_WORDS = 4
+"""A description longer than this ("the official in charge of ...") is kept as written."""
+APPOSITION_REACH = 80
+"""Characters after a name in which its description may be given ("X, a monitor")."""
+
+PARTY_KINDS = frozenset({"government", "armed group", "military"})
+"""Kinds of actor that are parties to a conflict (monitors and the press are not)."""
+_PARTY_WORDS = frozenset(
+    {"state", "government", "regime", "rebel", "rebels", "militant", "militants", "army",
+     "military", "militia", "ministry", "insurgent", "insurgents", "official", "officials",
+     "commander", "commanders", "spokesman", "spokeswoman", "spokesperson"}
+)  # fmt: skip
+"""Words of a speaker as written that make it a party ("state television", "a rebel
+commander"), when no entity could be tied to it."""
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_DESCRIPTION_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_THING_PRONOUNS = frozenset({"it"})
+_WORD = re.compile(r"[\w'-]+")
+
+
+def is_party(entity: Entity | None, written: str | None = None) -> bool:
+    """Whether a source is a party to the conflict: a government, an armed group, a
+    military or a state acting as one; or, as written, a party's own media or men."""
+    if entity is not None:
+        return entity.kind in PARTY_KINDS or (entity.group == "place" and bool(entity.acting))
+    words = {w.lower() for w in _WORD.findall(written or "")}
+    return bool(words & _PARTY_WORDS)
+
+
+# ------------------------------------------------------------------ speakers
+
+
+@dataclass
+class _Article:
+    """What speaker resolution needs of one article."""
+
+    mentions: list[Mention]
+    paragraphs: dict[int, str]
+    spoke: list[tuple[int, int, str]]  # (paragraph, offset, entity id) of speakers so far
+
+
+def _entity_of(m: Mention, mention_entity: dict[tuple[str, int, int], str]) -> str | None:
+    return mention_entity.get((m.article_id, m.paragraph, m.start))
+
+
+def _named(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+    """Stage 1."""
+    inside = [
+        m
+        for m in art.mentions
+        if m.paragraph == q.speaker_paragraph
+        and q.speaker_start <= m.start
+        and m.end <= q.speaker_end
+        and not _WORD.search(
+            art.paragraphs.get(m.paragraph, "")[m.end : q.speaker_end].replace("'s", "")
+        )
+    ]
+    for m in reversed(inside):
+        entity_id = _entity_of(m, mention_entity)
+        if entity_id in entities:
+            return entity_id
+    # "the Syrian Observatory for Human Rights war monitor": an organisation's or a
+    # person's name with common words after it, but not "Russia's defence ministry"
+    # nor "a Turkish security official"
+    described = [
+        m
+        for m in art.mentions
+        if m.paragraph == q.speaker_paragraph
+        and q.speaker_start <= m.start
+        and m.end <= q.speaker_end
+        and m.label in _NAME_LABELS
+        and _DESCRIPTION_AFTER.fullmatch(art.paragraphs.get(m.paragraph, "")[m.end : q.speaker_end])
+    ]
+    for m in reversed(described):
+        entity_id = _entity_of(m, mention_entity)
+        if entity_id in entities:
+            return entity_id
+    return None
+
+
+def _before(m: Mention, paragraph: int, offset: int) -> bool:
+    return (m.paragraph, m.start) < (paragraph, offset) and m.paragraph >= paragraph - PRONOUN_REACH
+
+
+def _fits(entity: Entity, person: bool) -> bool:
+    """ "he"/"she" stand for a person; "it" for an organisation or body."""
+    if person:
+        return entity.kind == "person"
+    return entity.group == "actor" and entity.kind != "person"
+
+
+def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+    """Stage 2."""
+    where = (q.speaker_paragraph, q.speaker_start)
+    person = (q.speaker_text or "").lower() in _PERSON_PRONOUNS
+    people = [
+        (m, entity_id)
+        for m in art.mentions
+        if _before(m, *where)
+        and (entity_id := _entity_of(m, mention_entity)) in entities
+        and _fits(entities[entity_id], person)
+    ]
+    if art.spoke:
+        paragraph, offset, last = art.spoke[-1]
+        named_since = any((m.paragraph, m.start) > (paragraph, offset) for m, _ in people)
+        if (
+            _fits(entities[last], person)
+            and not named_since
+            and paragraph >= where[0] - PRONOUN_REACH
+        ):
+            return last
+    subjects = [e for m, e in people if m.argument.startswith("nsubj")]
+    if subjects:
+        return subjects[-1]
+    return people[-1][1] if people else None
+
+
+def _description(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+    """Stage 3."""
+    words = (q.speaker_text or "").split()
+    if not (1 < len(words) <= DESCRIPTION_MAX_WORDS) or words[0].lower() != "the":
+        return None
+    head = words[-1].lower()
+    if head.endswith("s") and not head.endswith("ss"):
+        return None  # "the rebels": a group, not the one body or person named before
+    pattern = re.compile(
+        rf"^[,(]\s*(?:a|an|the)\b[^.;,]{{0,{APPOSITION_REACH}}}\b{re.escape(head)}\b", re.I
+    )
+    for m in reversed(art.mentions):
+        if (m.paragraph, m.start) >= (q.speaker_paragraph, q.speaker_start):
+            continue
+        entity_id = _entity_of(m, mention_entity)
+        if entity_id not in entities:
+            continue
+        text = art.paragraphs.get(m.paragraph, "")
+        after = text[m.end : m.end + APPOSITION_REACH + 10]
+        before = text[max(0, m.start - APPOSITION_REACH) : m.start]
+        if (
+            (m.role and head in m.role.lower().split())
+            or pattern.match(after)
+            or re.search(
+                rf"(?i:\b{re.escape(head)},?\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+){{0,2}}$", before
+            )
+        ):
+            return entity_id
+    return None
+
+
+def _surname(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+    """Stage 4."""
+    written = [fold(w) for w in _WORD.findall(q.speaker_text or "")]
+    if not written or not all(w[:1].isupper() for w in _WORD.findall(q.speaker_text or "")):
+        return None
+    found = {
+        entity_id
+        for m in art.mentions
+        if (entity_id := _entity_of(m, mention_entity)) in entities
+        and set(written) <= {fold(w) for w in _WORD.findall(entities[entity_id].name)}
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_STAGES = (("named", _named), ("description", _description), ("surname", _surname))
+
+
+def _speaker(q: Quote, art: _Article, mention_entity, entities) -> tuple[str | None, str]:
+    """(entity id or None, the stage that tied it)."""
+    if not q.speaker_text:
+        return None, ""
+    if is_pronoun(q.speaker_text):
+        if q.speaker_text.lower() not in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            return None, ""  # "they", "we": a group the article does not name here
+        found = _pronoun(q, art, mention_entity, entities)
+        return (found, "pronoun") if found else (None, "")
+    for how, stage in _STAGES:
+        found = stage(q, art, mention_entity, entities)
+        if found:
+            return found, how
+    return None, ""
+
+
+def resolve_quotes(
+    corpus: Corpus,
+    extractions: Sequence[ArticleExtraction],
+    mention_entity: dict[tuple[str, int, int], str],
+    entities: dict[str, Entity],
+    dating: dict[tuple[str, int], Dated],
+) -> list[ResolvedQuote]:
+    """Every quote of every article, its speaker tied to an entity where one fits and
+    its date that of its sentence."""
+    texts = {a.id: {p.index: p.text for p in a.paragraphs} for a in corpus.articles}
+    published = {a.id: a.published for a in corpus.articles}
+    resolved: list[ResolvedQuote] = []
+    for extraction in extractions:
+        mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
+        art = _Article(mentions, texts.get(extraction.article_id, {}), [])
+        for n, quote in enumerate(extraction.quotes, start=1):
+            speaker, how = _speaker(quote, art, mention_entity, entities)
+            if speaker is not None:
+                art.spoke.append((quote.paragraph, quote.start, speaker))
+            dated = dating.get((extraction.article_id, quote.sentence))
+            resolved.append(
+                ResolvedQuote(
+                    id=f"{extraction.article_id}-q{n}",
+                    text=quote.text,
+                    kind=quote.kind,
+                    speaker=speaker,
+                    speaker_text=quote.speaker_text,
+                    cue=quote.cue,
+                    citation=Citation(extraction.article_id, quote.paragraph),
+                    date=dated.day if dated else published.get(extraction.article_id),
+                    date_evidence=dated.evidence if dated else "published",
+                    speaker_found=how,
+                    start=quote.start,
+                    end=quote.end,
+                    speaker_start=quote.speaker_start
+                    if quote.speaker_paragraph == quote.paragraph
+                    else -1,
+                    speaker_end=quote.speaker_end
+                    if quote.speaker_paragraph == quote.paragraph
+                    else -1,
+                )
+            )
+    return resolved
+
+
+# ------------------------------------------------------------------ figures
+
+
+def _speaker_distance(quote: ResolvedQuote, at: int) -> int:
+    if quote.speaker_start < 0:
+        return abs(at - quote.start)
+    return min(abs(at - quote.speaker_start), abs(at - quote.speaker_end))
+
+
+def figure_claims(
+    corpus: Corpus,
+    extractions: Sequence[ArticleExtraction],
+    quotes: Sequence[ResolvedQuote],
+    entities: dict[str, Entity],
+    dating: dict[tuple[str, int], Dated],
+    claim_cues: re.Pattern[str],
+) -> list[FigureClaim]:
+    """Every figure in every sentence, with who gives it, as of which day, and whether
+    that source is a party; verbatim repeats on the same day merged."""
+    outlet = {a.id: a.outlet for a in corpus.articles}
+    family = {a.id: a.family or a.id for a in corpus.articles}
+    by_paragraph: dict[tuple[str, int], list[ResolvedQuote]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker_text and q.start >= 0:
+            by_paragraph[(q.citation.article_id, q.citation.paragraph)].append(q)
+    merged: dict[tuple[str, str | None, int], dict] = {}
+    for extraction in extractions:
+        for sentence in extraction.sentences:
+            dated = dating.get((extraction.article_id, sentence.index))
+            if dated is None or dated.background:
+                continue  # a figure of another year is history, not this story's count
+            cue = claim_cues.search(sentence.text)
+            for n, figure in enumerate(figures(sentence.text)):
+                at = sentence.start + figure.at
+                said = [
+                    q
+                    for q in by_paragraph.get((extraction.article_id, sentence.paragraph), [])
+                    if q.start <= at < q.end
+                ]
+                # "X said A, killing four, according to Y": the nearest speaker gives it
+                quote = min(said, key=lambda q: (_speaker_distance(q, at), q.id)) if said else None
+                key = (fold(squash_spaces(sentence.text)), dated.day, n)
+                citation = Citation(extraction.article_id, sentence.paragraph)
+                if key in merged:
+                    if citation not in merged[key]["citations"]:
+                        merged[key]["citations"].append(citation)
+                    continue
+                source = quote.speaker if quote else None
+                written = quote.speaker_text if quote else None
+                merged[key] = {
+                    "figure": figure,
+                    "date": dated.day,
+                    "date_evidence": dated.evidence,
+                    "source": source,
+                    "source_text": written,
+                    "reported_by": outlet.get(extraction.article_id),
+                    "party": is_party(entities.get(source or ""), written)
+                    if quote
+                    else bool(cue and is_party(None, cue.group(0))),
+                    "claim_cue": cue.group(0) if cue else None,
+                    "sentence": sentence.text,
+                    "citations": [citation],
+                }
+    counters: dict[tuple[str, int], int] = defaultdict(int)
+    ids = []
+    for c in merged.values():
+        where = (c["citations"][0].article_id, c["citations"][0].paragraph)
+        counters[where] += 1
+        ids.append(f"{where[0]}-p{where[1]}-f{counters[where]}")
+    claims = [
+        FigureClaim(
+            id=ids[i],
+            topic=c["figure"].topic,
+            label=c["figure"].label,
+            value=c["figure"].value,
+            low=c["figure"].low,
+            high=c["figure"].high,
+            within=c["figure"].within,
+            running=c["figure"].running,
+            date=c["date"],
+            date_evidence=c["date_evidence"],
+            source=c["source"],
+            source_text=c["source_text"],
+            reported_by=c["reported_by"],
+            party=c["party"],
+            claim_cue=c["claim_cue"],
+            sentence=c["sentence"],
+            citations=tuple(c["citations"]),
+            sources=len({family[x.article_id] for x in c["citations"]}),
+        )
+        for i, c in enumerate(merged.values())
+    ]
+    return sorted(claims, key=lambda c: (c.topic, c.date or "", c.id))

@@ -1,0 +1,614 @@
+"""Quotations and reported speech in one parsed paragraph (part of the extract stage).
+
+What a source says someone said comes in three kinds: a *direct* quote (a sentence or
+more in quotation marks), a *fragment* (a few quoted words inside a paraphrase:
+pledged to "firmly support" the regime) and *indirect* speech ("X said that ...",
+"according to X, ..."). Each is found in numbered stages:
+
+1. **Pairing.** Double marks (curly, straight, guillemets) pair with their closing
+   mark; an opening mark with no closing mark runs to the end of the paragraph, the
+   convention for a quote that goes on in the next paragraph. Single marks count as
+   quotation marks only in a paragraph without double marks, and only where one opens
+   a word and a later one closes one, so "detainees'" and "don't" never pair.
+2. **Speech or not.** A quoted run in title case ("State of the Union"), a single
+   word, or a short run that names no one and ends no sentence (a scare quote) is
+   not speech.
+3. **Attribution**, first stage that finds a speaker wins:
+   a. a reporting verb in the quote's sentences or the sentence after (the one that
+      governs the quote first, then the nearest), and its subject ("X said",
+      "said X", "X told reporters", "X, a spokesman, added", "X was quoted as
+      saying");
+   b. "according to X";
+   c. a colon or dash after a name or a reporting clause ("X said: ...", "X: ...");
+   d. a quote that fills its paragraph takes the speaker of a quote running on from
+      the paragraph before (see :func:`carry_speakers`).
+4. **Indirect speech.** A reporting verb with a clause as its complement ("X said
+   (that) CLAUSE", "CLAUSE, X said") and "according to X, CLAUSE". Clauses that a
+   direct quote covers are left to it.
+
+The speaker is kept as written with its character offsets, so the resolve stage can
+tie it to an entity, a pronoun to the person it stands for, or leave "a Turkish
+security official" as written. No spaCy object leaves this module's public functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .records import Quote
+
+FRAGMENT_MIN_WORDS = 2
+"""Quoted runs shorter than this (one word) are terms or scare quotes, not speech."""
+DIRECT_MIN_WORDS = 6
+"""A quoted run this long is a full quote even without closing punctuation."""
+SPEAKER_MAX_TOKENS = 10
+"""A speaker written out longer than this is cut to its head word."""
+INDIRECT_MIN_TOKENS = 4
+"""A reported clause shorter than this ("he said so") carries no content."""
+NEXT_SENTENCE_CUE_WITHIN = 4
+"""In the sentence after a quote, the reporting verb must come this early ("He
+added ...") for that sentence to attribute the quote."""
+LABEL_MAX_TOKENS = 6
+"""A "Name: quote" label is at most this long."""
+
+_DOUBLE_CLOSERS = {"“": '”"', "„": '”“"', '"': '"”', "«": "»", "‹": "›"}
+_SINGLE_OPENERS = "‘'"
+_SINGLE_CLOSERS = "’'"
+_SENTENCE_END = (".", "!", "?", "…")
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
+
+# Reporting verbs, as written (the pipeline runs without a lemmatizer).
+_CUE_LEMMAS = (
+    "say", "tell", "add", "state", "announce", "claim", "warn", "write", "insist", "note",
+    "explain", "declare", "argue", "ask", "reply", "respond", "tweet", "post",
+    "acknowledge", "admit", "confirm", "deny", "stress", "emphasise", "emphasize",
+    "report", "allege", "suggest", "predict", "believe", "think", "estimate",
+    "reiterate", "comment", "assert", "maintain", "recall", "concede", "complain",
+    "threaten", "testify", "describe", "urge", "vow", "pledge", "promise", "caution",
+    "observe", "point", "accuse", "speak",
+)  # fmt: skip
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
+              "think": ("thought",), "speak": ("spoke", "spoken"), "deny": ("denied",), "reply": ("replied",)}  # fmt: skip
+_PROPOSITIONAL = frozenset(("ccomp",))
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep"})
+_EXPLETIVES = frozenset({"there", "this", "that", "what"})
+_RELATIVES = frozenset({"which", "who", "that"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_PRONOUN = re.compile(r"^(?:he|she|it|they|i|we|you)$", re.I)
+
+
+def _forms(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, ())}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+CUE_WORDS = frozenset(f for lemma in _CUE_LEMMAS for f in _forms(lemma))
+"""Every written form of the reporting verbs."""
+
+
+# ------------------------------------------------------------------ 1. pairing
+
+
+@dataclass(frozen=True)
+class QuotedRun:
+    """A run of text between quotation marks."""
+
+    start: int
+    """Offset of the first character after the opening mark."""
+    end: int
+    """Offset of the closing mark, or the paragraph's end when it has none."""
+    closed: bool
+    """Whether a closing mark ends it (else it runs on into the next paragraph)."""
+
+
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) character offsets of quoted runs, marks excluded."""
+    for run in quoted_runs(text):
+        yield run.start, run.end
+
+
+_DOUBLED_MARKS = re.compile(r"''|``")
+"""Typewriter double quotes written as two single marks (''like this'')."""
+
+
+def quoted_runs(text: str) -> Iterator[QuotedRun]:
+    """The quoted runs of a paragraph, in order (stage 1)."""
+    # same length, so offsets still point into the original text
+    original = text
+    text = _DOUBLED_MARKS.sub(' "', text)
+    if not any(mark in text for mark in _DOUBLE_CLOSERS):
+        yield from _single_runs(text)
+        return
+    for run in _double_runs(text):
+        if _DOUBLED_MARKS.match(original, run.end - 1):
+            run = replace(run, end=run.end - 1)  # the closing pair's first mark
+        yield run
+
+
+def _closing_mark(text: str, i: int) -> int:
+    """Offset of the mark closing the one at ``i``; curly marks nest ("“a “b” c”")."""
+    closers = _DOUBLE_CLOSERS[text[i]]
+    if text[i] == '"':
+        ends = [j for j in (text.find(c, i + 1) for c in closers) if j != -1]
+        return min(ends, default=-1)
+    depth = 0
+    for j in range(i + 1, len(text)):
+        if text[j] == text[i]:
+            depth += 1
+        elif text[j] in closers:
+            if depth == 0:
+                return j
+            depth -= 1
+    return -1
+
+
+def _double_runs(text: str) -> Iterator[QuotedRun]:
+    i = 0
+    while i < len(text):
+        if text[i] not in _DOUBLE_CLOSERS:
+            i += 1
+            continue
+        end = _closing_mark(text, i)
+        closed = end != -1
+        end = end if closed else len(text)
+        if end > i + 1:
+            yield QuotedRun(i + 1, end, closed)
+        i = end + 1
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and after.isalnum()
+
+
+def _closes_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    # "detainees' lawyer": a plural possessive is followed by a lower-case word
+    plural_possessive = before == "s" and text[i + 1 : i + 3].strip()[:1].islower()
+    return (
+        not before.isspace()
+        and not after.isalnum()
+        and not plural_possessive
+        and (before in ",.!?…" or not after.isspace() or text[i + 1 : i + 2].isspace())
+    )
+
+
+def _single_runs(text: str) -> Iterator[QuotedRun]:
+    i = 0
+    while i < len(text):
+        if text[i] not in _SINGLE_OPENERS or not _opens_single(text, i):
+            i += 1
+            continue
+        end = next(
+            (j for j in range(i + 2, len(text)) if text[j] in _SINGLE_CLOSERS and _closes_single(text, j)),
+            -1,
+        )  # fmt: skip
+        if end == -1:
+            i += 1  # an apostrophe at a word's start ("'em"), not an opening mark
+            continue
+        yield QuotedRun(i + 1, end, True)
+        i = end + 1
+
+
+# ------------------------------------------------------------------ 2. speech or not
+
+
+def _is_title_like(words: Sequence[str]) -> bool:
+    """Short runs in title case ("State of the Union") name a work, not speech."""
+    return len(words) < DIRECT_MIN_WORDS and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
+
+
+def _embedded(text: str, start: int, quoted: str) -> bool:
+    """A run that continues the sentence around it ("vowed to "crush" them"), not the
+    object of a reporting verb ("added "we will appeal"")."""
+    before = text[: max(0, start - 1)].rstrip()
+    if not before or not before[-1].isalnum() or not quoted[:1].islower():
+        return False
+    return before.split()[-1].lower() not in CUE_WORDS
+
+
+# ------------------------------------------------------------------ 3. attribution
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: Span | None
+    cue: str | None
+
+
+def _subject_of(cue: Token) -> Token | None:
+    """The subject of the reporting verb, through "X stood and said" and "X was
+    quoted as saying" (at most three heads up)."""
+    token = cue
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ == "nsubjpass" and child.lower_ == "it":
+                return None  # "it was announced": no one is named
+            if child.dep_ in _SUBJECT_DEPS and child.lower_ in _RELATIVES:
+                # "the Observatory, which said ...": the noun the clause hangs on
+                return token.head if token.dep_ == "relcl" else None
+            if child.dep_ in _SUBJECT_DEPS and child.lower_ not in _EXPLETIVES:
+                return child
+        if token.dep_ == "conj" and token.i and token.doc[token.i - 1].pos_ in _NOMINAL:
+            return None  # "... and Iran pledged": a subject the parser misattached
+        if token.dep_ in ("conj", "xcomp", "advcl", "pcomp") or token.head.lower_ == "as":
+            token = token.head if token.head.lower_ != "as" else token.head.head
+        else:
+            return None
+    return None
+
+
+def speaker_span(head: Token) -> Span:
+    """The entity holding ``head``; else a named apposition ("Its head, Olusegun
+    Obasanjo, said"); else its noun phrase without clauses and appositions ("a
+    Turkish security official, who ..."), cut to a readable length."""
+    for ent in head.doc.ents:
+        if ent.start <= head.i < ent.end:
+            return ent
+    for child in head.children:
+        if child.dep_ == "appos":
+            for ent in head.doc.ents:
+                if ent.label_ in _NAME_LABELS and ent.start <= child.i < ent.end:
+                    return ent
+    left, right = head.i, head.i + 1
+    for child in head.children:
+        if child.dep_ in _SPEAKER_TRIM_DEPS:
+            continue
+        sub = [t.i for t in child.subtree]
+        left, right = min(left, *sub), max(right, max(sub) + 1)
+    if right - left > SPEAKER_MAX_TOKENS:
+        left, right = head.i, head.i + 1
+    return head.doc[left:right]
+
+
+def _according_to(tokens: Sequence[Token]) -> Span | None:
+    for token in tokens:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return speaker_span(obj)
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lower_ in CUE_WORDS and token.pos_ in ("VERB", "AUX")
+
+
+def _governs(cue: Token, start: int, end: int) -> bool:
+    return any(start <= t.idx < end for t in cue.subtree)
+
+
+def _label_before(doc: Doc, start: int) -> Span | None:
+    """Stage 3c: "X: “...”" or "X — “...”" with X a short name-led phrase."""
+    before = doc.text[: max(0, start - 1)].rstrip()
+    if not before.endswith((":", "—", "–")):
+        return None
+    mark = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if mark is None:
+        return None
+    sent_start = mark.sent.start if doc.has_annotation("SENT_START") else 0
+    label = doc[sent_start : mark.start]
+    if not 0 < len(label) <= LABEL_MAX_TOKENS:
+        return None
+    heads = [t for t in label if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not heads or any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    return speaker_span(heads[-1])
+
+
+def _window(doc: Doc, start: int, end: int) -> tuple[list[Span], Span | None]:
+    """The sentences the run touches, and the sentence after it."""
+    sents = list(doc.sents)
+    touched = [i for i, s in enumerate(sents) if s.start_char < end + 1 and s.end_char > start - 1]
+    if not touched:
+        return [], None
+    first = touched[0]
+    if first and sents[first - 1].text.rstrip().endswith(":"):
+        first -= 1  # "X said:" may be split off as a sentence of its own
+    after = sents[touched[-1] + 1] if touched[-1] + 1 < len(sents) else None
+    return [sents[i] for i in range(first, touched[-1] + 1)], after
+
+
+def attribute(doc: Doc, start: int, end: int) -> tuple[Span | None, Token | None]:
+    """Speaker and reporting verb for the quoted run [start, end) (stage 3a-c)."""
+    if not doc.has_annotation("DEP"):
+        return None, None
+    window, after = _window(doc, start, end)
+    if not window:
+        return None, None
+    cues = [t for s in window for t in s if _is_cue(t) and not start <= t.idx < end]
+    if after is not None and doc.text[end : after.start_char].strip()[:1] in ".!?,”\"’'":
+        cues += [t for t in after[:NEXT_SENTENCE_CUE_WITHIN] if _is_cue(t)]
+    cues.sort(
+        key=lambda t: (not _governs(t, start, end), min(abs(t.idx - start), abs(t.idx - end)))
+    )
+    for cue in cues:
+        subject = _subject_of(cue)
+        if subject is not None:
+            return speaker_span(subject), cue
+    outside = [t for s in window for t in s if not start <= t.idx < end]
+    according = _according_to(outside)
+    if according is not None:
+        return according, None
+    return _label_before(doc, start), None
+
+
+def _previous_sentence_speaker(doc: Doc, start: int) -> tuple[Span | None, Token | None]:
+    """Stage 3e: a quote opening its sentence right after "X said on Tuesday." takes
+    that sentence's speaker."""
+    sents = [s for s in doc.sents if s.end_char <= start]
+    if not sents or doc.text[sents[-1].end_char : start - 1].strip():
+        return None, None
+    for cue in sents[-1]:
+        if _is_cue(cue) and cue.dep_ == "ROOT":
+            subject = _subject_of(cue)
+            if subject is not None:
+                return speaker_span(subject), cue
+    return None, None
+
+
+# ------------------------------------------------------------------ 4. indirect speech
+
+
+def _clause_span(clause: Token) -> Span:
+    tokens = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
+    left = min(t.i for t in tokens)
+    right = max(t.i for t in tokens) + 1
+    doc = clause.doc
+    while right > left and doc[right - 1].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left:right]
+
+
+def _around_parenthetical(cue: Token) -> Span | None:
+    """ "The museum, Mr. Bush said, celebrated ...": the sentence without the
+    parenthetical attribution."""
+    doc, sent = cue.doc, cue.sent
+    aside = sorted(t.i for t in cue.subtree)
+    left, right = aside[0], aside[-1] + 1
+    if doc[left].text != "," and left > sent.start and doc[left - 1].text == ",":
+        left -= 1
+    if doc[right - 1].text != "," and right < sent.end and doc[right].text == ",":
+        right += 1
+    if doc[left].text != "," or doc[right - 1].text != ",":
+        return None
+    before, after = doc[sent.start : left], doc[right : sent.end]
+    if not before or not any(t.pos_ in ("VERB", "AUX") for t in (*before, *after)):
+        return None
+    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    return doc[sent.start : end]
+
+
+def _complements(cue: Token) -> Iterator[Token]:
+    """The clauses a reporting verb reports: its clausal complement, or a "that"
+    clause hanging on its prepositional phrase ("said in a statement that ...")."""
+    for child in cue.children:
+        if child.dep_ in _PROPOSITIONAL:
+            yield child
+        elif child.dep_ == "prep":
+            for token in child.subtree:
+                if token.dep_ in ("acl", "ccomp", "relcl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+                ):
+                    yield token
+
+
+def _reported_clauses(doc: Doc) -> Iterator[tuple[Span, Token, Token]]:
+    """(clause, reporting verb, subject) for "X said (that) CLAUSE", "CLAUSE, X said"
+    and "CLAUSE, X said, CLAUSE"."""
+    for cue in doc:
+        if not _is_cue(cue):
+            continue
+        subject = _subject_of(cue)
+        if subject is None:
+            continue
+        if cue.dep_ in ("parataxis", "advcl", "ccomp") and not any(
+            c.dep_ in _PROPOSITIONAL for c in cue.children
+        ):
+            whole = _around_parenthetical(cue)
+            if whole is not None:
+                yield whole, cue, subject
+            continue
+        for child in _complements(cue):
+            if child.pos_ in ("VERB", "AUX"):
+                clause = _clause_span(child)
+                if len(clause) >= INDIRECT_MIN_TOKENS and subject.i not in range(
+                    clause.start, clause.end
+                ):
+                    yield clause, cue, subject
+
+
+def _according_clauses(doc: Doc) -> Iterator[tuple[Span, Span]]:
+    """(clause, source) for "according to X, CLAUSE" and "CLAUSE, according to X"."""
+    for sent in doc.sents:
+        for token in sent:
+            if token.lower_ != "according" or token.i + 1 >= sent.end:
+                continue
+            source = _according_to([token])
+            if source is None:
+                continue
+            phrase_end = max(t.i for t in token.subtree) + 1
+            if token.i - sent.start <= 1:
+                clause = doc[phrase_end : sent.end]
+            else:
+                clause = doc[sent.start : token.i]
+            while len(clause) and clause[0].is_punct:
+                clause = doc[clause.start + 1 : clause.end]
+            while len(clause) and clause[-1].is_punct:
+                clause = doc[clause.start : clause.end - 1]
+            if len(clause) >= INDIRECT_MIN_TOKENS:
+                yield clause, source
+
+
+# ------------------------------------------------------------------ public
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quote with what linking over paragraphs needs to know."""
+
+    quote: Quote
+    fills_paragraph: bool
+    runs_on: bool
+
+
+def _record(
+    article_id: str, paragraph: int, sentence: int, start: int, end: int, text: str,
+    kind: str, speaker: Span | None, cue: str | None,
+) -> Quote:  # fmt: skip
+    return Quote(
+        article_id=article_id,
+        paragraph=paragraph,
+        sentence=sentence,
+        text=text,
+        kind=kind,
+        speaker_text=speaker.text if speaker is not None else None,
+        cue=cue,
+        start=start,
+        end=end,
+        speaker_start=speaker.start_char if speaker is not None else -1,
+        speaker_end=speaker.end_char if speaker is not None else -1,
+        speaker_paragraph=paragraph if speaker is not None else -1,
+    )
+
+
+@dataclass(frozen=True)
+class _Previous:
+    end: int
+    speaker: Span | None
+    cue: Token | None
+
+
+def _direct(
+    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
+) -> Iterator[FoundQuote]:
+    text = doc.text
+    previous: _Previous | None = None
+    for run in quoted_runs(text):
+        raw = text[run.start : run.end]
+        quoted = raw.strip().rstrip(",;:").rstrip()
+        words = quoted.split()
+        if len(words) < FRAGMENT_MIN_WORDS or _is_title_like(words):
+            continue
+        start = run.start + (len(raw) - len(raw.lstrip()))
+        end = start + len(quoted)
+        speaker, cue = attribute(doc, run.start, run.end)
+        if _embedded(text, run.start, quoted):
+            kind = "fragment"
+        elif (
+            len(words) >= DIRECT_MIN_WORDS
+            or quoted.endswith(_SENTENCE_END)
+            or raw.rstrip().endswith(",")
+            or not run.closed
+        ):
+            kind = "direct"
+        else:
+            kind = "fragment"
+        if speaker is None and kind == "direct" and doc.has_annotation("DEP"):
+            if previous is not None and previous.speaker is not None:
+                speaker, cue = previous.speaker, previous.cue  # "“A,” said X. “B.”"
+            else:
+                speaker, cue = _previous_sentence_speaker(doc, run.start)
+        if kind == "fragment" and speaker is None:
+            continue  # a scare quote: no one is reported as saying it
+        if kind == "direct":
+            previous = _Previous(run.end, speaker, cue)
+        token = doc.char_span(start, end, alignment_mode="expand")
+        yield FoundQuote(
+            _record(
+                article_id, paragraph, sentence_of(token.start if token is not None else 0),
+                start, end, quoted, kind, speaker, cue.text if cue is not None else None,
+            ),
+            fills_paragraph=not text[: run.start - 1].strip(),
+            runs_on=not run.closed,
+        )  # fmt: skip
+
+
+def _indirect(
+    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int],
+    direct: Sequence[Quote],
+) -> Iterator[Quote]:  # fmt: skip
+    if not doc.has_annotation("DEP"):
+        return
+    taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    candidates = [(c, speaker_span(s), cue.text) for c, cue, s in _reported_clauses(doc)]
+    candidates += [(c, source, "according to") for c, source in _according_clauses(doc)]
+    seen: set[tuple[int, int]] = set()
+    for clause, speaker, cue in sorted(candidates, key=lambda c: (c[0].start_char, -c[0].end_char)):
+        where = (clause.start_char, clause.end_char)
+        if where in seen or any(s < where[1] and where[0] < e for s, e in taken):
+            continue
+        seen.add(where)
+        yield _record(
+            article_id, paragraph, sentence_of(clause.start), where[0], where[1],
+            clause.text, "indirect", speaker, cue,
+        )  # fmt: skip
+
+
+def paragraph_quotes(
+    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
+) -> list[FoundQuote]:
+    """Direct quotes, fragments and indirect speech of one parsed paragraph, in text
+    order; pass the article's lists to :func:`carry_speakers`."""
+    direct = list(_direct(doc, article_id, paragraph, sentence_of))
+    indirect = _indirect(doc, article_id, paragraph, sentence_of, [f.quote for f in direct])
+    found = direct + [FoundQuote(q, False, False) for q in indirect]
+    return sorted(found, key=lambda f: (f.quote.start, f.quote.end))
+
+
+def carry_speakers(paragraphs: Sequence[list[FoundQuote]]) -> list[Quote]:
+    """Stage 3d: a quote that runs on into the next paragraph (no closing mark) and
+    its continuation share one speaker, whichever paragraph names it."""
+    quotes: list[Quote] = []
+    previous: FoundQuote | None = None
+    for found in paragraphs:
+        for i, f in enumerate(found):
+            q = f.quote
+            continues = i == 0 and f.fills_paragraph and previous is not None and previous.runs_on
+            if continues and previous is not None:
+                q = _share_speaker(q, previous.quote)
+                if q.speaker_text and not previous.quote.speaker_text and quotes:
+                    quotes[-1] = _share_speaker(quotes[-1], q)
+            quotes.append(q)
+        last = [f for f in found if f.quote.kind == "direct"]
+        previous = (
+            FoundQuote(quotes[-1], last[-1].fills_paragraph, last[-1].runs_on)
+            if last and found and found[-1].quote.kind == "direct"
+            else None
+        )
+    return quotes
+
+
+def _share_speaker(quote: Quote, other: Quote) -> Quote:
+    if quote.speaker_text or not other.speaker_text:
+        return quote
+    return replace(
+        quote,
+        speaker_text=other.speaker_text,
+        cue=other.cue,
+        speaker_start=other.speaker_start,
+        speaker_end=other.speaker_end,
+        speaker_paragraph=other.speaker_paragraph,
+    )
+
+
+def is_pronoun(text: str) -> bool:
+    """Whether a speaker as written is a bare personal pronoun ("he", "She")."""
+    return bool(_PRONOUN.match(text.strip()))

@@ -1,0 +1,192 @@
+"""Quotes and reported speech: quote-mark pairing, speakers, and a scored test
+against hand-labelled fixtures (tests/fixtures/quotes/<story>/)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.charts import Point, series_chart
+from briefing.claims import is_party
+from briefing.config import Config
+from briefing.pipeline import generate
+from briefing.quotes import carry_speakers, quote_spans
+from briefing.records import Entity, Quote
+from briefing.textutil import fold
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+MATCH_JACCARD = 0.5
+"""Words shared over words used by a found and a gold quote for them to match."""
+# Pinned under the means measured over the three stories when they were set
+# (precision 0.98, recall 1.0, speaker 0.93, kind 1.0 with en_core_web_sm 3.8.0).
+# The stories were written alongside the rules: the PolNeAR benchmark
+# (benchmarks/quote_bench.py) measures how far the rules carry beyond them.
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.9
+MIN_SPEAKER_ACCURACY = 0.85
+MIN_KIND_ACCURACY = 0.9
+
+
+def _spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in quote_spans(text)]
+
+
+def test_quote_marks_pair_and_apostrophes_are_ignored() -> None:
+    text = 'The detainees\' lawyer said “they were beaten” and added "we will appeal".'
+    assert _spans(text) == ["they were beaten", "we will appeal"]
+
+
+def test_unclosed_quote_runs_to_paragraph_end() -> None:
+    assert _spans("He said: “We will not leave our homes") == ["We will not leave our homes"]
+
+
+def test_curly_quotes_nest() -> None:
+    text = "“I’d rather live in what he calls “hell” than here,” she said."
+    assert _spans(text) == ["I’d rather live in what he calls “hell” than here,"]
+
+
+def test_typewriter_double_quotes_written_as_two_apostrophes() -> None:
+    text = "''It has the virtue of being fiscally responsible,'' he said."
+    assert _spans(text) == ["It has the virtue of being fiscally responsible,"]
+
+
+def test_single_quotes_pair_only_around_words_not_possessives() -> None:
+    text = "The workers' union called it ‘a technical problem’ and the rebels' leaders agreed."
+    assert _spans(text) == ["a technical problem"]
+    assert _spans("Officials don't expect the ministers' talks to resume.") == []
+
+
+def _quote(paragraph: int, start: int, speaker: str | None = None) -> Quote:
+    return Quote(
+        "a", paragraph, 0, "words", "direct", speaker, "said" if speaker else None,
+        start, start + 5, 0 if speaker else -1, 3 if speaker else -1,
+        paragraph if speaker else -1,
+    )  # fmt: skip
+
+
+def test_a_quote_running_on_shares_its_speaker_with_its_continuation() -> None:
+    from briefing.quotes import FoundQuote
+
+    first = FoundQuote(_quote(1, 1), fills_paragraph=True, runs_on=True)
+    second = FoundQuote(_quote(2, 1, "Bakari"), fills_paragraph=True, runs_on=False)
+    quotes = carry_speakers([[first], [second]])
+    assert [q.speaker_text for q in quotes] == ["Bakari", "Bakari"]
+    assert quotes[0].speaker_paragraph == 2
+    # a closed quote does not lend its speaker to the next paragraph's quote
+    closed = FoundQuote(_quote(1, 1, "Mwinyi"), fills_paragraph=True, runs_on=False)
+    alone = FoundQuote(_quote(2, 1), fills_paragraph=True, runs_on=False)
+    assert [q.speaker_text for q in carry_speakers([[closed], [alone]])] == ["Mwinyi", None]
+
+
+def _entity(kind: str, group: str = "actor", acting: tuple = ()) -> Entity:
+    return Entity("x", group, kind, "X", (), (), (), 1, acting=acting)
+
+
+def test_parties_to_a_conflict() -> None:
+    assert is_party(_entity("armed group")) and is_party(_entity("government"))
+    assert not is_party(_entity("organisation")) and not is_party(_entity("person"))
+    assert is_party(None, "Syrian state television") and is_party(None, "a rebel commander")
+    assert not is_party(None, "a Britain-based war monitor")
+
+
+def test_chart_is_deterministic_escaped_and_draws_open_ranges() -> None:
+    series = [
+        ("<Monitor>", [Point("2024-11-28", 200, 200), Point("2024-11-30", 311, None)]),
+        ("State TV (a party)", [Point("2024-11-30", None, 1000)]),
+    ]
+    svg = series_chart("killed", series)
+    assert svg == series_chart("killed", series)
+    assert "&lt;Monitor&gt;" in svg and "<Monitor>" not in svg
+    assert svg.count("<path") == 2 and svg.count("<circle") == 1  # at least, at most, a value
+    assert series_chart("killed", []) == ""
+
+
+# ------------------------------------------------------------------ scored
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w']+", fold(text).lower()))
+
+
+def _matches(found: str, gold: str) -> bool:
+    a, b = _words(found), _words(gold)
+    return bool(a and b) and len(a & b) / len(a | b) >= MATCH_JACCARD
+
+
+def _speaker_right(quote, gold: dict, names: dict[str, set[str]]) -> bool:
+    if "written" in gold:
+        return quote.speaker is None and fold(gold["written"]) in fold(quote.speaker_text or "")
+    return quote.speaker is not None and bool(
+        names.get(quote.speaker, set()) & {fold(n) for n in gold["speaker"]}
+    )
+
+
+def score(found, gold: list[dict], names: dict[str, set[str]]) -> dict[str, float]:
+    """Precision and recall of quote spans (word Jaccard ≥ MATCH_JACCARD), and, over
+    the gold quotes found, the share with the right speaker and the right kind."""
+    matched_found = sum(any(_matches(q.text, g["text"]) for g in gold) for q in found)
+    recalled = speakers = kinds = 0
+    for g in gold:
+        hits = [q for q in found if _matches(q.text, g["text"])]
+        if not hits:
+            continue
+        recalled += 1
+        speakers += any(_speaker_right(q, g, names) for q in hits)
+        kinds += any(q.kind == g["kind"] for q in hits)
+    return {
+        "precision": matched_found / max(len(found), 1),
+        "recall": recalled / max(len(gold), 1),
+        "speaker": speakers / max(recalled, 1),
+        "kind": kinds / max(recalled, 1),
+    }
+
+
+def test_score_counts_spans_speakers_and_kinds() -> None:
+    class Q:
+        def __init__(self, text, kind, speaker=None, speaker_text=None):
+            self.text, self.kind, self.speaker, self.speaker_text = (
+                text,
+                kind,
+                speaker,
+                speaker_text,
+            )
+
+    gold = [
+        {"text": "we will win", "kind": "direct", "speaker": ["Ada Obi"]},
+        {"text": "prices would fall next year", "kind": "indirect", "written": "an official"},
+        {"text": "never found", "kind": "direct", "speaker": ["Ada Obi"]},
+    ]
+    found = [
+        Q("We will win!", "direct", "ada", "she"),
+        Q("prices would fall next year", "fragment", None, "a senior official"),
+        Q("unrelated words here", "direct"),
+    ]
+    result = score(found, gold, {"ada": {"ada obi"}})
+    assert result == {"precision": 2 / 3, "recall": 2 / 3, "speaker": 0.5, "kind": 0.5}
+
+
+STORIES = sorted(p for p in FIXTURES.iterdir() if (p / "labels.yml").is_file())
+
+
+@pytest.mark.model
+def test_quote_extraction_quality(tmp_path: Path, trained_nlp) -> None:
+    totals = {"precision": 0.0, "recall": 0.0, "speaker": 0.0, "kind": 0.0}
+    for story in STORIES:
+        gold = yaml.safe_load((story / "labels.yml").read_text(encoding="utf-8"))["quotes"]
+        config = Config(root=tmp_path / story.name, seeds=story / "seeds")
+        briefing = generate(config, nlp=trained_nlp).briefing
+        names = {
+            e.id: {fold(e.name)} | {fold(a.text) for a in e.aliases} for e in briefing.entities
+        }
+        scores = score(briefing.quotes, gold, names)
+        print(story.name, scores)
+        for key, value in scores.items():
+            totals[key] += value / len(STORIES)
+    print("mean", totals)
+    assert totals["precision"] >= MIN_PRECISION, totals
+    assert totals["recall"] >= MIN_RECALL, totals
+    assert totals["speaker"] >= MIN_SPEAKER_ACCURACY, totals
+    assert totals["kind"] >= MIN_KIND_ACCURACY, totals
