@@ -33,6 +33,17 @@ class Point:
     """Most it can mean, or None when open above ("at least 400")."""
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day_label(iso: str) -> str:
+    """ "2024-11-28" → "28 Nov"."""
+    try:
+        return f"{int(iso[8:10])} {_MONTHS[int(iso[5:7]) - 1]}"
+    except (ValueError, IndexError):
+        return iso
+
+
 def _nice_ceiling(value: int) -> int:
     """The next round number at or above ``value`` (1, 2 or 5 times a power of ten)."""
     step = 1
@@ -79,7 +90,8 @@ def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> s
     label = html.escape(title)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total_h}" '
-        f'width="100%" style="max-width:{WIDTH}px" role="img" aria-label="{label}">',
+        f'width="{WIDTH}" height="{total_h}" style="max-width:100%;height:auto" '
+        f'role="img" aria-label="{label}">',
         f"<title>{label}</title>",
         '<g font-family="sans-serif" font-size="11" fill="currentColor">',
     ]
@@ -93,7 +105,7 @@ def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> s
         out.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:,}</text>')
     for day in days:
         out.append(
-            f'<text x="{x_of(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{html.escape(day[5:])}</text>'
+            f'<text x="{x_of(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{html.escape(_day_label(day))}</text>'
         )
     for n, (name, ps) in enumerate(series):
         colour = PALETTE[n % len(PALETTE)]

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dating import Dated
+from .extract import TITLES
 from .figures import figures
 from .quotes import is_pronoun
 from .records import (
@@ -55,11 +56,11 @@ PARTY_KINDS = frozenset({"government", "armed group", "military"})
 """Kinds of actor that are parties to a conflict (monitors and the press are not)."""
 _PARTY_WORDS = frozenset(
     {"state", "government", "regime", "rebel", "rebels", "militant", "militants", "army",
-     "military", "militia", "ministry", "insurgent", "insurgents", "official", "officials",
-     "commander", "commanders", "spokesman", "spokeswoman", "spokesperson"}
+     "military", "militia", "ministry", "insurgent", "insurgents", "commander",
+     "commanders"}
 )  # fmt: skip
-"""Words of a speaker as written that make it a party ("state television", "a rebel
-commander"), when no entity could be tied to it."""
+"""Words of a speaker as written, or of a person's role, that make it a party ("state
+television", "a rebel commander", "army spokesman")."""
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _DESCRIPTION_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -70,6 +71,9 @@ _WORD = re.compile(r"[\w'-]+")
 def is_party(entity: Entity | None, written: str | None = None) -> bool:
     """Whether a source is a party to the conflict: a government, an armed group, a
     military or a state acting as one; or, as written, a party's own media or men."""
+    if entity is not None and entity.kind == "person":
+        roles = " ".join(r.text for r in entity.roles)
+        return bool({w.lower() for w in _WORD.findall(roles)} & _PARTY_WORDS)
     if entity is not None:
         return entity.kind in PARTY_KINDS or (entity.group == "place" and bool(entity.acting))
     words = {w.lower() for w in _WORD.findall(written or "")}
@@ -85,6 +89,8 @@ class _Article:
 
     mentions: list[Mention]
     paragraphs: dict[int, str]
+    described: dict[str, frozenset[str]]  # entity id → head words, over the corpus
+    quoted: dict[int, list[tuple[int, int]]]  # paragraph → spans of direct quotes
     spoke: list[tuple[int, int, str]]  # (paragraph, offset, entity id) of speakers so far
 
 
@@ -118,7 +124,9 @@ def _named(q: Quote, art: _Article, mention_entity, entities) -> str | None:
         and q.speaker_start <= m.start
         and m.end <= q.speaker_end
         and m.label in _NAME_LABELS
-        and _DESCRIPTION_AFTER.fullmatch(art.paragraphs.get(m.paragraph, "")[m.end : q.speaker_end])
+        and (after := art.paragraphs.get(m.paragraph, "")[m.end : q.speaker_end])
+        and _DESCRIPTION_AFTER.fullmatch(after)
+        and after.split()[-1].lower() not in TITLES  # "the UN special envoy": a person
     ]
     for m in reversed(described):
         entity_id = _entity_of(m, mention_entity)
@@ -129,6 +137,11 @@ def _named(q: Quote, art: _Article, mention_entity, entities) -> str | None:
 
 def _before(m: Mention, paragraph: int, offset: int) -> bool:
     return (m.paragraph, m.start) < (paragraph, offset) and m.paragraph >= paragraph - PRONOUN_REACH
+
+
+def _quoted(m: Mention, art: _Article) -> bool:
+    """Whether a mention is inside someone's quoted words."""
+    return any(s <= m.start < e for s, e in art.quoted.get(m.paragraph, ()))
 
 
 def _fits(entity: Entity, person: bool) -> bool:
@@ -146,6 +159,7 @@ def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
         (m, entity_id)
         for m in art.mentions
         if _before(m, *where)
+        and not _quoted(m, art)  # "we don't cry over the Assad government", he added
         and (entity_id := _entity_of(m, mention_entity)) in entities
         and _fits(entities[entity_id], person)
     ]
@@ -172,27 +186,68 @@ def _description(q: Quote, art: _Article, mention_entity, entities) -> str | Non
     head = words[-1].lower()
     if head.endswith("s") and not head.endswith("ss"):
         return None  # "the rebels": a group, not the one body or person named before
-    pattern = re.compile(
-        rf"^[,(]\s*(?:a|an|the)\b[^.;,]{{0,{APPOSITION_REACH}}}\b{re.escape(head)}\b", re.I
-    )
     for m in reversed(art.mentions):
         if (m.paragraph, m.start) >= (q.speaker_paragraph, q.speaker_start):
             continue
         entity_id = _entity_of(m, mention_entity)
-        if entity_id not in entities:
-            continue
-        text = art.paragraphs.get(m.paragraph, "")
-        after = text[m.end : m.end + APPOSITION_REACH + 10]
-        before = text[max(0, m.start - APPOSITION_REACH) : m.start]
-        if (
-            (m.role and head in m.role.lower().split())
-            or pattern.match(after)
-            or re.search(
-                rf"(?i:\b{re.escape(head)},?\s+(?:the\s+)?)(?:[A-Z][\w.-]*\s+){{0,2}}$", before
-            )
-        ):
+        if entity_id in entities and head in _descriptions(m, art.paragraphs):
             return entity_id
-    return None
+    # Named in this article, and described so elsewhere in the corpus: "the
+    # British-based monitor" after "the Syrian Observatory for Human Rights said".
+    named = {
+        entity_id
+        for m in art.mentions
+        if (entity_id := _entity_of(m, mention_entity)) in entities
+        and head in art.described.get(entity_id, ())
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+_PHRASE_ENDS = frozenset(
+    {"with", "in", "of", "for", "on", "at", "from", "that", "which", "who", "whose", "to",
+     "by", "and", "or", "as"}
+)  # fmt: skip
+_APPOSITION = re.compile(rf"^\s*[,(]\s*(?:a|an|the)\s+([^.;,()]{{1,{APPOSITION_REACH}}})")
+_BEFORE_NAME = re.compile(r"([a-z][a-z-]*),?\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
+
+
+def _descriptions(m: Mention, paragraphs: dict[int, str]) -> set[str]:
+    """Head words the text describes a mention with: its title ("spokesman John
+    Kirby"), an apposition after it ("the Observatory, a Britain-based monitor") or
+    a noun right before it ("war monitor the Syrian Observatory")."""
+    heads = set()
+    if m.role:
+        heads.add(m.role.split()[-1].lower())
+    text = paragraphs.get(m.paragraph, "")
+    after = _APPOSITION.match(text[m.end : m.end + APPOSITION_REACH + 10])
+    if after:
+        words = []
+        for word in after.group(1).split():
+            if word.lower() in _PHRASE_ENDS or (words and word.endswith("ing")):
+                break  # "a monitor with sources in", "a service operating in"
+            words.append(word)
+        if words and words[-1].islower():
+            heads.add(words[-1])
+    before = _BEFORE_NAME.search(text[max(0, m.start - APPOSITION_REACH) : m.start])
+    if before:
+        heads.add(before.group(1))
+    return heads
+
+
+def descriptions_by_entity(
+    extractions: Sequence[ArticleExtraction],
+    mention_entity: dict[tuple[str, int, int], str],
+    texts: dict[str, dict[int, str]],
+) -> dict[str, frozenset[str]]:
+    """Every head word each entity is described with anywhere in the corpus."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        paragraphs = texts.get(extraction.article_id, {})
+        for m in extraction.mentions:
+            entity_id = _entity_of(m, mention_entity)
+            if entity_id:
+                found[entity_id] |= _descriptions(m, paragraphs)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _surname(q: Quote, art: _Article, mention_entity, entities) -> str | None:
@@ -240,14 +295,23 @@ def resolve_quotes(
     texts = {a.id: {p.index: p.text for p in a.paragraphs} for a in corpus.articles}
     published = {a.id: a.published for a in corpus.articles}
     resolved: list[ResolvedQuote] = []
+    described = descriptions_by_entity(extractions, mention_entity, texts)
     for extraction in extractions:
         mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
-        art = _Article(mentions, texts.get(extraction.article_id, {}), [])
+        quoted: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for q in extraction.quotes:
+            if q.kind == "direct":
+                quoted[q.paragraph].append((q.start, q.end))
+        art = _Article(mentions, texts.get(extraction.article_id, {}), described, quoted, [])
         for n, quote in enumerate(extraction.quotes, start=1):
             speaker, how = _speaker(quote, art, mention_entity, entities)
             if speaker is not None:
                 art.spoke.append((quote.paragraph, quote.start, speaker))
             dated = dating.get((extraction.article_id, quote.sentence))
+            if dated and dated.evidence and dated.evidence in quote.text:
+                # "X said the offensive began on Wednesday": not when X said it
+                day = published.get(extraction.article_id)
+                dated = Dated(day, "published") if day else None
             resolved.append(
                 ResolvedQuote(
                     id=f"{extraction.article_id}-q{n}",
@@ -276,6 +340,15 @@ def resolve_quotes(
 # ------------------------------------------------------------------ figures
 
 
+def _as_of(dated: Dated, text: str, published: str | None) -> Dated:
+    """The day a figure is as of: its sentence's day, except that a day the count
+    runs *since* ("has risen to 218 since Wednesday") starts the period, and the
+    figure is as of publication."""
+    if dated.evidence and re.search(rf"\bsince\s+{re.escape(dated.evidence)}", text, re.I):
+        return Dated(published, "published") if published else Dated(None, None)
+    return dated
+
+
 def _speaker_distance(quote: ResolvedQuote, at: int) -> int:
     if quote.speaker_start < 0:
         return abs(at - quote.start)
@@ -293,6 +366,7 @@ def figure_claims(
     """Every figure in every sentence, with who gives it, as of which day, and whether
     that source is a party; verbatim repeats on the same day merged."""
     outlet = {a.id: a.outlet for a in corpus.articles}
+    published = {a.id: a.published for a in corpus.articles}
     family = {a.id: a.family or a.id for a in corpus.articles}
     by_paragraph: dict[tuple[str, int], list[ResolvedQuote]] = defaultdict(list)
     for q in quotes:
@@ -304,6 +378,7 @@ def figure_claims(
             dated = dating.get((extraction.article_id, sentence.index))
             if dated is None or dated.background:
                 continue  # a figure of another year is history, not this story's count
+            dated = _as_of(dated, sentence.text, published.get(extraction.article_id))
             cue = claim_cues.search(sentence.text)
             for n, figure in enumerate(figures(sentence.text)):
                 at = sentence.start + figure.at

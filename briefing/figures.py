@@ -172,13 +172,49 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
     return found[best[3]] if best else None
 
 
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
+_MONTH_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
+)
+
+
 def _is_not_a_count(match: re.Match[str], text: str) -> bool:
-    """Years ("in 2016"), clock times and one-word ordinals are numbers, not counts."""
+    """Years ("in 2016"), days of a date ("November 28", "28 Nov"), clock times and
+    one-word ordinals are numbers, not counts."""
     written = match["low"] or ""
     if _YEAR.fullmatch(written) and not match["qual"]:
         return True
+    if _MONTH_BEFORE.search(text[: match.start()]) or _MONTH_AFTER.match(text[match.end() :]):
+        return True
     following = text[match.end() : match.end() + 3]
     return following[:1] == ":" or bool(re.match(r"(?:st|nd|rd|th)\b", following))
+
+
+_RISEN_TO = re.compile(
+    r"\b(?:risen|rose|climbed|jumped|increased|reached|stands at|stood at|now at)\s+(?:to\s+)?$",
+    re.I,
+)
+
+
+def _toll_risen_to(before: str) -> tuple[str, str] | None:
+    """Stage 2, fallback: "the death toll in the ... offensive has risen to 218": a
+    number a toll rose to takes the topic of the last toll words before it in the
+    sentence, however far."""
+    if not _RISEN_TO.search(before):
+        return None
+    words = _words(before)
+    best: tuple[int, str, str] | None = None
+    for key, label, _, before_phrases, weak in load_topics():
+        for phrase in before_phrases:
+            target = phrase.lower().split()
+            for i in range(len(words) - len(target), -1, -1):
+                if words[i : i + len(target)] == target:
+                    if not weak and (best is None or i > best[0]):
+                        best = (i, key, label)
+                    break
+    return (best[1], best[2]) if best else None
 
 
 _PART_OF = re.compile(
@@ -195,6 +231,24 @@ RUNNING_BEFORE = 40
 """Characters before a number in which toll or total words make it a running total."""
 RUNNING_AFTER = 40
 """Characters after a number in which they do ("400 people have been killed")."""
+
+
+_UNIT = re.compile(r"\s*(km|kilometres|kilometers|miles?)\b", re.I)
+_KM_PER_MILE = 1.609344
+
+
+def _with_unit(
+    text: str, match: re.Match[str], low: int | None, high: int | None
+) -> tuple[str, int | None, int | None]:
+    """A distance with its unit as written, its range in km ("6 miles" is 10 km)."""
+    unit = _UNIT.match(text, match.end())
+    if unit is None:
+        return match.group(0), low, high
+    value = match.group(0) + text[match.end() : unit.end()]
+    if unit.group(1).lower().startswith("mile"):
+        low = round(low * _KM_PER_MILE) if low is not None else None
+        high = round(high * _KM_PER_MILE) if high is not None else None
+    return value, low, high
 
 
 def is_running_total(text: str, start: int, end: int) -> bool:
@@ -214,7 +268,9 @@ def figures(text: str) -> Iterator[Figure]:
         low, high = _range(match)
         if low is None and high is None:
             continue
-        topic = _topic(text[: match.start()], text[match.end() :])
+        topic = _topic(text[: match.start()], text[match.end() :]) or _toll_risen_to(
+            text[: match.start()]
+        )
         within = ""
         if (
             previous is not None
@@ -226,8 +282,11 @@ def figures(text: str) -> Iterator[Figure]:
             within = noun.group(1) if noun else ""
         if topic is None:
             continue
+        value = match.group(0)
+        if topic[0] == "distance":
+            value, low, high = _with_unit(text, match, low, high)
         previous = Figure(
-            value=match.group(0),
+            value=value,
             low=low,
             high=high,
             topic=topic[0],

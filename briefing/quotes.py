@@ -66,7 +66,7 @@ _CUE_LEMMAS = (
     "say", "tell", "add", "state", "announce", "claim", "warn", "write", "insist", "note",
     "explain", "declare", "argue", "ask", "reply", "respond", "tweet", "post",
     "acknowledge", "admit", "confirm", "deny", "stress", "emphasise", "emphasize",
-    "report", "allege", "suggest", "predict", "believe", "think", "estimate",
+    "report", "allege", "predict", "believe", "think", "estimate",
     "reiterate", "comment", "assert", "maintain", "recall", "concede", "complain",
     "threaten", "testify", "describe", "urge", "vow", "pledge", "promise", "caution",
     "observe", "point", "accuse", "speak",
@@ -258,10 +258,12 @@ def speaker_span(head: Token) -> Span:
     for ent in head.doc.ents:
         if ent.start <= head.i < ent.end:
             return ent
-    for child in head.children:
-        if child.dep_ == "appos":
+    # the parser may hang the apposition on a word of the phrase ("envoy for Syria,
+    # Geir Pedersen"), so the whole phrase is searched
+    for token in head.subtree:
+        if token.dep_ == "appos":
             for ent in head.doc.ents:
-                if ent.label_ in _NAME_LABELS and ent.start <= child.i < ent.end:
+                if ent.label_ in _NAME_LABELS and ent.start <= token.i < ent.end:
                     return ent
     left, right = head.i, head.i + 1
     for child in head.children:
@@ -402,6 +404,8 @@ def _complements(cue: Token) -> Iterator[Token]:
     for child in cue.children:
         if child.dep_ in _PROPOSITIONAL:
             yield child
+        elif child.dep_ == "dobj" and any(t.like_num for t in child.subtree):
+            yield child  # "reported a toll of about 200 dead": a figure given
         elif child.dep_ == "prep":
             for token in child.subtree:
                 if token.dep_ in ("acl", "ccomp", "relcl") and any(
@@ -427,7 +431,7 @@ def _reported_clauses(doc: Doc) -> Iterator[tuple[Span, Token, Token]]:
                 yield whole, cue, subject
             continue
         for child in _complements(cue):
-            if child.pos_ in ("VERB", "AUX"):
+            if child.pos_ in ("VERB", "AUX") or child.dep_ == "dobj":
                 clause = _clause_span(child)
                 if len(clause) >= INDIRECT_MIN_TOKENS and subject.i not in range(
                     clause.start, clause.end
@@ -467,6 +471,7 @@ class FoundQuote:
     quote: Quote
     fills_paragraph: bool
     runs_on: bool
+    fills_to_end: bool = False
 
 
 def _record(
@@ -538,6 +543,7 @@ def _direct(
             ),
             fills_paragraph=not text[: run.start - 1].strip(),
             runs_on=not run.closed,
+            fills_to_end=not text[run.end + 1 :].strip(),
         )  # fmt: skip
 
 
@@ -575,17 +581,21 @@ def paragraph_quotes(
 
 def carry_speakers(paragraphs: Sequence[list[FoundQuote]]) -> list[Quote]:
     """Stage 3d: a quote that runs on into the next paragraph (no closing mark) and
-    its continuation share one speaker, whichever paragraph names it."""
+    its continuation share one speaker, whichever paragraph names it; a paragraph
+    that is all one quote, right after a paragraph ending with an attributed quote,
+    takes that speaker (the same speaker goes on)."""
     quotes: list[Quote] = []
     previous: FoundQuote | None = None
     for found in paragraphs:
         for i, f in enumerate(found):
             q = f.quote
-            continues = i == 0 and f.fills_paragraph and previous is not None and previous.runs_on
-            if continues and previous is not None:
+            first = i == 0 and f.fills_paragraph and previous is not None
+            if first and previous is not None and previous.runs_on:
                 q = _share_speaker(q, previous.quote)
                 if q.speaker_text and not previous.quote.speaker_text and quotes:
                     quotes[-1] = _share_speaker(quotes[-1], q)
+            elif first and previous is not None and f.fills_to_end and q.kind == "direct":
+                q = _share_speaker(q, previous.quote)
             quotes.append(q)
         last = [f for f in found if f.quote.kind == "direct"]
         previous = (

@@ -254,3 +254,42 @@ def test_entity_pages_show_what_it_did_each_day(sample_build) -> None:
     assert "**Battle** (did it)" in by_day
     timeline = (root / "site_src" / "timeline.md").read_text(encoding="utf-8")
     assert timeline.index("27 November 2024") < timeline.index("2 December 2024")
+
+
+def test_every_attributed_quote_is_on_its_speakers_page(sample_build) -> None:
+    root, result = sample_build
+    briefing = result.briefing
+    by_id = {e.id: e for e in briefing.entities}
+    attributed = [q for q in briefing.quotes if q.speaker]
+    assert len(attributed) >= 50
+    for quote in attributed:
+        entity = by_id[quote.speaker]
+        page = (root / "site_src" / f"{entity.group}s" / f"{entity.id}.md").read_text("utf-8")
+        link = f"(../articles/{quote.citation.article_id}.md#p{quote.citation.paragraph})"
+        quoted = [line for line in page.splitlines() if link in line]
+        assert quoted, (entity.id, quote.text)
+    # The sample's analysts and officials are quoted under their own names.
+    speakers = {by_id[q.speaker].name for q in attributed if q.kind == "direct"}
+    assert {"Dareen Khalifa", "Rami Abdel Rahman", "Dmitry Peskov"} <= speakers
+    # A speaker no entity fits is kept as written, not tied to a wrong one.
+    assert any(
+        q.speaker is None and q.speaker_text and "official" in q.speaker_text
+        for q in briefing.quotes
+    )
+    export = json.loads((root / "site_src" / "data" / "briefing.json").read_text("utf-8"))
+    assert {q["kind"] for q in export["quotes"]} == {"direct", "fragment", "indirect"}
+
+
+def test_the_death_toll_is_shown_by_source_and_day(sample_build) -> None:
+    root, result = sample_build
+    killed = [c for c in result.briefing.claims if c.topic == "killed" and c.running]
+    observatory = [c for c in killed if c.source and "observatory" in c.source]
+    assert len({c.date for c in observatory if c.date}) >= 2  # the toll as it rose
+    assert any(c.party and c.claim_cue for c in killed)  # state television, unverified
+    assert not any(c.party for c in observatory)  # a monitor is not a party
+    page = (root / "site_src" / "figures" / "killed.md").read_text(encoding="utf-8")
+    assert "<svg" in page and "a party to the conflict" in page and "unverified" in page
+    assert "Syrian Observatory for Human Rights" in page
+    assert (root / "site" / "figures" / "killed" / "index.html").is_file()
+    day = (root / "site_src" / "days" / "2024-11-30.md").read_text(encoding="utf-8")
+    assert "## Quotes of the day" in day and "## Figures reported" in day
