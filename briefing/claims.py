@@ -298,6 +298,7 @@ def resolve_quotes(
     described = descriptions_by_entity(extractions, mention_entity, texts)
     for extraction in extractions:
         mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
+        sentences = {x.index: x.text for x in extraction.sentences}
         quoted: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for q in extraction.quotes:
             if q.kind == "direct":
@@ -308,8 +309,12 @@ def resolve_quotes(
             if speaker is not None:
                 art.spoke.append((quote.paragraph, quote.start, speaker))
             dated = dating.get((extraction.article_id, quote.sentence))
-            if dated and dated.evidence and dated.evidence in quote.text:
-                # "X said the offensive began on Wednesday": not when X said it
+            sentence = sentences.get(quote.sentence, "")
+            if dated is not None:
+                dated = _as_of(dated, sentence, published.get(extraction.article_id))
+            if dated is None or not dated.day or (dated.evidence or "") in quote.text:
+                # "X said the offensive began on Wednesday", "in the next few days":
+                # not when X said it, which is then the day the article came out
                 day = published.get(extraction.article_id)
                 dated = Dated(day, "published") if day else None
             resolved.append(

@@ -509,7 +509,7 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     dates: list[DateMention] = []
-    quotes: list[list[quotes_module.FoundQuote]] = []
+    quotes: list[quotes_module.ParagraphQuotes] = []
     for paragraph, doc in zip(_extractable(article), docs, strict=True):
         bounds = _sentence_starts(doc)
         tagged = doc.has_annotation("POS")

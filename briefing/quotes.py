@@ -213,11 +213,20 @@ def _is_title_like(words: Sequence[str]) -> bool:
 
 def _embedded(text: str, start: int, quoted: str) -> bool:
     """A run that continues the sentence around it ("vowed to "crush" them"), not the
-    object of a reporting verb ("added "we will appeal"")."""
+    object of a reporting verb ("added "we will appeal"") nor a clause it reports
+    ("adding that "there was no fighting"")."""
     before = text[: max(0, start - 1)].rstrip()
     if not before or not before[-1].isalnum() or not quoted[:1].islower():
         return False
-    return before.split()[-1].lower() not in CUE_WORDS
+    return before.split()[-1].lower() not in CUE_WORDS | {"that"}
+
+
+def _names_no_action(doc: Doc, start: int, end: int) -> bool:
+    """A quoted noun phrase ("continued support for the army"): no verb in it."""
+    if not doc.has_annotation("POS"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 # ------------------------------------------------------------------ 3. attribution
@@ -515,7 +524,9 @@ def _direct(
         start = run.start + (len(raw) - len(raw.lstrip()))
         end = start + len(quoted)
         speaker, cue = attribute(doc, run.start, run.end)
-        if _embedded(text, run.start, quoted):
+        if _embedded(text, run.start, quoted) or (
+            not quoted.endswith(_SENTENCE_END) and _names_no_action(doc, start, end)
+        ):
             kind = "fragment"
         elif (
             len(words) >= DIRECT_MIN_WORDS
@@ -568,27 +579,92 @@ def _indirect(
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class LeadIn:
+    """A paragraph ending "X said:", whose speaker the next paragraph's quote takes."""
+
+    speaker_text: str
+    """The speaker as written."""
+    cue: str | None
+    """The reporting verb, or None for a "Name:" label."""
+    speaker_start: int
+    """Start offset of the speaker in its paragraph."""
+    speaker_end: int
+    """End offset of the speaker in its paragraph."""
+    paragraph: int
+    """The paragraph that ends with the colon."""
+
+
+@dataclass(frozen=True)
+class ParagraphQuotes:
+    """What one paragraph holds for quote linking over paragraphs."""
+
+    found: list[FoundQuote]
+    """Its quotes in text order."""
+    lead_in: LeadIn | None
+    """Its closing "X said:", if any."""
+
+
+def _lead_in(doc: Doc, paragraph: int) -> LeadIn | None:
+    """Stage 3d: "Viguerie wrote:" or "He told reporters on Monday." closing a
+    paragraph (an attribution reporting nothing itself) introduces the next one."""
+    text = doc.text.rstrip()
+    if not doc.has_annotation("DEP") or not text:
+        return None
+    last = list(doc.sents)[-1]
+    if not text.endswith(":"):
+        root = last.root
+        reports = any(c.dep_ in _PROPOSITIONAL or c.dep_ == "dobj" for c in root.children)
+        quoted = any(mark in last.text for mark in (*_DOUBLE_CLOSERS, "’", "'"))
+        if not _is_cue(root) or reports or quoted:
+            return None
+    cues = [t for t in last if _is_cue(t)]
+    for cue in reversed(cues):
+        subject = _subject_of(cue)
+        if subject is not None:
+            span = speaker_span(subject)
+            return LeadIn(span.text, cue.text, span.start_char, span.end_char, paragraph)
+    label = _label_before(doc, len(text) + 1)
+    if label is not None:
+        return LeadIn(label.text, None, label.start_char, label.end_char, paragraph)
+    return None
+
+
 def paragraph_quotes(
     doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
-) -> list[FoundQuote]:
+) -> ParagraphQuotes:
     """Direct quotes, fragments and indirect speech of one parsed paragraph, in text
-    order; pass the article's lists to :func:`carry_speakers`."""
+    order, and its lead-in; pass the article's list to :func:`carry_speakers`."""
     direct = list(_direct(doc, article_id, paragraph, sentence_of))
     indirect = _indirect(doc, article_id, paragraph, sentence_of, [f.quote for f in direct])
     found = direct + [FoundQuote(q, False, False) for q in indirect]
-    return sorted(found, key=lambda f: (f.quote.start, f.quote.end))
+    return ParagraphQuotes(
+        sorted(found, key=lambda f: (f.quote.start, f.quote.end)), _lead_in(doc, paragraph)
+    )
 
 
-def carry_speakers(paragraphs: Sequence[list[FoundQuote]]) -> list[Quote]:
+def carry_speakers(paragraphs: Sequence[ParagraphQuotes]) -> list[Quote]:
     """Stage 3d: a quote that runs on into the next paragraph (no closing mark) and
     its continuation share one speaker, whichever paragraph names it; a paragraph
     that is all one quote, right after a paragraph ending with an attributed quote,
-    takes that speaker (the same speaker goes on)."""
+    takes that speaker (the same speaker goes on), and so does one after a paragraph
+    ending "X said:"."""
     quotes: list[Quote] = []
     previous: FoundQuote | None = None
-    for found in paragraphs:
+    lead_in: LeadIn | None = None
+    for held in paragraphs:
+        found = held.found
         for i, f in enumerate(found):
             q = f.quote
+            if i == 0 and lead_in is not None and f.fills_paragraph and not q.speaker_text:
+                q = replace(
+                    q,
+                    speaker_text=lead_in.speaker_text,
+                    cue=lead_in.cue,
+                    speaker_start=lead_in.speaker_start,
+                    speaker_end=lead_in.speaker_end,
+                    speaker_paragraph=lead_in.paragraph,
+                )
             first = i == 0 and f.fills_paragraph and previous is not None
             if first and previous is not None and previous.runs_on:
                 q = _share_speaker(q, previous.quote)
@@ -603,6 +679,7 @@ def carry_speakers(paragraphs: Sequence[list[FoundQuote]]) -> list[Quote]:
             if last and found and found[-1].quote.kind == "direct"
             else None
         )
+        lead_in = held.lead_in
     return quotes
 
 

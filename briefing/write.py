@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -261,10 +262,12 @@ class _Site:
         words = escape_inline(squash_spaces(quote.text))
         cite = self.cite(quote.citation, rel)
         if quote.kind == "indirect":
-            who = self.speaker(quote, rel) if show_speaker else Markup("")
             cue = escape_inline(quote.cue or "said")
-            line = f"{when}{who} {cue}: {words} *(reported speech)* {cite}"
-            return Markup(guard_line_start(line.strip()))
+            if show_speaker:
+                line = f"{when}{self.speaker(quote, rel)} {cue}: {words} *(reported speech)* {cite}"
+            else:
+                line = f"{when}{words} *(reported speech: “{cue}”)* {cite}"
+            return Markup(guard_line_start(line))
         kind = " *(fragment)*" if quote.kind == "fragment" else ""
         by = f" — {self.speaker(quote, rel)}" if show_speaker else ""
         return Markup(guard_line_start(f"{when}“{words}”{kind}{by} {cite}"))
@@ -742,13 +745,28 @@ def _figure_pages(
     return pages
 
 
+def _shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
+    """Quotes worth a line: a fragment inside reported speech of the same speaker in
+    the same paragraph is shown there already."""
+    indirect = defaultdict(list)
+    for q in quotes:
+        if q.kind == "indirect":
+            indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
+    return [
+        q
+        for q in quotes
+        if q.kind != "fragment"
+        or not any(s <= q.start and q.end <= e for s, e in indirect[(q.citation, q.speaker_text)])
+    ]
+
+
 def _quotes_by_speaker(
     site: _Site, quotes: tuple[ResolvedQuote, ...]
 ) -> list[tuple[Markup, list[ResolvedQuote]]]:
     """Quotes grouped by speaker (entity, else as written), the most quoted first;
     unattributed quotes last."""
     groups: dict[str, list[ResolvedQuote]] = defaultdict(list)
-    for q in quotes:
+    for q in _shown_quotes(quotes):
         key = q.speaker or (f"~{fold(q.speaker_text)}" if q.speaker_text else "~~")
         groups[key].append(q)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "~~", -len(kv[1]), kv[0]))
@@ -760,7 +778,7 @@ def _quotes_by_speaker(
             label = Markup("Unattributed")
         else:
             label = Markup(escape_inline(members[0].speaker_text or ""))
-        result.append((label, sorted(members, key=lambda q: (q.date or "", q.id))))
+        result.append((label, sorted(members, key=lambda q: (q.date or "9999", q.id))))
     return result
 
 
@@ -786,7 +804,7 @@ def render(briefing: Briefing, templates: Path) -> dict[str, str]:
     co = _co_occurrence(briefing)
     quotes_by_speaker: dict[str, list[ResolvedQuote]] = defaultdict(list)
     quotes_by_day: dict[str, list[ResolvedQuote]] = defaultdict(list)
-    for q in sorted(briefing.quotes, key=lambda q: (q.date or "", q.id)):
+    for q in sorted(_shown_quotes(briefing.quotes), key=lambda q: (q.date or "9999", q.id)):
         if q.speaker:
             quotes_by_speaker[q.speaker].append(q)
         if q.date and q.kind != "indirect" and (q.speaker or q.speaker_text):

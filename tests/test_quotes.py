@@ -68,17 +68,22 @@ def _quote(paragraph: int, start: int, speaker: str | None = None) -> Quote:
 
 
 def test_a_quote_running_on_shares_its_speaker_with_its_continuation() -> None:
-    from briefing.quotes import FoundQuote
+    from briefing.quotes import FoundQuote, LeadIn, ParagraphQuotes
 
     first = FoundQuote(_quote(1, 1), fills_paragraph=True, runs_on=True)
     second = FoundQuote(_quote(2, 1, "Bakari"), fills_paragraph=True, runs_on=False)
-    quotes = carry_speakers([[first], [second]])
+    quotes = carry_speakers([ParagraphQuotes([first], None), ParagraphQuotes([second], None)])
     assert [q.speaker_text for q in quotes] == ["Bakari", "Bakari"]
     assert quotes[0].speaker_paragraph == 2
     # a closed quote does not lend its speaker to the next paragraph's quote
     closed = FoundQuote(_quote(1, 1, "Mwinyi"), fills_paragraph=True, runs_on=False)
     alone = FoundQuote(_quote(2, 1), fills_paragraph=True, runs_on=False)
-    assert [q.speaker_text for q in carry_speakers([[closed], [alone]])] == ["Mwinyi", None]
+    held = [ParagraphQuotes([closed], None), ParagraphQuotes([alone], None)]
+    assert [q.speaker_text for q in carry_speakers(held)] == ["Mwinyi", None]
+    # a paragraph ending "Mwinyi said:" gives its speaker to the quote after it
+    said = LeadIn("Mwinyi", "said", 0, 6, 1)
+    held = [ParagraphQuotes([], said), ParagraphQuotes([alone], None)]
+    assert [(q.speaker_text, q.speaker_paragraph) for q in carry_speakers(held)] == [("Mwinyi", 1)]
 
 
 def _entity(kind: str, group: str = "actor", acting: tuple = ()) -> Entity:
