@@ -49,6 +49,9 @@ PRONOUN_REACH = 2
 """Paragraphs back (besides the quote's own) that "he" or "she" may reach."""
 DESCRIPTION_MAX_WORDS = 4
 """A description longer than this ("the official in charge of ...") is kept as written."""
+CUE_REACH = 40
+"""Characters after a speaker or a reported clause in which a claim cue still marks
+it ("state television claimed", "..., without providing evidence")."""
 APPOSITION_REACH = 80
 """Characters after a name in which its description may be given ("X, a monitor")."""
 
@@ -354,6 +357,16 @@ def _as_of(dated: Dated, text: str, published: str | None) -> Dated:
     return dated
 
 
+def _cue_marks(quote: ResolvedQuote, at: int) -> bool:
+    """Whether a claim cue at offset ``at`` is in the quote's words or by its speaker
+    ("state television claimed", "..., without providing evidence")."""
+    if quote.start <= at < quote.end:
+        return True
+    if quote.speaker_start >= 0 and quote.speaker_start <= at <= quote.speaker_end + CUE_REACH:
+        return True
+    return at >= quote.end and quote.kind == "indirect" and at - quote.end <= CUE_REACH
+
+
 def _speaker_distance(quote: ResolvedQuote, at: int) -> int:
     if quote.speaker_start < 0:
         return abs(at - quote.start)
@@ -402,6 +415,11 @@ def figure_claims(
                     continue
                 source = quote.speaker if quote else None
                 written = quote.speaker_text if quote else None
+                # "X said A, where four were killed, according to state media": the cue
+                # marks the clause it is in, not the speaker's other words
+                marks = cue is not None and (
+                    quote is None or _cue_marks(quote, sentence.start + cue.start())
+                )
                 merged[key] = {
                     "figure": figure,
                     "date": dated.day,
@@ -412,7 +430,7 @@ def figure_claims(
                     "party": is_party(entities.get(source or ""), written)
                     if quote
                     else bool(cue and is_party(None, cue.group(0))),
-                    "claim_cue": cue.group(0) if cue else None,
+                    "claim_cue": cue.group(0) if cue and marks else None,
                     "sentence": sentence.text,
                     "citations": [citation],
                 }

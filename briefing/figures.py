@@ -94,6 +94,13 @@ def load_topics(
     )
 
 
+@functools.lru_cache(maxsize=4)
+def unit_topics(path: Path = TOPICS_FILE) -> frozenset[str]:
+    """Topics whose value keeps its unit ("10 km")."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(key for key, spec in raw.items() if spec.get("unit"))
+
+
 def topic_labels() -> dict[str, str]:
     """Readable label of each topic key, in file order."""
     return {key: label for key, label, *_ in load_topics()}
@@ -283,7 +290,8 @@ def figures(text: str) -> Iterator[Figure]:
         if topic is None:
             continue
         value = match.group(0)
-        if topic[0] == "distance":
+        unit = topic[0] in unit_topics()
+        if unit:
             value, low, high = _with_unit(text, match, low, high)
         previous = Figure(
             value=value,
@@ -293,6 +301,6 @@ def figures(text: str) -> Iterator[Figure]:
             label=topic[1],
             at=match.start(),
             within=within,
-            running=is_running_total(text, match.start(), match.end()),
+            running=not unit and is_running_total(text, match.start(), match.end()),
         )
         yield previous

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from .charts import Point, series_chart
 from .claims import is_party
 from .errors import OutputError
-from .figures import topic_labels
+from .figures import topic_labels, unit_topics
 from .records import (
     Article,
     Briefing,
@@ -291,8 +291,13 @@ class _Site:
         within = f" (of them: {escape_inline(claim.within)})" if claim.within else ""
         when = f", as of {long_date(claim.date)}" if show_date and claim.date else ""
         sentence = escape_inline(squash_spaces(claim.sentence))
+        what = (
+            f"{escape_inline(claim.value)} ({escape_inline(claim.label)})"
+            if claim.topic in unit_topics()
+            else f"{escape_inline(claim.value)} {escape_inline(claim.label)}"
+        )
         return Markup(
-            f"**{escape_inline(claim.value)} {escape_inline(claim.label)}**{within} "
+            f"**{what}**{within} "
             f"{self.claim_source(claim, rel)}{when}: {sentence} {self.cites(claim.citations, rel)}"
         )
 
