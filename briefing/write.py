@@ -723,6 +723,7 @@ def _figure_pages(
             ],
         )
         running = [c for cs in series for c in cs]
+        in_series = {c.id for c in running}
         pages[f"figures/{topic}.md"] = _page(
             render_page(
                 "figures_topic.md.j2",
@@ -731,7 +732,7 @@ def _figure_pages(
                 summary=summary,
                 chart=Markup(f"<figure>{chart}</figure>") if chart else "",
                 running=sorted(running, key=lambda c: (c.date or "9999", c.id)),
-                others=[c for c in claims if c not in set(running)],
+                others=[c for c in claims if c.id not in in_series],
                 **common,
             ),
             title=f"Figures: {label}",

@@ -302,3 +302,38 @@ def test_names_the_tagger_missed_are_found_again() -> None:
     assert place.mention_count == 3  # the whole name, not the one inside "Kafr Nabl Road"
     last = briefing.statements[-1]
     assert last.entities == (place.id,) and last.text.startswith("Troops")
+
+
+def test_a_figure_is_given_by_the_speaker_of_the_words_holding_it() -> None:
+    monitor = "At least 242 people were killed since Wednesday, the Syrian Observatory said."
+    state = "Syrian state television claimed the army had killed nearly 1,000 insurgents."
+    plain = "A strike on the market killed 12 people."
+    corpus, extractions = _corpus_and_extractions(
+        {"a": [(monitor, "Syrian Observatory/ORG"), (state, ""), (plain, "")]}
+    )
+    said = monitor.index("the Syrian")
+    quotes = (
+        Quote("a", 1, 0, monitor[:47], "indirect", "the Syrian Observatory", "said",
+              0, 47, said, said + 22, 1),
+        Quote("a", 2, 1, state[31:-1], "indirect", "Syrian state television", "claimed",
+              31, len(state) - 1, 0, 23, 2),
+    )  # fmt: skip
+    extractions = [
+        ArticleExtraction("a", extractions[0].sentences, extractions[0].mentions, (), quotes)
+    ]
+    claims = {c.value: c for c in resolve(corpus, extractions, "T").claims}
+    toll, claimed, incident = claims["At least 242"], claims["nearly 1,000"], claims["12"]
+    assert (toll.source, toll.party, toll.claim_cue, toll.running) == (
+        "syrian-observatory",
+        False,
+        None,
+        True,
+    )
+    assert toll.date == "2024-12-01"  # as of publication, not "since Wednesday"
+    assert (claimed.source, claimed.source_text, claimed.party) == (
+        None,
+        "Syrian state television",
+        True,
+    )
+    assert claimed.claim_cue and (claimed.low, claimed.high) == (None, 1000)
+    assert (incident.source, incident.source_text, incident.running) == (None, None, False)
