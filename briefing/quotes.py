@@ -47,7 +47,7 @@ DIRECT_MIN_WORDS = 6
 """A quoted run this long is a full quote even without closing punctuation."""
 SPEAKER_MAX_TOKENS = 10
 """A speaker written out longer than this is cut to its head word."""
-INDIRECT_MIN_TOKENS = 4
+INDIRECT_MIN_TOKENS = 3
 """A reported clause shorter than this ("he said so") carries no content."""
 NEXT_SENTENCE_CUE_WITHIN = 4
 """In the sentence after a quote, the reporting verb must come this early ("He
@@ -244,8 +244,11 @@ def _subject_of(cue: Token) -> Token | None:
     token = cue
     for _ in range(3):
         for child in token.children:
-            if child.dep_ == "nsubjpass" and child.lower_ == "it":
-                return None  # "it was announced": no one is named
+            if child.dep_ == "agent":  # "it was announced by the ministry"
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        for child in token.children:
+            if child.dep_ == "nsubjpass" and (token.i == cue.i or child.lower_ == "it"):
+                return None  # "a truce was announced": what was said, not who said it
             if child.dep_ in _SUBJECT_DEPS and child.lower_ in _RELATIVES:
                 # "the Observatory, which said ...": the noun the clause hangs on
                 return token.head if token.dep_ == "relcl" else None

@@ -195,3 +195,45 @@ def test_quote_extraction_quality(tmp_path: Path, trained_nlp) -> None:
     assert totals["recall"] >= MIN_RECALL, totals
     assert totals["speaker"] >= MIN_SPEAKER_ACCURACY, totals
     assert totals["kind"] >= MIN_KIND_ACCURACY, totals
+
+
+def test_names_titles_and_scare_quotes_are_not_speech() -> None:
+    from briefing.quotes import paragraph_quotes
+
+    from .conftest import blank_nlp
+
+    nlp = blank_nlp()
+    text = (
+        'The operation, dubbed “Dawn of Freedom”, began as so-called "moderate" rebels '
+        "watched the film ‘Return to Homs’ and a “temporary measure” was announced."
+    )
+    assert paragraph_quotes(nlp(text), "a", 1, lambda i: 0).found == []
+    speech = "“We will not leave our homes until the last shell falls,” one resident said."
+    (found,) = paragraph_quotes(nlp(speech), "a", 1, lambda i: 0).found
+    assert (found.quote.kind, found.quote.text) == (
+        "direct",
+        "We will not leave our homes until the last shell falls",
+    )
+
+
+def test_reported_speech_by_a_relative_clause_and_not_by_a_passive_subject() -> None:
+    from spacy.tokens import Doc
+
+    from briefing.quotes import paragraph_quotes
+
+    from .conftest import blank_nlp
+
+    # A temporary measure was announced by the ministry , which said that schools
+    # would close .  (parsed as en_core_web_sm parses it)
+    words = ["A", "temporary", "measure", "was", "announced", "by", "the", "ministry", ",",
+             "which", "said", "that", "schools", "would", "close", "."]  # fmt: skip
+    heads = [2, 2, 4, 4, 4, 4, 7, 5, 7, 10, 7, 14, 14, 14, 10, 4]
+    deps = ["det", "amod", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct",
+            "nsubj", "relcl", "mark", "nsubj", "aux", "ccomp", "punct"]  # fmt: skip
+    pos = ["DET", "ADJ", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB",
+           "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"]  # fmt: skip
+    doc = Doc(blank_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    found = [f.quote for f in paragraph_quotes(doc, "a", 1, lambda i: 0).found]
+    assert [(q.kind, q.text, q.speaker_text) for q in found] == [
+        ("indirect", "schools would close", "the ministry")
+    ]
