@@ -163,7 +163,10 @@ def _distance(words: list[str], phrase: str, window: int, at_end: bool) -> int |
 def _topic(before: str, after: str) -> tuple[str, str] | None:
     """Stage 2: the topic of a number from the nearest topic word around it (after it
     on a tie), or None."""
-    after_words, before_words = _words(after), _words(before)
+    # only the words near the number can decide; the rest of the sentence is not read
+    after_words = _words(after[: 20 * (AFTER_WINDOW + 4)])[: AFTER_WINDOW + 4]
+    before_words = _words(before[-20 * (BEFORE_WINDOW + 4) :])[-(BEFORE_WINDOW + 4) :]
+    near = {*after_words, *before_words}
     best: tuple[bool, int, int, int] | None = None
     found: dict[int, tuple[str, str]] = {}
     for order, (key, label, after_phrases, before_phrases, weak) in enumerate(load_topics()):
@@ -173,6 +176,8 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
             (before_phrases, before_words, BEFORE_WINDOW, True, 1),
         ):
             for phrase in phrases:
+                if phrase.split()[0].lower() not in near:
+                    continue
                 distance = _distance(words, phrase, window, at_end)
                 if distance is not None and (best is None or (weak, distance, side, order) < best):
                     best = (weak, distance, side, order)
@@ -268,6 +273,16 @@ def is_running_total(text: str, start: int, end: int) -> bool:
 
 def figures(text: str) -> Iterator[Figure]:
     """Stages 1-4: every figure in ``text``, in order."""
+    return iter(_figures(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _figures(text: str) -> tuple[Figure, ...]:
+    # read once per sentence: statements and figure claims both ask
+    return tuple(_read_figures(text))
+
+
+def _read_figures(text: str) -> Iterator[Figure]:
     previous: Figure | None = None
     for match in NUMBER.finditer(text):
         if _is_not_a_count(match, text):
