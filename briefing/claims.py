@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .dating import Dated
 from .extract import TITLES
-from .figures import figures
+from .figures import figures, unit_topics
 from .quotes import is_pronoun
 from .records import (
     ArticleExtraction,
@@ -302,6 +302,9 @@ def resolve_quotes(
     for extraction in extractions:
         mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
         sentences = {x.index: x.text for x in extraction.sentences}
+        date_words: dict[int, list[str]] = defaultdict(list)
+        for d in extraction.dates:
+            date_words[d.sentence].append(d.text)
         quoted: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for q in extraction.quotes:
             if q.kind == "direct":
@@ -315,11 +318,15 @@ def resolve_quotes(
             sentence = sentences.get(quote.sentence, "")
             if dated is not None:
                 dated = _as_of(dated, sentence, published.get(extraction.article_id))
+            expressions = date_words.get(quote.sentence, [])
             if dated is None or not dated.day or (dated.evidence or "") in quote.text:
                 # "X said the offensive began on Wednesday", "in the next few days":
-                # not when X said it, which is then the day the article came out
+                # not when X said it, which is then the day the article came out,
+                # unless words outside the quote say it was another time ("at the
+                # time", "five months ago")
                 day = published.get(extraction.article_id)
-                dated = Dated(day, "published") if day else None
+                outside = [e for e in expressions if e not in quote.text]
+                dated = Dated(day, "published") if day and not outside else None
             resolved.append(
                 ResolvedQuote(
                     id=f"{extraction.article_id}-q{n}",
@@ -404,6 +411,8 @@ def figure_claims(
                     q
                     for q in by_paragraph.get((extraction.article_id, sentence.paragraph), [])
                     if q.start <= at < q.end
+                    # "X said rebels took Brega, 200 km east": the writer's geography
+                    and (q.kind == "direct" or figure.topic not in unit_topics())
                 ]
                 # "X said A, killing four, according to Y": the nearest speaker gives it
                 quote = min(said, key=lambda q: (_speaker_distance(q, at), q.id)) if said else None

@@ -547,7 +547,10 @@ def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
             for ent in doc.ents
             if ent.label_ in DATE_LABELS
         )
-        quotes.append(quotes_module.paragraph_quotes(doc, article.id, paragraph.index, sentence_of))
+        inside = bool(quotes) and quotes[-1].runs_on
+        quotes.append(
+            quotes_module.paragraph_quotes(doc, article.id, paragraph.index, sentence_of, inside)
+        )
     return ArticleExtraction(
         article.id,
         tuple(sentences),

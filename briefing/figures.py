@@ -69,7 +69,7 @@ _AMOUNT = (
 NUMBER = re.compile(
     rf"(?<![\w$£€.,:-])(?:(?P<qual>{_QUAL_ALT})\s+)?"
     rf"(?:(?P<vague>{_VAGUE_ALT})|(?P<low>{_AMOUNT})(?:\s*(?:-|–|to|and)\s*(?P<high>{_AMOUNT}))?)"
-    r"(?![\w%$£€]|-\w|[.,:]\d|\s*(?:per\s?cent|percent|years? old|year-old|am\b|pm\b|GMT|dollars|pounds|euros))",
+    r"(?![\w%$£€]|-\w|[.,:]\d|\s*(?:per\s?cent|percent|years? old|year-old|am\b|pm\b|GMT|dollars|pounds|euros|times\b))",
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -245,6 +245,7 @@ RUNNING_AFTER = 40
 """Characters after a number in which they do ("400 people have been killed")."""
 
 
+_RESTATED = re.compile(r"\(\s*(?:about|some|around|or)?\s*$")
 _UNIT = re.compile(r"\s*(km|kilometres|kilometers|miles?)\b", re.I)
 _KM_PER_MILE = 1.609344
 
@@ -307,6 +308,12 @@ def _read_figures(text: str) -> Iterator[Figure]:
         value = match.group(0)
         unit = topic[0] in unit_topics()
         if unit:
+            if (
+                previous is not None
+                and previous.topic == topic[0]
+                and _RESTATED.search(text[: match.start()])
+            ):
+                continue  # "300 km (185 miles)": the same distance again
             value, low, high = _with_unit(text, match, low, high)
         previous = Figure(
             value=value,

@@ -120,15 +120,17 @@ _DOUBLED_MARKS = re.compile(r"''|``")
 """Typewriter double quotes written as two single marks (''like this'')."""
 
 
-def quoted_runs(text: str) -> Iterator[QuotedRun]:
-    """The quoted runs of a paragraph, in order (stage 1)."""
+def quoted_runs(text: str, inside: bool = False) -> Iterator[QuotedRun]:
+    """The quoted runs of a paragraph, in order (stage 1). ``inside``: the paragraph
+    before left a quote open, so a closing mark before any opening one ends it."""
     # same length, so offsets still point into the original text
     original = text
     text = _DOUBLED_MARKS.sub(' "', text)
-    if not any(mark in text for mark in _DOUBLE_CLOSERS):
+    marks = (*_DOUBLE_CLOSERS, "”", "»") if inside else tuple(_DOUBLE_CLOSERS)
+    if not any(mark in text for mark in marks):
         yield from _single_runs(text)
         return
-    for run in _double_runs(text):
+    for run in _double_runs(text, inside):
         if _DOUBLED_MARKS.match(original, run.end - 1):
             run = replace(run, end=run.end - 1)  # the closing pair's first mark
         yield run
@@ -151,8 +153,16 @@ def _closing_mark(text: str, i: int) -> int:
     return -1
 
 
-def _double_runs(text: str) -> Iterator[QuotedRun]:
+def _double_runs(text: str, inside: bool = False) -> Iterator[QuotedRun]:
     i = 0
+    if inside:
+        # "... words," he said. — the rest of a quote opened a paragraph earlier
+        first_open = min((j for j in (text.find(m) for m in "“„«") if j != -1), default=len(text))
+        closes = [j for j in (text.find(m) for m in '”"»') if 0 < j < first_open]
+        if closes and text[: min(closes)].strip():
+            i = min(closes)
+            yield QuotedRun(0, i, True)
+            i += 1
     while i < len(text):
         if text[i] not in _DOUBLE_CLOSERS:
             i += 1
@@ -300,7 +310,12 @@ def _according_to(tokens: Sequence[Token]) -> Span | None:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.lower_ in CUE_WORDS and token.pos_ in ("VERB", "AUX")
+    """A reporting verb that reports: "did not say" reports nothing."""
+    return (
+        token.lower_ in CUE_WORDS
+        and token.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "neg" for c in token.children)
+    )
 
 
 def _governs(cue: Token, start: int, end: int) -> bool:
@@ -514,11 +529,11 @@ class _Previous:
 
 
 def _direct(
-    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
+    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int], inside: bool
 ) -> Iterator[FoundQuote]:
     text = doc.text
     previous: _Previous | None = None
-    for run in quoted_runs(text):
+    for run in quoted_runs(text, inside):
         raw = text[run.start : run.end]
         quoted = raw.strip().rstrip(",;:").rstrip()
         words = quoted.split()
@@ -555,7 +570,7 @@ def _direct(
                 article_id, paragraph, sentence_of(token.start if token is not None else 0),
                 start, end, quoted, kind, speaker, cue.text if cue is not None else None,
             ),
-            fills_paragraph=not text[: run.start - 1].strip(),
+            fills_paragraph=not text[: max(0, run.start - 1)].strip(),
             runs_on=not run.closed,
             fills_to_end=not text[run.end + 1 :].strip(),
         )  # fmt: skip
@@ -607,6 +622,11 @@ class ParagraphQuotes:
     lead_in: LeadIn | None
     """Its closing "X said:", if any."""
 
+    @property
+    def runs_on(self) -> bool:
+        """Whether its last quote has no closing mark (it goes on in the next one)."""
+        return bool(self.found) and any(f.runs_on for f in self.found[-1:])
+
 
 def _lead_in(doc: Doc, paragraph: int) -> LeadIn | None:
     """Stage 3d: "Viguerie wrote:" or "He told reporters on Monday." closing a
@@ -634,11 +654,16 @@ def _lead_in(doc: Doc, paragraph: int) -> LeadIn | None:
 
 
 def paragraph_quotes(
-    doc: Doc, article_id: str, paragraph: int, sentence_of: Callable[[int], int]
+    doc: Doc,
+    article_id: str,
+    paragraph: int,
+    sentence_of: Callable[[int], int],
+    inside: bool = False,
 ) -> ParagraphQuotes:
     """Direct quotes, fragments and indirect speech of one parsed paragraph, in text
-    order, and its lead-in; pass the article's list to :func:`carry_speakers`."""
-    direct = list(_direct(doc, article_id, paragraph, sentence_of))
+    order, and its lead-in; pass the article's list to :func:`carry_speakers`.
+    ``inside``: the paragraph before left a quote open (:attr:`ParagraphQuotes.runs_on`)."""
+    direct = list(_direct(doc, article_id, paragraph, sentence_of, inside))
     indirect = _indirect(doc, article_id, paragraph, sentence_of, [f.quote for f in direct])
     found = direct + [FoundQuote(q, False, False) for q in indirect]
     return ParagraphQuotes(
