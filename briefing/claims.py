@@ -25,9 +25,10 @@ to the conflict or the sentence marks it as a claim.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .dating import Dated
 from .extract import TITLES
@@ -94,6 +95,7 @@ class _Article:
     paragraphs: dict[int, str]
     described: dict[str, frozenset[str]]  # entity id → head words, over the corpus
     quoted: dict[int, list[tuple[int, int]]]  # paragraph → spans of direct quotes
+    pronouns: dict[str, str]  # person entity id → "he" or "she", as the corpus refers
     spoke: list[tuple[int, int, str]]  # (paragraph, offset, entity id) of speakers so far
 
 
@@ -157,7 +159,8 @@ def _fits(entity: Entity, person: bool) -> bool:
 def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
     """Stage 2."""
     where = (q.speaker_paragraph, q.speaker_start)
-    person = (q.speaker_text or "").lower() in _PERSON_PRONOUNS
+    pronoun = (q.speaker_text or "").lower()
+    person = pronoun in _PERSON_PRONOUNS
     people = [
         (m, entity_id)
         for m in art.mentions
@@ -165,12 +168,14 @@ def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
         and not _quoted(m, art)  # "we don't cry over the Assad government", he added
         and (entity_id := _entity_of(m, mention_entity)) in entities
         and _fits(entities[entity_id], person)
+        and art.pronouns.get(entity_id, pronoun) == pronoun  # not "she" for a "he"
     ]
     if art.spoke:
         paragraph, offset, last = art.spoke[-1]
         named_since = any((m.paragraph, m.start) > (paragraph, offset) for m, _ in people)
         if (
             _fits(entities[last], person)
+            and art.pronouns.get(last, pronoun) == pronoun
             and not named_since
             and paragraph >= where[0] - PRONOUN_REACH
         ):
@@ -237,6 +242,44 @@ def _descriptions(m: Mention, paragraphs: dict[int, str]) -> set[str]:
     return heads
 
 
+PRONOUN_MAJORITY = 3
+"""How many times more often a person must be followed by one pronoun than the other
+for the other not to stand for them."""
+
+
+def pronouns_by_person(
+    extractions: Sequence[ArticleExtraction],
+    mention_entity: dict[tuple[str, int, int], str],
+    entities: dict[str, Entity],
+) -> dict[str, str]:
+    """ "he" or "she" for the people the corpus clearly refers to so: a sentence naming
+    one person only, followed by a sentence opening with "He" or "She"."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for extraction in extractions:
+        people: dict[int, set[str]] = defaultdict(set)
+        for m in extraction.mentions:
+            entity_id = _entity_of(m, mention_entity)
+            if entity_id in entities and entities[entity_id].kind == "person":
+                people[m.sentence].add(entity_id)
+        ordered = sorted(extraction.sentences, key=lambda x: x.index)
+        for first, then in pairwise(ordered):
+            if len(people.get(first.index, ())) != 1 or people.get(then.index):
+                continue
+            opening = _WORD.match(then.text.lstrip())
+            word = opening.group(0).lower() if opening else ""
+            if word in ("he", "she"):
+                (entity_id,) = people[first.index]
+                votes[entity_id][word] += 1
+    found = {}
+    for entity_id, counts in votes.items():
+        he, she = counts["he"], counts["she"]
+        if he > PRONOUN_MAJORITY * she:
+            found[entity_id] = "he"
+        elif she > PRONOUN_MAJORITY * he:
+            found[entity_id] = "she"
+    return found
+
+
 def descriptions_by_entity(
     extractions: Sequence[ArticleExtraction],
     mention_entity: dict[tuple[str, int, int], str],
@@ -299,6 +342,7 @@ def resolve_quotes(
     published = {a.id: a.published for a in corpus.articles}
     resolved: list[ResolvedQuote] = []
     described = descriptions_by_entity(extractions, mention_entity, texts)
+    pronouns = pronouns_by_person(extractions, mention_entity, entities)
     for extraction in extractions:
         mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
         sentences = {x.index: x.text for x in extraction.sentences}
@@ -309,7 +353,9 @@ def resolve_quotes(
         for q in extraction.quotes:
             if q.kind == "direct":
                 quoted[q.paragraph].append((q.start, q.end))
-        art = _Article(mentions, texts.get(extraction.article_id, {}), described, quoted, [])
+        art = _Article(
+            mentions, texts.get(extraction.article_id, {}), described, quoted, pronouns, []
+        )
         for n, quote in enumerate(extraction.quotes, start=1):
             speaker, how = _speaker(quote, art, mention_entity, entities)
             if speaker is not None:

@@ -337,3 +337,28 @@ def test_a_figure_is_given_by_the_speaker_of_the_words_holding_it() -> None:
     )
     assert claimed.claim_cue and (claimed.low, claimed.high) == (None, 1000)
     assert (incident.source, incident.source_text, incident.running) == (None, None, False)
+
+
+def test_she_does_not_stand_for_a_man_the_corpus_calls_he() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Ada Obi arrived in Lagos.", "Ada Obi/PERSON;Lagos/GPE"),
+                ("John Eze greeted the crowd.", "John Eze/PERSON/nsubj"),
+                ("“We stay,” she said.", ""),
+            ],
+            "b": [
+                ("John Eze spoke first.", "John Eze/PERSON"),
+                ("He left early.", ""),
+                ("Ada Obi came later.", "Ada Obi/PERSON"),
+                ("She stayed.", ""),
+            ],
+        }
+    )
+    quote = Quote("a", 3, 2, "We stay", "direct", "she", "said", 1, 8, 10, 13, 3)
+    extractions = [
+        ArticleExtraction("a", extractions[0].sentences, extractions[0].mentions, (), (quote,)),
+        extractions[1],
+    ]
+    (resolved,) = resolve(corpus, extractions, "T").quotes
+    assert resolved.speaker == "ada-obi"  # not John Eze, named last and as a subject
