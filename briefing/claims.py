@@ -33,7 +33,7 @@ from itertools import pairwise
 from .dating import Dated
 from .extract import TITLES
 from .figures import figures, unit_topics
-from .quotes import is_pronoun
+from .quotes import CUE_WORDS, is_pronoun
 from .records import (
     ArticleExtraction,
     Citation,
@@ -53,6 +53,12 @@ DESCRIPTION_MAX_WORDS = 4
 CUE_REACH = 40
 """Characters after a speaker or a reported clause in which a claim cue still marks
 it ("state television claimed", "..., without providing evidence")."""
+DESCRIBED_IN_ARTICLES = 2
+"""Articles that must describe an entity with a word ("monitor") for that word to
+stand for it in an article that does not."""
+MODIFIER_STEM = 4
+"""Letters of a description's capitalised modifier that must agree with a word the
+corpus uses of the entity ("Brit" in British/Britain-based)."""
 APPOSITION_REACH = 80
 """Characters after a name in which its description may be given ("X, a monitor")."""
 
@@ -93,7 +99,7 @@ class _Article:
 
     mentions: list[Mention]
     paragraphs: dict[int, str]
-    described: dict[str, frozenset[str]]  # entity id → head words, over the corpus
+    described: dict[str, Described]  # entity id → how the corpus describes it
     quoted: dict[int, list[tuple[int, int]]]  # paragraph → spans of direct quotes
     pronouns: dict[str, str]  # person entity id → "he" or "she", as the corpus refers
     spoke: list[tuple[int, int, str]]  # (paragraph, offset, entity id) of speakers so far
@@ -194,52 +200,119 @@ def _description(q: Quote, art: _Article, mention_entity, entities) -> str | Non
     head = words[-1].lower()
     if head.endswith("s") and not head.endswith("ss"):
         return None  # "the rebels": a group, not the one body or person named before
+    person = head in TITLES  # "the minister" is a person; "the monitor" may be a body
+
+    def fits(entity_id: str | None, introduced: bool) -> bool:
+        """An actor; a person only when this article introduced them with the word
+        (``introduced``) or under a role the sources give them ("the spokesman" for
+        "spokesman Moussa Ibrahim"), never "the doctor" for a leader."""
+        entity = entities.get(entity_id or "")
+        if entity is None or entity.group != "actor":
+            return False
+        if entity.kind == "person":
+            roles = {p[-1].lower() for r in entity.roles if (p := _head_phrase(r.text.split()))}
+            return introduced or head in roles
+        return not person
+
+    # its other words must agree with what is known of the entity ("the Saudi oil
+    # minister" is no Libyan, "the rebels' chief" not NATO's)
+    modifiers = [_stem(w) for w in words[1:-1] if w.lower() not in _DETERMINERS]
+    # near its introduction, only names and owners must agree ("Saudi", "rebels'")
+    strict = [
+        _stem(w)
+        for w in words[1:-1]
+        if w.lower() not in _DETERMINERS and (w[:1].isupper() or w.endswith(("'", "'s", "’s")))
+    ]
     for m in reversed(art.mentions):
         if (m.paragraph, m.start) >= (q.speaker_paragraph, q.speaker_start):
             continue
         entity_id = _entity_of(m, mention_entity)
-        if entity_id in entities and head in _descriptions(m, art.paragraphs):
-            return entity_id
-    # Named in this article, and described so elsewhere in the corpus: "the
-    # British-based monitor" after "the Syrian Observatory for Human Rights said".
+        if not fits(entity_id, introduced=True):
+            continue
+        phrases = _description_phrases(m, art.paragraphs)
+        if any(phrase[-1] == head for phrase in phrases):
+            known = art.described.get(entity_id or "")
+            near = {_stem(w) for phrase in phrases for w in phrase}
+            if all(s in near or (known and s in known.words) for s in strict):
+                return entity_id
+    # Named in this article, and described so in other articles too: "the
+    # British-based monitor" after "the Syrian Observatory for Human Rights said"
     named = {
         entity_id
         for m in art.mentions
-        if (entity_id := _entity_of(m, mention_entity)) in entities
-        and head in art.described.get(entity_id, ())
+        if fits(entity_id := _entity_of(m, mention_entity), introduced=False)
+        and (known := art.described.get(entity_id or "")) is not None
+        and known.heads[head] >= DESCRIBED_IN_ARTICLES
+        and all(stem in known.words for stem in modifiers)
     }
     return named.pop() if len(named) == 1 else None
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _PHRASE_ENDS = frozenset(
     {"with", "in", "of", "for", "on", "at", "from", "that", "which", "who", "whose", "to",
      "by", "and", "or", "as"}
 )  # fmt: skip
 _APPOSITION = re.compile(rf"^\s*[,(]\s*(?:a|an|the)\s+([^.;,()]{{1,{APPOSITION_REACH}}})")
-_BEFORE_NAME = re.compile(r"([a-z][a-z-]*),?\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
+_BEFORE_NAME = re.compile(r"\b([a-z][a-z-]*),?\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
 
 
-def _descriptions(m: Mention, paragraphs: dict[int, str]) -> set[str]:
-    """Head words the text describes a mention with: its title ("spokesman John
-    Kirby"), an apposition after it ("the Observatory, a Britain-based monitor") or
-    a noun right before it ("war monitor the Syrian Observatory")."""
-    heads = set()
-    if m.role:
-        heads.add(m.role.split()[-1].lower())
+def _description_phrases(m: Mention, paragraphs: dict[int, str]) -> list[list[str]]:
+    """The phrases the text describes a mention with, in lower case, head last: its
+    title ("spokesman John Kirby"), an apposition after it ("the Observatory, a
+    Britain-based monitor") or the words right before it ("Britain-based war monitor
+    the Syrian Observatory")."""
+    phrases = []
+    if m.role and (role := _head_phrase(m.role.split())):
+        phrases.append([w.lower() for w in role])
     text = paragraphs.get(m.paragraph, "")
     after = _APPOSITION.match(text[m.end : m.end + APPOSITION_REACH + 10])
     if after:
-        words = []
-        for word in after.group(1).split():
-            if word.lower() in _PHRASE_ENDS or (words and word.endswith("ing")):
-                break  # "a monitor with sources in", "a service operating in"
-            words.append(word)
-        if words and words[-1].islower():
-            heads.add(words[-1])
+        words = _head_phrase(after.group(1).split())
+        # "Mutassim, the cable said": an attribution, not a description
+        if words and words[-1].islower() and not any(w.lower() in CUE_WORDS for w in words):
+            phrases.append([w.lower() for w in words])
     before = _BEFORE_NAME.search(text[max(0, m.start - APPOSITION_REACH) : m.start])
     if before:
-        heads.add(before.group(1))
-    return heads
+        # the words of its own phrase: after the last stop or comma before it
+        preceding = text[max(0, m.start - APPOSITION_REACH) : m.start][: before.start(1)]
+        lead = [w.lower() for w in re.split(r"[.;:!?,]", preceding)[-1].split()][-5:]
+        # "according to the State Department cable, Mutassim ...": the noun belongs to
+        # the phrase before
+        if not any(w in _PHRASE_ENDS for w in lead):
+            phrases.append([*lead, before.group(1)])
+    return phrases
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """The words up to the phrase's head: "son of the leader" → "son", "a monitor
+    with sources in" → "monitor", "a service operating in" → "service"."""
+    kept: list[str] = []
+    for word in words:
+        if word.lower() in _PHRASE_ENDS or (kept and word.endswith("ing")):
+            break
+        kept.append(word)
+    return kept
+
+
+def _descriptions(m: Mention, paragraphs: dict[int, str]) -> set[str]:
+    """Head words the text describes a mention with (see :func:`_description_phrases`)."""
+    return {phrase[-1] for phrase in _description_phrases(m, paragraphs) if phrase}
+
+
+def _stem(word: str) -> str:
+    # "British"/"Britain", "Syrian"/"Syria": alike enough for a modifier to agree
+    return fold(word).split("-")[0][:MODIFIER_STEM]
+
+
+@dataclass(frozen=True)
+class Described:
+    """How the corpus describes one entity."""
+
+    heads: Counter[str]
+    """Head words of its descriptions, by the number of articles using each."""
+    words: frozenset[str]
+    """Stems of every word of its descriptions, its name and its roles."""
 
 
 PRONOUN_MAJORITY = 3
@@ -284,16 +357,27 @@ def descriptions_by_entity(
     extractions: Sequence[ArticleExtraction],
     mention_entity: dict[tuple[str, int, int], str],
     texts: dict[str, dict[int, str]],
-) -> dict[str, frozenset[str]]:
-    """Every head word each entity is described with anywhere in the corpus."""
-    found: dict[str, set[str]] = defaultdict(set)
+    entities: dict[str, Entity],
+) -> dict[str, Described]:
+    """How the corpus describes each entity (see :class:`Described`)."""
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
+    words: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
         paragraphs = texts.get(extraction.article_id, {})
+        in_article: dict[str, set[str]] = defaultdict(set)
         for m in extraction.mentions:
             entity_id = _entity_of(m, mention_entity)
-            if entity_id:
-                found[entity_id] |= _descriptions(m, paragraphs)
-    return {k: frozenset(v) for k, v in found.items()}
+            if entity_id not in entities:
+                continue
+            for phrase in _description_phrases(m, paragraphs):
+                in_article[entity_id].add(phrase[-1])
+                words[entity_id].update(_stem(w) for w in phrase)
+        for entity_id, found in in_article.items():
+            heads[entity_id].update(found)
+    for entity_id, entity in entities.items():
+        written = [entity.name, *(r.text for r in entity.roles)]
+        words[entity_id].update(_stem(w) for text in written for w in _WORD.findall(text))
+    return {k: Described(heads[k], frozenset(words[k])) for k in heads}
 
 
 def _surname(q: Quote, art: _Article, mention_entity, entities) -> str | None:
@@ -341,7 +425,7 @@ def resolve_quotes(
     texts = {a.id: {p.index: p.text for p in a.paragraphs} for a in corpus.articles}
     published = {a.id: a.published for a in corpus.articles}
     resolved: list[ResolvedQuote] = []
-    described = descriptions_by_entity(extractions, mention_entity, texts)
+    described = descriptions_by_entity(extractions, mention_entity, texts, entities)
     pronouns = pronouns_by_person(extractions, mention_entity, entities)
     for extraction in extractions:
         mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
