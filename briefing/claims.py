@@ -102,7 +102,8 @@ class _Article:
     described: dict[str, Described]  # entity id → how the corpus describes it
     quoted: dict[int, list[tuple[int, int]]]  # paragraph → spans of direct quotes
     pronouns: dict[str, str]  # person entity id → "he" or "she", as the corpus refers
-    spoke: list[tuple[int, int, str]]  # (paragraph, offset, entity id) of speakers so far
+    spoke: list[tuple[int, int, str | None]]  # (paragraph, offset, entity id or None for
+    # a speaker no entity stands for) of the speakers so far
 
 
 def _entity_of(m: Mention, mention_entity: dict[tuple[str, int, int], str]) -> str | None:
@@ -179,8 +180,11 @@ def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
     if art.spoke:
         paragraph, offset, last = art.spoke[-1]
         named_since = any((m.paragraph, m.start) > (paragraph, offset) for m, _ in people)
+        if last is None and not named_since and paragraph >= where[0] - PRONOUN_REACH:
+            return None  # "a diplomat said ... He added": someone no entity stands for
         if (
-            _fits(entities[last], person)
+            last is not None
+            and _fits(entities[last], person)
             and art.pronouns.get(last, pronoun) == pronoun
             and not named_since
             and paragraph >= where[0] - PRONOUN_REACH
@@ -413,6 +417,13 @@ def _speaker(q: Quote, art: _Article, mention_entity, entities) -> tuple[str | N
     return None, ""
 
 
+def _someone(written: str | None) -> bool:
+    """A speaker as written that is one person or body no entity stands for ("a
+    Western diplomat"), who may then be "he" or "she"."""
+    words = (written or "").split()
+    return bool(words) and not is_pronoun(written or "") and not words[-1].endswith("s")
+
+
 def resolve_quotes(
     corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
@@ -444,6 +455,8 @@ def resolve_quotes(
             speaker, how = _speaker(quote, art, mention_entity, entities)
             if speaker is not None:
                 art.spoke.append((quote.paragraph, quote.start, speaker))
+            elif _someone(quote.speaker_text):
+                art.spoke.append((quote.paragraph, quote.start, None))
             dated = dating.get((extraction.article_id, quote.sentence))
             sentence = sentences.get(quote.sentence, "")
             if dated is not None:

@@ -362,3 +362,25 @@ def test_she_does_not_stand_for_a_man_the_corpus_calls_he() -> None:
     ]
     (resolved,) = resolve(corpus, extractions, "T").quotes
     assert resolved.speaker == "ada-obi"  # not John Eze, named last and as a subject
+
+
+def test_he_after_an_unnamed_speaker_is_left_as_written() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("John Eze met envoys.", "John Eze/PERSON/nsubj"),
+                ("A Western diplomat said talks failed.", ""),
+                ("“We will try again,” he added.", ""),
+            ]
+        }
+    )
+    quotes = (
+        Quote("a", 2, 1, "talks failed", "indirect", "A Western diplomat", "said",
+              24, 36, 0, 18, 2),
+        Quote("a", 3, 2, "We will try again", "direct", "he", "added", 1, 18, 21, 23, 3),
+    )  # fmt: skip
+    extractions = [
+        ArticleExtraction("a", extractions[0].sentences, extractions[0].mentions, (), quotes)
+    ]
+    diplomat, again = resolve(corpus, extractions, "T").quotes
+    assert diplomat.speaker is None and again.speaker is None  # not John Eze
