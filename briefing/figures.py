@@ -69,7 +69,9 @@ _AMOUNT = (
 NUMBER = re.compile(
     rf"(?<![\w$£€.,:-])(?:(?P<qual>{_QUAL_ALT})\s+)?"
     rf"(?:(?P<vague>{_VAGUE_ALT})|(?P<low>{_AMOUNT})(?:\s*(?:-|–|to|and)\s*(?P<high>{_AMOUNT}))?)"
-    r"(?![\w%$£€]|-\w|[.,:]\d|\s*(?:per\s?cent|percent|years? old|year-old|am\b|pm\b|GMT|dollars|pounds|euros|times\b))",
+    r"(?![\w%$£€]|-\w|[.,:]\d|\s*(?:per\s?cent|percent|years? old|year-old|am\b|pm\b|GMT|dollars|pounds|euros|times\b"
+    r"|(?:tonnes?|tons?|barrels?|bpd|kg|kilograms?|litres?|liters?|gallons?|metres?|meters?"
+    r"|feet|foot|acres?|hectares?|square|sq)\b))",
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -92,6 +94,11 @@ def load_topics(
         )
         for key, spec in raw.items()
     )
+
+
+def _unit_topic() -> tuple[str, str] | None:
+    """The topic a number with a unit of length after it counts ("750 km")."""
+    return next(((key, label) for key, label, *_ in load_topics() if key in unit_topics()), None)
 
 
 @functools.lru_cache(maxsize=4)
@@ -146,7 +153,9 @@ def _words(text: str) -> list[str]:
 
 def _distance(words: list[str], phrase: str, window: int, at_end: bool) -> int | None:
     """How many words from the number ``phrase`` starts (or, ``at_end``, ends), within
-    ``window`` and with no punctuation or number between; None when it does not."""
+    ``window`` and with no punctuation or number between, nor, before the number, a
+    conjunction ("a child was killed and two others wounded"); None when it does
+    not."""
     target = phrase.lower().split()
     span = len(target)
     if at_end:
@@ -157,7 +166,12 @@ def _distance(words: list[str], phrase: str, window: int, at_end: bool) -> int |
             return i
         if i < len(words) and (not re.match(r"[\w'-]", words[i]) or words[i][0].isdigit()):
             return None
+        if at_end and i < len(words) and words[i] in _CLAUSE_JOINS:
+            return None
     return None
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})
 
 
 def _topic(before: str, after: str) -> tuple[str, str] | None:
@@ -291,8 +305,12 @@ def _read_figures(text: str) -> Iterator[Figure]:
         low, high = _range(match)
         if low is None and high is None:
             continue
-        topic = _topic(text[: match.start()], text[match.end() :]) or _toll_risen_to(
-            text[: match.start()]
+        measured = _UNIT.match(text, match.end())
+        topic = (
+            _unit_topic()
+            if measured
+            else _topic(text[: match.start()], text[match.end() :])
+            or _toll_risen_to(text[: match.start()])
         )
         within = ""
         if (
