@@ -332,6 +332,7 @@ def _environment(templates: Path, site: _Site) -> Environment:
         claim_line=site.claim_line,
         claim_source=site.claim_source,
         speaker=site.speaker,
+        inline=lambda text: Markup(escape_inline(str(text))),
         linked=site.linked,
         safe_url=site.safe_url,
         long_date=long_date,
