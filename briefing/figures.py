@@ -54,7 +54,16 @@ _VAGUE = {
     "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
 }  # fmt: skip
 _AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "at minimum")
-_AT_MOST = ("nearly", "almost", "up to", "fewer than", "less than", "under", "close to")
+_AT_MOST = (
+    "nearly",
+    "almost",
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "close to",
+    "as many as",
+)
 _ABOUT = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
 
 _WORDS_ALT = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
@@ -198,12 +207,13 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
     return found[best[3]] if best else None
 
 
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
 )
-_MONTH_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
-)
+# capitalised and whole, so "may have been killed" and "marched 50 km" stay counts
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+{_MONTH_NAME}")
 
 
 def _is_not_a_count(match: re.Match[str], text: str) -> bool:

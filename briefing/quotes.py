@@ -20,8 +20,10 @@ pledged to "firmly support" the regime) and *indirect* speech ("X said that ..."
       saying");
    b. "according to X";
    c. a colon or dash after a name or a reporting clause ("X said: ...", "X: ...");
-   d. a quote that fills its paragraph takes the speaker of a quote running on from
-      the paragraph before (see :func:`carry_speakers`).
+   d. a quote with none takes the speaker of a quote running on from the paragraph
+      before, or that the paragraph before introduces ("X said:"), or of the quote
+      before it in its paragraph (see :func:`carry_speakers`);
+   e. a quote opening its sentence right after "X said on Tuesday." takes X.
 4. **Indirect speech.** A reporting verb with a clause as its complement ("X said
    (that) CLAUSE", "CLAUSE, X said") and "according to X, CLAUSE". Clauses that a
    direct quote covers are left to it.
@@ -34,6 +36,7 @@ security official" as written. No spaCy object leaves this module's public funct
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -108,6 +111,11 @@ class QuotedRun:
     """Offset of the closing mark, or the paragraph's end when it has none."""
     closed: bool
     """Whether a closing mark ends it (else it runs on into the next paragraph)."""
+    opens_at: int = -1
+    """Offset of the opening mark's first character (two for ``''``); ``start`` when
+    the run continues a quote opened a paragraph earlier and has no mark."""
+    closes_after: int = -1
+    """Offset just after the closing mark; the paragraph's end when it has none."""
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -127,13 +135,17 @@ def quoted_runs(text: str, inside: bool = False) -> Iterator[QuotedRun]:
     original = text
     text = _DOUBLED_MARKS.sub(' "', text)
     marks = (*_DOUBLE_CLOSERS, "”", "»") if inside else tuple(_DOUBLE_CLOSERS)
-    if not any(mark in text for mark in marks):
-        yield from _single_runs(text)
-        return
-    for run in _double_runs(text, inside):
-        if _DOUBLED_MARKS.match(original, run.end - 1):
-            run = replace(run, end=run.end - 1)  # the closing pair's first mark
-        yield run
+    runs = _double_runs(text, inside) if any(m in text for m in marks) else _single_runs(text)
+    for run in runs:
+        opens_at = run.start - 1 if run.start else 0
+        if run.start >= 2 and _DOUBLED_MARKS.match(original, run.start - 2):
+            opens_at = run.start - 2
+        closes_after = min(len(text), run.end + 1) if run.closed else len(text)
+        end = run.end
+        if run.closed and _DOUBLED_MARKS.match(original, run.end - 1):
+            end = run.end - 1  # the closing pair's first mark
+        if end > run.start:
+            yield replace(run, end=end, opens_at=opens_at, closes_after=closes_after)
 
 
 def _closing_mark(text: str, i: int) -> int:
@@ -156,9 +168,11 @@ def _closing_mark(text: str, i: int) -> int:
 def _double_runs(text: str, inside: bool = False) -> Iterator[QuotedRun]:
     i = 0
     if inside:
-        # "... words," he said. — the rest of a quote opened a paragraph earlier
+        # "... words," he said. — the rest of a quote opened a paragraph earlier; a
+        # straight mark ends it only when it has no partner in the paragraph
         first_open = min((j for j in (text.find(m) for m in "“„«") if j != -1), default=len(text))
-        closes = [j for j in (text.find(m) for m in '”"»') if 0 < j < first_open]
+        candidates = "”»" + ('"' if text.count('"') % 2 else "")
+        closes = [j for j in (text.find(m) for m in candidates) if 0 < j < first_open]
         if closes and text[: min(closes)].strip():
             i = min(closes)
             yield QuotedRun(0, i, True)
@@ -195,18 +209,17 @@ def _closes_single(text: str, i: int) -> bool:
 
 
 def _single_runs(text: str) -> Iterator[QuotedRun]:
+    closers = [j for j, c in enumerate(text) if c in _SINGLE_CLOSERS and _closes_single(text, j)]
     i = 0
     while i < len(text):
         if text[i] not in _SINGLE_OPENERS or not _opens_single(text, i):
             i += 1
             continue
-        end = next(
-            (j for j in range(i + 2, len(text)) if text[j] in _SINGLE_CLOSERS and _closes_single(text, j)),
-            -1,
-        )  # fmt: skip
-        if end == -1:
+        at = bisect_left(closers, i + 2)
+        if at == len(closers):
             i += 1  # an apostrophe at a word's start ("'em"), not an opening mark
             continue
+        end = closers[at]
         yield QuotedRun(i + 1, end, True)
         i = end + 1
 
@@ -322,9 +335,10 @@ def _governs(cue: Token, start: int, end: int) -> bool:
     return any(start <= t.idx < end for t in cue.subtree)
 
 
-def _label_before(doc: Doc, start: int) -> Span | None:
-    """Stage 3c: "X: “...”" or "X — “...”" with X a short name-led phrase."""
-    before = doc.text[: max(0, start - 1)].rstrip()
+def _label_before(doc: Doc, mark: int) -> Span | None:
+    """Stage 3c: "X: “...”" or "X — “...”" with X a short name-led phrase; ``mark`` is
+    the offset of the opening quotation mark."""
+    before = doc.text[: max(0, mark)].rstrip()
     if not before.endswith((":", "—", "–")):
         return None
     mark = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -353,8 +367,11 @@ def _window(doc: Doc, start: int, end: int) -> tuple[list[Span], Span | None]:
     return [sents[i] for i in range(first, touched[-1] + 1)], after
 
 
-def attribute(doc: Doc, start: int, end: int) -> tuple[Span | None, Token | None]:
-    """Speaker and reporting verb for the quoted run [start, end) (stage 3a-c)."""
+def attribute(
+    doc: Doc, start: int, end: int, mark: int | None = None
+) -> tuple[Span | None, Token | None]:
+    """Speaker and reporting verb for the quoted run [start, end) whose opening mark
+    is at ``mark`` (by default the character before it) (stage 3a-c)."""
     if not doc.has_annotation("DEP"):
         return None, None
     window, after = _window(doc, start, end)
@@ -374,14 +391,14 @@ def attribute(doc: Doc, start: int, end: int) -> tuple[Span | None, Token | None
     according = _according_to(outside)
     if according is not None:
         return according, None
-    return _label_before(doc, start), None
+    return _label_before(doc, start - 1 if mark is None else mark), None
 
 
-def _previous_sentence_speaker(doc: Doc, start: int) -> tuple[Span | None, Token | None]:
-    """Stage 3e: a quote opening its sentence right after "X said on Tuesday." takes
-    that sentence's speaker."""
-    sents = [s for s in doc.sents if s.end_char <= start]
-    if not sents or doc.text[sents[-1].end_char : start - 1].strip():
+def _previous_sentence_speaker(doc: Doc, mark: int) -> tuple[Span | None, Token | None]:
+    """Stage 3e: a quote opening its sentence (its mark at ``mark``) right after "X said
+    on Tuesday." takes that sentence's speaker."""
+    sents = [s for s in doc.sents if s.end_char <= mark]
+    if not sents or doc.text[sents[-1].end_char : mark].strip():
         return None, None
     for cue in sents[-1]:
         if _is_cue(cue) and cue.dep_ == "ROOT":
@@ -541,8 +558,8 @@ def _direct(
             continue
         start = run.start + (len(raw) - len(raw.lstrip()))
         end = start + len(quoted)
-        speaker, cue = attribute(doc, run.start, run.end)
-        if _embedded(text, run.start, quoted) or (
+        speaker, cue = attribute(doc, run.start, run.end, run.opens_at)
+        if _embedded(text, run.opens_at + 1, quoted) or (
             not quoted.endswith(_SENTENCE_END) and _names_no_action(doc, start, end)
         ):
             kind = "fragment"
@@ -559,7 +576,7 @@ def _direct(
             if previous is not None and previous.speaker is not None:
                 speaker, cue = previous.speaker, previous.cue  # "“A,” said X. “B.”"
             else:
-                speaker, cue = _previous_sentence_speaker(doc, run.start)
+                speaker, cue = _previous_sentence_speaker(doc, run.opens_at)
         if kind == "fragment" and speaker is None:
             continue  # a scare quote: no one is reported as saying it
         if kind == "direct":
@@ -570,9 +587,9 @@ def _direct(
                 article_id, paragraph, sentence_of(token.start if token is not None else 0),
                 start, end, quoted, kind, speaker, cue.text if cue is not None else None,
             ),
-            fills_paragraph=not text[: max(0, run.start - 1)].strip(),
+            fills_paragraph=not text[: run.opens_at].strip(),
             runs_on=not run.closed,
-            fills_to_end=not text[run.end + 1 :].strip(),
+            fills_to_end=not text[run.closes_after :].strip(),
         )  # fmt: skip
 
 
@@ -647,7 +664,7 @@ def _lead_in(doc: Doc, paragraph: int) -> LeadIn | None:
         if subject is not None:
             span = speaker_span(subject)
             return LeadIn(span.text, cue.text, span.start_char, span.end_char, paragraph)
-    label = _label_before(doc, len(text) + 1)
+    label = _label_before(doc, len(text))
     if label is not None:
         return LeadIn(label.text, None, label.start_char, label.end_char, paragraph)
     return None
@@ -680,6 +697,7 @@ def carry_speakers(paragraphs: Sequence[ParagraphQuotes]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: FoundQuote | None = None
     lead_in: LeadIn | None = None
+    chain: list[int] = []  # the quotes of one quote running over paragraphs
     for held in paragraphs:
         found = held.found
         for i, f in enumerate(found):
@@ -696,11 +714,16 @@ def carry_speakers(paragraphs: Sequence[ParagraphQuotes]) -> list[Quote]:
             first = i == 0 and f.fills_paragraph and previous is not None
             if first and previous is not None and previous.runs_on:
                 q = _share_speaker(q, previous.quote)
-                if q.speaker_text and not previous.quote.speaker_text and quotes:
-                    quotes[-1] = _share_speaker(quotes[-1], q)
+                chain.append(len(quotes))
+                for k in chain[:-1]:  # whichever paragraph names the speaker
+                    quotes[k] = _share_speaker(quotes[k], q)
             elif first and previous is not None and f.fills_to_end and q.kind == "direct":
                 q = _share_speaker(q, previous.quote)
+            elif f.runs_on:
+                chain = [len(quotes)]
             quotes.append(q)
+        if not held.runs_on:
+            chain = []
         last = [f for f in found if f.quote.kind == "direct"]
         previous = (
             FoundQuote(quotes[-1], last[-1].fills_paragraph, last[-1].runs_on)

@@ -59,8 +59,8 @@ CO_OCCURRING_SHOWN = 15
 TIMELINE_EVENTS_PER_DAY = 3
 """Events shown for each day on the timeline page (the day page shows them all)."""
 QUOTES_OF_THE_DAY = 8
-"""Direct quotes shown on a day page, by the most mentioned speakers."""
-"""Actor kinds that make a claimant a party to the conflict (monitors and media are not)."""
+"""Quotes in the speakers' own words (direct quotes and fragments) shown on a day
+page, by the most mentioned speakers."""
 ROLE_WORDS = {
     "agent": "did it",
     "target": "on the receiving end",
@@ -115,6 +115,7 @@ class _Site:
         self.briefing = briefing
         self.articles = {a.id: a for a in briefing.corpus.articles}
         self.entities = {e.id: e for e in briefing.entities}
+        self.days = {d.date for d in briefing.days}
 
     def entity_href(self, entity_id: str, rel: str) -> str:
         entity = self.entities[entity_id]
@@ -125,6 +126,10 @@ class _Site:
         return Markup(f"[{escape_markdown(entity.name)}]({self.entity_href(entity_id, rel)})")
 
     def day_link(self, iso: str, rel: str) -> Markup:
+        """A link to the day's page; the day written out when it has none (a figure
+        dated to a day no sentence naming an entity is about)."""
+        if iso not in self.days:
+            return Markup(long_date(iso))
         return Markup(f"[{long_date(iso)}]({rel}days/{iso}.md)")
 
     def article_link(self, article_id: str, rel: str) -> Markup:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefing.figures import amount, figures
@@ -41,3 +42,27 @@ def test_parts_and_running_totals() -> None:
     assert (toll.running, part.within, part.topic) == (True, "civilians", "killed")
     (single,) = figures("A strike on the market killed 12 people on Tuesday.")
     assert not single.running
+
+
+@pytest.mark.e2e
+def test_a_figure_on_a_day_without_a_day_page_builds(make_seeds) -> None:
+    from briefing.config import Config
+    from briefing.pipeline import build
+
+    from .conftest import blank_nlp
+
+    root = make_seeds(
+        {
+            "a.txt": "Toll rises\n\nThursday, December 5, 2024\n\n"
+            "On Tuesday, the death toll rose to 30.\n\nMarlow residents returned home.\n"
+        }
+    )
+    nlp = blank_nlp(
+        [{"label": "GPE", "pattern": "Marlow"}, {"label": "DATE", "pattern": "Tuesday"}]
+    )
+    result = build(Config(root=root), nlp=nlp)  # MkDocs runs strict: no dead link
+    (claim,) = result.briefing.claims
+    assert (claim.value, claim.date) == ("30", "2024-12-03")
+    assert "2024-12-03" not in {d.date for d in result.briefing.days}
+    page = (root / "site_src" / "figures" / "killed.md").read_text(encoding="utf-8")
+    assert "Tuesday 3 December 2024" in page and "days/2024-12-03.md" not in page

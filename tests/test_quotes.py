@@ -13,7 +13,7 @@ from briefing.charts import Point, series_chart
 from briefing.claims import is_party
 from briefing.config import Config
 from briefing.pipeline import generate
-from briefing.quotes import carry_speakers, quote_spans
+from briefing.quotes import carry_speakers, quote_spans, quoted_runs
 from briefing.records import Entity, Quote
 from briefing.textutil import fold
 
@@ -237,3 +237,38 @@ def test_reported_speech_by_a_relative_clause_and_not_by_a_passive_subject() -> 
     assert [(q.kind, q.text, q.speaker_text) for q in found] == [
         ("indirect", "schools would close", "the ministry")
     ]
+
+
+def test_a_straight_quote_after_one_left_open_is_a_quote_of_its_own() -> None:
+    text = 'The minister said "we will win the war" today.'
+    assert [text[r.start : r.end] for r in quoted_runs(text, inside=True)] == [
+        "we will win the war"
+    ]
+    rest = 'go home," said Ghoga, who added "we will win".'
+    assert [rest[r.start : r.end] for r in quoted_runs(rest, inside=True)] == [
+        "go home,",
+        "we will win",
+    ]
+
+
+def test_typewriter_marks_fill_their_paragraph() -> None:
+    from briefing.quotes import paragraph_quotes
+
+    from .conftest import blank_nlp
+
+    text = "''Hello there my friend, how are you today,'' he said."
+    (found,) = paragraph_quotes(blank_nlp()(text), "a", 1, lambda i: 0).found
+    assert found.fills_paragraph and found.quote.text == "Hello there my friend, how are you today"
+    assert list(quoted_runs("''''")) == []
+
+
+def test_a_speaker_named_two_paragraphs_on_is_given_to_the_whole_quote() -> None:
+    from briefing.quotes import FoundQuote, ParagraphQuotes
+
+    opened = [
+        ParagraphQuotes([FoundQuote(_quote(n, 1), fills_paragraph=True, runs_on=True)], None)
+        for n in (1, 2)
+    ]
+    named = FoundQuote(_quote(3, 1, "Ali Hassan"), fills_paragraph=True, runs_on=False)
+    quotes = carry_speakers([*opened, ParagraphQuotes([named], None)])
+    assert [q.speaker_text for q in quotes] == ["Ali Hassan"] * 3
