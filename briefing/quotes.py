@@ -649,14 +649,16 @@ def _lead_in(doc: Doc, paragraph: int) -> LeadIn | None:
     """Stage 3d: "Viguerie wrote:" or "He told reporters on Monday." closing a
     paragraph (an attribution reporting nothing itself) introduces the next one."""
     text = doc.text.rstrip()
-    if not doc.has_annotation("DEP") or not text:
+    if not doc.has_annotation("DEP") or not text or not len(doc):
         return None
-    last = list(doc.sents)[-1]
+    last = doc[len(doc) - 1].sent
     if not text.endswith(":"):
         root = last.root
+        if not _is_cue(root):
+            return None  # most paragraphs: decided without reading further
         reports = any(c.dep_ in _PROPOSITIONAL or c.dep_ == "dobj" for c in root.children)
         quoted = any(mark in last.text for mark in (*_DOUBLE_CLOSERS, "’", "'"))
-        if not _is_cue(root) or reports or quoted:
+        if reports or quoted:
             return None
     cues = [t for t in last if _is_cue(t)]
     for cue in reversed(cues):
