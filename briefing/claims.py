@@ -112,38 +112,31 @@ def _entity_of(m: Mention, mention_entity: dict[tuple[str, int, int], str]) -> s
 
 def _named(q: Quote, art: _Article, mention_entity, entities) -> str | None:
     """Stage 1."""
-    inside = [
-        m
+    text = art.paragraphs.get(q.speaker_paragraph, "")
+    within = [
+        (m, text[m.end : q.speaker_end])
         for m in art.mentions
         if m.paragraph == q.speaker_paragraph
         and q.speaker_start <= m.start
         and m.end <= q.speaker_end
-        and not _WORD.search(
-            art.paragraphs.get(m.paragraph, "")[m.end : q.speaker_end].replace("'s", "")
-        )
     ]
-    for m in reversed(inside):
-        entity_id = _entity_of(m, mention_entity)
-        if entity_id in entities:
-            return entity_id
+    ending = [m for m, after in within if not _WORD.search(after.replace("'s", ""))]
     # "the Syrian Observatory for Human Rights war monitor": an organisation's or a
     # person's name with common words after it, but not "Russia's defence ministry"
     # nor "a Turkish security official"
     described = [
         m
-        for m in art.mentions
-        if m.paragraph == q.speaker_paragraph
-        and q.speaker_start <= m.start
-        and m.end <= q.speaker_end
-        and m.label in _NAME_LABELS
-        and (after := art.paragraphs.get(m.paragraph, "")[m.end : q.speaker_end])
+        for m, after in within
+        if m.label in _NAME_LABELS
+        and after
         and _DESCRIPTION_AFTER.fullmatch(after)
         and after.split()[-1].lower() not in TITLES  # "the UN special envoy": a person
     ]
-    for m in reversed(described):
-        entity_id = _entity_of(m, mention_entity)
-        if entity_id in entities:
-            return entity_id
+    for candidates in (ending, described):
+        for m in reversed(candidates):
+            entity_id = _entity_of(m, mention_entity)
+            if entity_id in entities:
+                return entity_id
     return None
 
 
@@ -299,11 +292,6 @@ def _head_phrase(words: list[str]) -> list[str]:
     return kept
 
 
-def _descriptions(m: Mention, paragraphs: dict[int, str]) -> set[str]:
-    """Head words the text describes a mention with (see :func:`_description_phrases`)."""
-    return {phrase[-1] for phrase in _description_phrases(m, paragraphs) if phrase}
-
-
 def _stem(word: str) -> str:
     # "British"/"Britain", "Syrian"/"Syria": alike enough for a modifier to agree
     return fold(word).split("-")[0][:MODIFIER_STEM]
@@ -344,7 +332,7 @@ def pronouns_by_person(
                 continue
             opening = _WORD.match(then.text.lstrip())
             word = opening.group(0).lower() if opening else ""
-            if word in ("he", "she"):
+            if word in _PERSON_PRONOUNS:
                 (entity_id,) = people[first.index]
                 votes[entity_id][word] += 1
     found = {}

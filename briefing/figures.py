@@ -90,8 +90,8 @@ _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
 @functools.lru_cache(maxsize=4)
 def load_topics(
     path: Path = TOPICS_FILE,
-) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], ...]:
-    """(key, label, words after, words before, weak) of each topic, in file order."""
+) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool, bool], ...]:
+    """(key, label, words after, words before, weak, unit) of each topic, in file order."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(
         (
@@ -100,6 +100,7 @@ def load_topics(
             tuple(spec.get("after", ()) or ()),
             tuple(spec.get("before", ()) or ()),
             bool(spec.get("weak", False)),
+            bool(spec.get("unit", False)),
         )
         for key, spec in raw.items()
     )
@@ -107,14 +108,13 @@ def load_topics(
 
 def _unit_topic() -> tuple[str, str] | None:
     """The topic a number with a unit of length after it counts ("750 km")."""
-    return next(((key, label) for key, label, *_ in load_topics() if key in unit_topics()), None)
+    return next(((key, label) for key, label, *_, unit in load_topics() if unit), None)
 
 
-@functools.lru_cache(maxsize=4)
-def unit_topics(path: Path = TOPICS_FILE) -> frozenset[str]:
+@functools.lru_cache(maxsize=1)
+def unit_topics() -> frozenset[str]:
     """Topics whose value keeps its unit ("10 km")."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return frozenset(key for key, spec in raw.items() if spec.get("unit"))
+    return frozenset(key for key, *_, unit in load_topics() if unit)
 
 
 def topic_labels() -> dict[str, str]:
@@ -192,7 +192,7 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
     near = {*after_words, *before_words}
     best: tuple[bool, int, int, int] | None = None
     found: dict[int, tuple[str, str]] = {}
-    for order, (key, label, after_phrases, before_phrases, weak) in enumerate(load_topics()):
+    for order, (key, label, after_phrases, before_phrases, weak, _) in enumerate(load_topics()):
         found[order] = (key, label)
         for phrases, words, window, at_end, side in (
             (after_phrases, after_words, AFTER_WINDOW, False, 0),
@@ -242,7 +242,7 @@ def _toll_risen_to(before: str) -> tuple[str, str] | None:
         return None
     words = _words(before)
     best: tuple[int, str, str] | None = None
-    for key, label, _, before_phrases, weak in load_topics():
+    for key, label, _, before_phrases, weak, _ in load_topics():
         for phrase in before_phrases:
             target = phrase.lower().split()
             for i in range(len(words) - len(target), -1, -1):

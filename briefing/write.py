@@ -701,8 +701,10 @@ def _figure_pages(
     """One page per figure topic (table, chart, conflicts) and their index."""
     pages: dict[str, str] = {}
     topics = _claims_by_topic(briefing)
+    sources: dict[str, int] = {}
     for topic, label, claims in topics:
         series = _running_series(claims)
+        sources[topic] = len(series)
         summary = []
         for cs in series:
             low = min(cs, key=lambda c: (_point(c), c.date or ""))
@@ -748,7 +750,7 @@ def _figure_pages(
         render_page(
             "figures_index.md.j2",
             rel="../",
-            topics=[(t, label, cs, len(_running_series(cs))) for t, label, cs in topics],
+            topics=[(t, label, cs, sources[t]) for t, label, cs in topics],
             **common,
         ),
         title="Figures",
