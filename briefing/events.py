@@ -52,7 +52,7 @@ from typing import NamedTuple
 import yaml
 
 from .records import Corpus, Event, Statement
-from .textutil import content_words
+from .textutil import content_words, verb_forms
 
 PREDICATES_FILE = Path(__file__).with_name("events.yml")
 SAME_EVENT_OVERLAP = 0.3
@@ -79,20 +79,6 @@ class EventType:
     """Irregular forms written in the file ("took", "fled"), for telling a past."""
 
 
-def _forms(predicate: str) -> list[str]:
-    """ "seize" → seize, seizes, seized, seizing; "take control/took control" as given."""
-    written, *irregular = [p.strip() for p in predicate.split("/")]
-    head, _, rest = written.partition(" ")
-    tail = f" {rest}" if rest else ""
-    third = f"{head}es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else f"{head}s"
-    past = f"{head}d" if head.endswith("e") else f"{head}ed"
-    gerund = f"{head[:-1]}ing" if head.endswith("e") and not head.endswith("ee") else f"{head}ing"
-    regular = {head, third, past, gerund}
-    if head.endswith("y") and head[-2:-1] not in "aeiou":
-        regular = {head, f"{head[:-1]}ies", f"{head[:-1]}ied", f"{head}ing"}
-    return sorted({f"{form}{tail}" for form in regular} | set(irregular), key=len, reverse=True)
-
-
 def _noun_forms(noun: str) -> list[str]:
     """ "strike" → strike, strikes; "air strike" → air strike, air strikes."""
     plural = f"{noun}es" if noun.endswith(("s", "sh", "ch", "x", "z")) else f"{noun}s"
@@ -115,9 +101,9 @@ def load_event_types(path: Path = PREDICATES_FILE) -> tuple[EventType, ...]:
         EventType(
             key,
             spec.get("label", key),
-            _pattern([f for p in spec.get("predicates", ()) for f in _forms(p)]),
+            _pattern([f for p in spec.get("predicates", ()) for f in verb_forms(p)]),
             _pattern([f for n in spec.get("nouns", ()) for f in _noun_forms(n)]),
-            _pattern([f for p in spec.get("fallback", ()) for f in _forms(p)]),
+            _pattern([f for p in spec.get("fallback", ()) for f in verb_forms(p)]),
             frozenset(spec.get("comments", ())),
             frozenset(
                 form.strip().split()[0].lower()
@@ -201,7 +187,7 @@ def event_type(
 def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
     """Every inflected form of ``lemmas``: the pipeline runs without a lemmatizer (for
     speed), so verbs are compared by their written form."""
-    forms = {f for lemma in lemmas for f in _forms(lemma)}
+    forms = {f for lemma in lemmas for f in verb_forms(lemma)}
     return frozenset(forms | _IRREGULAR_SAYING)
 
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .records import Quote
+from .textutil import verb_forms
 
 FRAGMENT_MIN_WORDS = 2
 """Quoted runs shorter than this (one word) are terms or scare quotes, not speech."""
@@ -64,18 +65,17 @@ _SINGLE_CLOSERS = "’'"
 _SENTENCE_END = (".", "!", "?", "…")
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 
-# Reporting verbs, as written (the pipeline runs without a lemmatizer).
+# Reporting verbs, irregular forms after slashes (the pipeline runs without a
+# lemmatizer, so verbs are matched as written).
 _CUE_LEMMAS = (
-    "say", "tell", "add", "state", "announce", "claim", "warn", "write", "insist", "note",
-    "explain", "declare", "argue", "ask", "reply", "respond", "tweet", "post",
-    "acknowledge", "admit", "confirm", "deny", "stress", "emphasise", "emphasize",
-    "report", "allege", "predict", "believe", "think", "estimate",
-    "reiterate", "comment", "assert", "maintain", "recall", "concede", "complain",
-    "threaten", "testify", "describe", "urge", "vow", "pledge", "promise", "caution",
-    "observe", "point", "accuse", "speak",
+    "say/said", "tell/told", "add", "state", "announce", "claim", "warn",
+    "write/wrote/written", "insist", "note", "explain", "declare", "argue", "ask", "reply",
+    "respond", "tweet", "post", "acknowledge", "admit", "confirm", "deny", "stress",
+    "emphasise", "emphasize", "report", "allege", "predict", "believe", "think/thought",
+    "estimate", "reiterate", "comment", "assert", "maintain", "recall", "concede",
+    "complain", "threaten", "testify", "describe", "urge", "vow", "pledge", "promise",
+    "caution", "observe", "point", "accuse", "speak/spoke/spoken",
 )  # fmt: skip
-_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
-              "think": ("thought",), "speak": ("spoke", "spoken"), "deny": ("denied",), "reply": ("replied",)}  # fmt: skip
 _PROPOSITIONAL = frozenset(("ccomp",))
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep"})
@@ -86,15 +86,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _PRONOUN = re.compile(r"^(?:he|she|it|they|i|we|you)$", re.I)
 
 
-def _forms(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {lemma, lemma + "s", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, ())}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    return forms
-
-
-CUE_WORDS = frozenset(f for lemma in _CUE_LEMMAS for f in _forms(lemma))
+CUE_WORDS = frozenset(f for lemma in _CUE_LEMMAS for f in verb_forms(lemma))
 """Every written form of the reporting verbs."""
 
 

@@ -95,3 +95,19 @@ def content_words(text: str) -> frozenset[str]:
     """The words of ``text`` that carry content: folded, longer than two letters, not
     function words. For telling how alike sentences are."""
     return frozenset(w for w in _WORD.findall(fold(text)) if w not in _STOP_WORDS and len(w) > 2)
+
+
+def verb_forms(predicate: str) -> list[str]:
+    """Every written form of a verb, for matching text read without a lemmatizer:
+    "seize" → seize, seizes, seized, seizing; irregular forms after slashes as given
+    ("say/said", "take control/took control")."""
+    written, *irregular = [p.strip() for p in predicate.split("/")]
+    head, _, rest = written.partition(" ")
+    tail = f" {rest}" if rest else ""
+    third = f"{head}es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else f"{head}s"
+    past = f"{head}d" if head.endswith("e") else f"{head}ed"
+    gerund = f"{head[:-1]}ing" if head.endswith("e") and not head.endswith("ee") else f"{head}ing"
+    regular = {head, third, past, gerund}
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        regular = {head, f"{head[:-1]}ies", f"{head[:-1]}ied", f"{head}ing"}
+    return sorted({f"{form}{tail}" for form in regular} | set(irregular), key=len, reverse=True)

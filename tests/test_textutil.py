@@ -25,3 +25,12 @@ def test_line_start_syntax_is_neutralised() -> None:
 
 def test_bidi_controls_are_removed() -> None:
     assert escape_markdown("abc\u202edef\u2066x\u2069") == "abcdefx"
+
+
+def test_verb_forms_inflect_and_take_irregular_forms_as_given() -> None:
+    from briefing.textutil import verb_forms
+
+    assert set(verb_forms("deny")) == {"deny", "denies", "denied", "denying"}
+    assert set(verb_forms("stress")) == {"stress", "stresses", "stressed", "stressing"}
+    assert {"say", "says", "saying", "said"} <= set(verb_forms("say/said"))
+    assert "took control" in verb_forms("take control/took control")
