@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.config import DEFAULT_MODELS, Config  # noqa: E402
 from briefing.extract import BATCH_SIZE, extract  # noqa: E402
+from briefing.extract.nlp import load_language, model_signature  # noqa: E402
 from briefing.ingest import ingest  # noqa: E402
-from briefing.nlp import load_language, model_signature  # noqa: E402
 from briefing.pipeline import build, generate  # noqa: E402
 
 

@@ -12,7 +12,7 @@ the text by its offsets. Gold quotes are the Content spans of the ``.ann`` files
   ("called for the deal") included, against every quote found (direct, fragment,
   indirect);
 - **reporting verb**: the attributions whose cue is one of the reporting verbs the
-  extractor reads (``briefing.quotes.CUE_WORDS``) or "according to", against every
+  extractor reads (``briefing.extract.quotes.CUE_WORDS``) or "according to", against every
   quote found (precision is then a lower bound);
 - **direct**: Content written in quotation marks, against the direct quotes found.
 
@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.config import DEFAULT_MODELS  # noqa: E402
 from briefing.extract import extract_article  # noqa: E402
-from briefing.nlp import load_language  # noqa: E402
-from briefing.quotes import CUE_WORDS  # noqa: E402
+from briefing.extract.nlp import load_language  # noqa: E402
+from briefing.extract.quotes import CUE_WORDS  # noqa: E402
 from briefing.records import Article, Paragraph  # noqa: E402
 from briefing.textutil import sha256  # noqa: E402
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing.config import Config  # noqa: E402
-from briefing.nlp import load_language  # noqa: E402
+from briefing.extract.nlp import load_language  # noqa: E402
 from briefing.pipeline import generate  # noqa: E402
 from briefing.write import export  # noqa: E402
 

@@ -44,3 +44,7 @@ class SiteBuildError(BriefingError):
 
 class StrictModeError(BriefingError):
     """A strict build met files it had to skip."""
+
+
+class LexiconError(BriefingError):
+    """A lexicon or rules file (word lists, events.yml, figures.yml) is malformed."""

@@ -16,14 +16,14 @@ from pathlib import Path
 from spacy.language import Language
 
 from .config import Config, resolve_path
-from .curation import load_curation
 from .errors import SiteBuildError, StrictModeError
 from .extract import extract
-from .gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
+from .extract.nlp import load_language, model_signature
 from .ingest import ingest
-from .nlp import load_language, model_signature
 from .records import Briefing, Corpus
 from .resolve import resolve
+from .resolve.curation import load_curation
+from .resolve.gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
 from .write import WriteReport, write
 
 _PROJECT_DIR = Path(__file__).resolve().parent.parent

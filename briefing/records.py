@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+"""Entity labels of ``Mention.label`` that name actors."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels of ``Mention.label`` that name places."""
+NAME_ONLY_LABELS = frozenset({"NORP"})
+"""Labels kept as candidates only: the small model tags many city names ("Aleppo") as
+NORP; such a name becomes an entity only when it joins a labelled name or the
+gazetteer knows it."""
+
 # ---------------------------------------------------------------- ingest
 
 

@@ -111,3 +111,11 @@ def verb_forms(predicate: str) -> list[str]:
     if head.endswith("y") and head[-2:-1] not in "aeiou":
         regular = {head, f"{head[:-1]}ies", f"{head[:-1]}ied", f"{head}ing"}
     return sorted({f"{form}{tail}" for form in regular} | set(irregular), key=len, reverse=True)
+
+
+_PRONOUN = re.compile(r"^(?:he|she|it|they|i|we|you)$", re.I)
+
+
+def is_pronoun(text: str) -> bool:
+    """Whether a speaker as written is a bare personal pronoun ("he", "She")."""
+    return bool(_PRONOUN.match(text.strip()))

@@ -42,6 +42,6 @@ def make_seeds(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def trained_nlp() -> Language:
-    from briefing.nlp import load_language
+    from briefing.extract.nlp import load_language
 
     return load_language(MODEL_NAMES)

@@ -3,10 +3,10 @@ from pathlib import Path
 import pytest
 
 from briefing.config import Config
-from briefing.curation import load_curation, parse_curation
 from briefing.errors import ConfigError
 from briefing.pipeline import generate
 from briefing.resolve import resolve
+from briefing.resolve.curation import load_curation, parse_curation
 
 from .conftest import blank_nlp
 from .test_resolve import _corpus_and_extractions

@@ -1,6 +1,6 @@
 import pytest
 
-from briefing.dating import anchor, date_sentence, parse_written_date
+from briefing.dates import anchor, date_sentence, parse_written_date
 
 SUNDAY = "2024-12-01"
 

@@ -1,4 +1,4 @@
-from briefing.duplicates import link_copies
+from briefing.ingest.copies import link_copies
 from briefing.records import Article, Paragraph
 from briefing.textutil import sha256
 

@@ -77,7 +77,7 @@ def test_main_actors_and_places_have_pages(sample_build) -> None:
 
 
 def load_event_types_keys() -> set[str]:
-    from briefing.events import load_event_types
+    from briefing.resolve.events import load_event_types
 
     return {t.key for t in load_event_types()}
 

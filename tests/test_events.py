@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from briefing.dating import anchor, date_paragraph
-from briefing.events import build_events, claimant, event_type, statement_roles
+from briefing.dates import anchor, date_paragraph
 from briefing.records import Article, Citation, Corpus, Paragraph, Statement
+from briefing.resolve.events import build_events, claimant, event_type, statement_roles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 MIN_ANCHORING_ACCURACY = 0.9

@@ -4,7 +4,7 @@ import pytest
 from spacy.tokens import Doc
 
 from briefing.extract import extract
-from briefing.quotes import attribute, quote_spans
+from briefing.extract.quotes import attribute, quote_spans
 from briefing.records import Article, Paragraph
 from briefing.textutil import sha256
 

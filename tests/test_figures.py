@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.figures import amount, figures
+from briefing.resolve.figures import amount, figures
 
 FIXTURE = Path(__file__).parent / "fixtures" / "figures" / "sentences.yml"
 MIN_PRECISION = 0.9

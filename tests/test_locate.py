@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.gazetteer import Place
-from briefing.locate import Candidate, locate
 from briefing.resolve import resolve
+from briefing.resolve.gazetteer import Place
+from briefing.resolve.locate import Candidate, locate
 
 from .test_resolve import _corpus_and_extractions
 
@@ -129,7 +129,7 @@ def test_resolve_merges_spellings_of_one_place_and_sets_coordinates() -> None:
 
 
 def test_romanisations_of_the_arabic_article_and_of_e_for_a_are_tried() -> None:
-    from briefing.locate import _spellings
+    from briefing.resolve.locate import _spellings
 
     assert "Deir ez-Zour" in _spellings("Deir al-Zour")
     assert "ar-Raqqa" in _spellings("al-Raqqa")
@@ -179,7 +179,7 @@ def test_a_region_abroad_must_be_named_as_the_gazetteer_names_it() -> None:
 
 
 def test_gazetteer_answers_are_cached_on_disk_by_version(tmp_path) -> None:
-    from briefing.gazetteer import CachedGazetteer
+    from briefing.resolve.gazetteer import CachedGazetteer
 
     loads = []
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.charts import Point, series_chart
-from briefing.claims import is_party
 from briefing.config import Config
+from briefing.extract.quotes import carry_speakers, quote_spans, quoted_runs
 from briefing.pipeline import generate
-from briefing.quotes import carry_speakers, quote_spans, quoted_runs
 from briefing.records import Entity, Quote
+from briefing.resolve.speakers import is_party
 from briefing.textutil import fold
+from briefing.write.charts import Point, series_chart
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 MATCH_JACCARD = 0.5
@@ -68,7 +68,7 @@ def _quote(paragraph: int, start: int, speaker: str | None = None) -> Quote:
 
 
 def test_a_quote_running_on_shares_its_speaker_with_its_continuation() -> None:
-    from briefing.quotes import FoundQuote, LeadIn, ParagraphQuotes
+    from briefing.extract.quotes import FoundQuote, LeadIn, ParagraphQuotes
 
     first = FoundQuote(_quote(1, 1), fills_paragraph=True, runs_on=True)
     second = FoundQuote(_quote(2, 1, "Bakari"), fills_paragraph=True, runs_on=False)
@@ -198,7 +198,7 @@ def test_quote_extraction_quality(tmp_path: Path, trained_nlp) -> None:
 
 
 def test_names_titles_and_scare_quotes_are_not_speech() -> None:
-    from briefing.quotes import paragraph_quotes
+    from briefing.extract.quotes import paragraph_quotes
 
     from .conftest import blank_nlp
 
@@ -219,7 +219,7 @@ def test_names_titles_and_scare_quotes_are_not_speech() -> None:
 def test_reported_speech_by_a_relative_clause_and_not_by_a_passive_subject() -> None:
     from spacy.tokens import Doc
 
-    from briefing.quotes import paragraph_quotes
+    from briefing.extract.quotes import paragraph_quotes
 
     from .conftest import blank_nlp
 
@@ -252,7 +252,7 @@ def test_a_straight_quote_after_one_left_open_is_a_quote_of_its_own() -> None:
 
 
 def test_typewriter_marks_fill_their_paragraph() -> None:
-    from briefing.quotes import paragraph_quotes
+    from briefing.extract.quotes import paragraph_quotes
 
     from .conftest import blank_nlp
 
@@ -263,7 +263,7 @@ def test_typewriter_marks_fill_their_paragraph() -> None:
 
 
 def test_a_speaker_named_two_paragraphs_on_is_given_to_the_whole_quote() -> None:
-    from briefing.quotes import FoundQuote, ParagraphQuotes
+    from briefing.extract.quotes import FoundQuote, ParagraphQuotes
 
     opened = [
         ParagraphQuotes([FoundQuote(_quote(n, 1), fills_paragraph=True, runs_on=True)], None)

@@ -1,6 +1,6 @@
 import codecs
 
-from briefing.readers import decode, read_json_lines
+from briefing.ingest.readers import decode, read_json_lines
 
 
 def test_truncated_utf8_loses_only_the_cut_character() -> None:

@@ -1,7 +1,7 @@
 import pytest
 
-from briefing.readers import RawDoc
-from briefing.segment import block_kind, page_date_order, read_article, split_compilation
+from briefing.ingest.readers import RawDoc
+from briefing.ingest.segment import block_kind, page_date_order, read_article, split_compilation
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
-from .textutil import fold, sha256
+from ..textutil import fold, sha256
 
 CLOSE_LIMIT = 10
 """Closest city names returned per country."""

@@ -31,20 +31,25 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-_MONTH_NAMES = (
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-    ("december", "dec"),
-)  # fmt: skip
-MONTHS = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from . import lexicon
+
+MONTH_NAMES = lexicon.words("months")
+"""Month names, January first, lower case."""
+MONTHS = {
+    name: i + 1
+    for i, (month, forms) in enumerate(lexicon.forms("months").items())
+    for name in (month, *forms)
+}
+"""Every written form of a month name, lower case, to its number."""
+WEEKDAYS = lexicon.words("weekdays")
+"""Weekday names, Monday first (as ``date.weekday()``), lower case."""
+_WEEKDAY_FORMS = sorted(
+    {name for day, forms in lexicon.forms("weekdays").items() for name in (day, *forms)},
+    key=lambda name: (-len(name), name),
+)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY_PREFIX = (
-    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-    r"\.?,?\s+)?"
-)
+_WEEKDAY_PREFIX = r"(?:(?:" + "|".join(_WEEKDAY_FORMS) + r")\.?,?\s+)?"
 DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 DATE_MDY_WORDS = re.compile(
     _WEEKDAY_PREFIX + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
@@ -277,3 +282,15 @@ def date_paragraph(
             context = found.day
         dated.append(found)
     return dated
+
+
+def long_date(iso: str) -> str:
+    """``2024-12-01`` → ``Sunday 1 December 2024`` (English whatever the locale)."""
+    day = date.fromisoformat(iso)
+    weekday, month = WEEKDAYS[day.weekday()], MONTH_NAMES[day.month - 1]
+    return f"{weekday.capitalize()} {day.day} {month.capitalize()} {day.year}"
+
+
+def short_date(iso: str) -> str:
+    """``2024-11-28`` → ``28 Nov``."""
+    return f"{int(iso[8:10])} {MONTH_NAMES[int(iso[5:7]) - 1][:3].capitalize()}"

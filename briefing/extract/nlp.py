@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import spacy
 from spacy.language import Language
 
-from .errors import ModelError
+from ..errors import ModelError
 
 # Components the extract stage never reads; disabling them saves time.
 UNUSED_COMPONENTS = ("lemmatizer",)

@@ -22,10 +22,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
-from .dating import parse_written_date
-from .duplicates import link_copies
-from .errors import InputError
+from ..config import Config
+from ..dates import parse_written_date
+from ..errors import InputError
+from ..records import Article, Corpus, Paragraph, Skipped
+from ..textutil import RESERVED_IDS, sha256, slugify
+from .copies import link_copies
 from .readers import (
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
@@ -34,9 +36,7 @@ from .readers import (
     read_json_lines,
     read_text,
 )
-from .records import Article, Corpus, Paragraph, Skipped
 from .segment import SENTENCE_END, Draft, page_date_order, read_article, split_compilation
-from .textutil import RESERVED_IDS, sha256, slugify
 
 LONG_PARAGRAPH_CHARS = 1200
 """Paragraphs longer than this are split at sentence ends into citable chunks."""

@@ -21,8 +21,8 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .records import Article
-from .textutil import fold
+from ..records import Article
+from ..textutil import fold
 
 SHINGLE_SIZE = 5
 """Words per shingle."""

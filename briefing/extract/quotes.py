@@ -42,8 +42,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .records import Quote
-from .textutil import verb_forms
+from .. import lexicon
+from ..records import Quote
 
 FRAGMENT_MIN_WORDS = 2
 """Quoted runs shorter than this (one word) are terms or scare quotes, not speech."""
@@ -65,17 +65,6 @@ _SINGLE_CLOSERS = "’'"
 _SENTENCE_END = (".", "!", "?", "…")
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 
-# Reporting verbs, irregular forms after slashes (the pipeline runs without a
-# lemmatizer, so verbs are matched as written).
-_CUE_LEMMAS = (
-    "say/said", "tell/told", "add", "state", "announce", "claim", "warn",
-    "write/wrote/written", "insist", "note", "explain", "declare", "argue", "ask", "reply",
-    "respond", "tweet", "post", "acknowledge", "admit", "confirm", "deny", "stress",
-    "emphasise", "emphasize", "report", "allege", "predict", "believe", "think/thought",
-    "estimate", "reiterate", "comment", "assert", "maintain", "recall", "concede",
-    "complain", "threaten", "testify", "describe", "urge", "vow", "pledge", "promise",
-    "caution", "observe", "point", "accuse", "speak/spoke/spoken",
-)  # fmt: skip
 _PROPOSITIONAL = frozenset(("ccomp",))
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep"})
@@ -83,10 +72,9 @@ _EXPLETIVES = frozenset({"there", "this", "that", "what"})
 _RELATIVES = frozenset({"which", "who", "that"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
-_PRONOUN = re.compile(r"^(?:he|she|it|they|i|we|you)$", re.I)
 
 
-CUE_WORDS = frozenset(f for lemma in _CUE_LEMMAS for f in verb_forms(lemma))
+CUE_WORDS = lexicon.verb_form_set("reporting_verbs")
 """Every written form of the reporting verbs."""
 
 
@@ -739,8 +727,3 @@ def _share_speaker(quote: Quote, other: Quote) -> Quote:
         speaker_end=other.speaker_end,
         speaker_paragraph=other.speaker_paragraph,
     )
-
-
-def is_pronoun(text: str) -> bool:
-    """Whether a speaker as written is a bare personal pronoun ("he", "She")."""
-    return bool(_PRONOUN.match(text.strip()))

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .dating import DATE_DMY_WORDS, DATE_ISO, DATE_MDY_WORDS, DATE_NUMERIC, parse_written_date
+from ..dates import DATE_DMY_WORDS, DATE_ISO, DATE_MDY_WORDS, DATE_NUMERIC, parse_written_date
 from .readers import RawDoc
 
 HEADER_WINDOW = 6

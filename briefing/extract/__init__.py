@@ -18,24 +18,37 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
+from ..records import (
+    ACTOR_LABELS,
+    NAME_ONLY_LABELS,
+    PLACE_LABELS,
+    Article,
+    ArticleExtraction,
+    DateMention,
+    Mention,
+    Paragraph,
+    Quote,
+    Sentence,
+)
+from ..textutil import sha256
 from . import quotes as quotes_module
-from .records import Article, ArticleExtraction, DateMention, Mention, Paragraph, Quote, Sentence
-from .textutil import sha256
 
+_PACKAGE = Path(__file__).resolve().parent.parent
+_EXTRACTION_SOURCES = (
+    *sorted(Path(__file__).resolve().parent.glob("*.py")),
+    _PACKAGE / "records.py",
+    _PACKAGE / "textutil.py",
+    _PACKAGE / "lexicon.py",
+    *lexicon.lexicon_files(),
+)
+"""Every file extraction reads: its own modules, the core modules it uses, and the
+lexicon."""
 EXTRACTOR_VERSION = sha256(
-    "".join(
-        (Path(__file__).parent / name).read_text(encoding="utf-8")
-        for name in ("extract.py", "quotes.py")
-    )
+    "".join(f"{path.name}\0{path.read_text(encoding='utf-8')}" for path in _EXTRACTION_SOURCES)
 )[:16]
-"""Fingerprint of the extract stage's code: any change to it invalidates the cache."""
+"""Fingerprint of everything extraction depends on: any change to it invalidates the cache."""
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NAME_ONLY_LABELS = frozenset({"NORP"})
-"""Labels kept as candidates only: the small model tags many city names ("Aleppo") as
-NORP; such a name becomes an entity only when it joins a labelled name or the
-gazetteer knows it."""
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
 MAX_MENTION_TOKENS = 8
@@ -97,7 +110,7 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
+_COURTESY = lexicon.word_set("courtesy_titles")
 
 
 def _runs_past_name(token: Token, label: str) -> bool:
@@ -163,27 +176,10 @@ def _clean_entity(ent: Span, label: str, limit: int = MAX_MENTION_TOKENS) -> Spa
     return span
 
 
-# Head words of institutions whose full name goes on with "for"/"of" ("United Nations
-# Office for the Coordination of Humanitarian Affairs"), which small models cut in two.
-INSTITUTION_HEADS = frozenset(
-    {"office", "institute", "ministry", "council", "committee", "commission", "centre",
-     "center", "organisation", "organization", "agency", "fund", "programme", "program",
-     "department", "observatory", "foundation", "association", "union", "league", "front",
-     "movement", "party", "court", "bureau", "authority", "coalition", "alliance",
-     "trust", "bank", "company", "corporation", "service", "university", "college",
-     "school", "academy", "hospital", "clinic"}
-)  # fmt: skip
-# Head words of named sites: "Damascus University" is not Damascus, "King Abdullah Park"
-# is not King Abdullah.
-SITE_HEADS = frozenset(
-    {"airport", "port", "stadium", "mosque", "church", "cathedral", "square", "street",
-     "road", "avenue", "bridge", "prison", "hotel", "palace", "museum", "park", "base",
-     "camp", "station", "dam", "gate", "tower", "hall", "market", "international"}
-)  # fmt: skip
+INSTITUTION_HEADS = lexicon.word_set("institution_heads")
+SITE_HEADS = lexicon.word_set("site_heads")
 _JOINERS = frozenset({"for", "for the", "of", "of the", "on", "on the"})
-_MONTHS = frozenset(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-)
+_MONTHS = frozenset(name[:3] for name in lexicon.words("months"))
 BRAND_NUMBER_MAX = 999
 """A country name followed by a number up to this ("FRANCE 24") is a broadcaster's name."""
 
@@ -296,96 +292,10 @@ def _lists_names(span: Span, label: str) -> bool:
     return label != "ORG" or not {"of", "for"} & set(words[:joined])
 
 
-# Titles and ranks written before a name ("President", "Col", "Foreign Minister").
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "baroness",
-        "baron",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "secretary",
-        "general",
-        "gen",
-        "brig",
-        "brigadier",
-        "col",
-        "colonel",
-        "lt",
-        "lieutenant",
-        "capt",
-        "captain",
-        "maj",
-        "major",
-        "sgt",
-        "sergeant",
-        "adm",
-        "admiral",
-        "commander",
-        "cmdr",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "pope",
-        "rev",
-        "reverend",
-        "father",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "mayor",
-        "chancellor",
-        "chairman",
-        "chairwoman",
-        "chief",
-        "judge",
-        "justice",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ]
-)
+TITLES = lexicon.word_set("titles")
 
 
-# General English nouns for people by what they do; a name written with one of them
-# ("spokesperson Oncu Keceli", "Dareen Khalifa, a researcher at ...") is a person's.
-PERSON_NOUNS = frozenset(
-    {"spokesperson", "spokesman", "spokeswoman", "researcher", "analyst", "resident",
-     "official", "commander", "leader", "minister", "president", "director", "professor",
-     "fellow", "journalist", "correspondent", "reporter", "envoy", "ambassador", "general",
-     "doctor", "activist", "witness", "survivor", "mother", "father", "son", "daughter",
-     "wife", "husband", "brother", "sister", "expert", "adviser", "advisor", "head", "chief",
-     "chairman", "chairwoman", "founder", "member", "lawmaker", "senator", "governor",
-     "mayor", "diplomat", "negotiator", "colonel", "lieutenant", "captain", "soldier",
-     "fighter", "teacher", "student", "farmer", "nurse", "surgeon", "lawyer", "judge",
-     "economist", "scholar", "historian", "editor", "writer", "author", "photographer",
-     "worker", "volunteer", "engineer", "cleric", "imam", "priest", "sheikh", "mufti",
-     "militant", "rebel", "defector", "refugee", "citizen", "man", "woman", "boy", "girl",
-     "father-of", "mother-of", "secretary", "deputy", "coordinator", "manager", "owner"}
-)  # fmt: skip
+PERSON_NOUNS = lexicon.word_set("person_nouns")
 ROLE_MAX_TOKENS = 5
 """Longest title run read before a person's name."""
 APPOSITION_MAX_TOKENS = 14

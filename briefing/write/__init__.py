@@ -15,7 +15,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -25,11 +24,9 @@ import frontmatter
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
 
-from .charts import Point, series_chart
-from .claims import is_party
-from .errors import OutputError
-from .figures import topic_labels, unit_topics
-from .records import (
+from ..dates import long_date
+from ..errors import OutputError
+from ..records import (
     Article,
     Briefing,
     Citation,
@@ -41,7 +38,9 @@ from .records import (
     ResolvedQuote,
     Statement,
 )
-from .textutil import (
+from ..resolve.figures import topic_labels, unit_topics
+from ..resolve.speakers import is_party
+from ..textutil import (
     content_words,
     escape_inline,
     escape_markdown,
@@ -49,6 +48,7 @@ from .textutil import (
     guard_line_start,
     squash_spaces,
 )
+from .charts import Point, series_chart
 
 EXPORT_PATH = "data/briefing.json"
 MARKER_FILE = ".briefing-generated"
@@ -93,19 +93,6 @@ def _escape(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)  # numbers are ours, and a leading digit must not be escaped
     return guard_line_start(escape_inline(str(value)))
-
-
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(iso: str) -> str:
-    """``2024-12-01`` → ``Sunday 1 December 2024`` (English whatever the locale)."""
-    day = date.fromisoformat(iso)
-    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 class _Site:

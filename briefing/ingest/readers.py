@@ -18,8 +18,8 @@ import ftfy
 import markdown as markdown_lib
 from selectolax.lexbor import LexborHTMLParser
 
-from .dating import parse_written_date
-from .textutil import squash_spaces
+from ..dates import parse_written_date
+from ..textutil import squash_spaces
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -28,36 +28,28 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .claims import figure_claims, resolve_quotes
-from .curation import Curation
-from .dating import Dated, date_paragraph
-from .events import build_events
-from .extract import (
+from .. import lexicon
+from ..records import (
     ACTOR_LABELS,
-    INSTITUTION_HEADS,
     NAME_ONLY_LABELS,
-    PERSON_NOUNS,
-    SITE_HEADS,
-    TITLES,
-)
-from .figures import figures
-from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
-from .locate import Candidate, locate
-from .records import (
     Alias,
     ArticleExtraction,
     Briefing,
     Citation,
     Corpus,
-    Day,
     Entity,
-    Event,
     Mention,
     Proposal,
-    Sentence,
-    Statement,
 )
-from .textutil import RESERVED_IDS, fold, slugify, squash_spaces
+from ..textutil import RESERVED_IDS, fold, slugify
+from .curation import Curation
+from .dating import sentence_dating
+from .days import build_days
+from .events import build_events
+from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
+from .locate import Candidate, locate
+from .speakers import figure_claims, resolve_quotes
+from .statements import CLAIM_CUES, build_statements
 
 ARABIC_ARTICLES = frozenset({"al", "el"})
 PLACE_WORDS = frozenset(
@@ -86,16 +78,6 @@ _KIND_OF_LABEL = {
     "LOC": "location",
     "FAC": "site",
 }
-CLAIM_CUES = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|without (?:providing )?evidence|"
-    r"no independent confirmation|(?:could|can) ?not (?:be )?independently (?:verify|verified|confirm|confirmed)|"
-    r"unverified|not (?:been )?verified|"
-    # A party's own media: "state media reported", "according to state television".
-    r"(?:state|official|government|regime|rebel|militant|group's|army's) "
-    r"(?:media|television|tv|news agency|radio|channels?|outlets?)(?: (?:said|says|reported|claimed))?)\b",
-    re.I,
-)
-"""Words that mark a sentence as a claim rather than an established fact."""
 # Head words that say what kind of actor an organisation is (general English words).
 ACTOR_KIND_WORDS = (
     ("military", {"army", "navy", "military", "airforce"}),
@@ -147,7 +129,11 @@ def _without_owner(surface: str) -> str:
     return rest
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
+HONORIFICS = lexicon.word_set("honorifics")
+TITLES = lexicon.word_set("titles")
+PERSON_NOUNS = lexicon.word_set("person_nouns")
+INSTITUTION_HEADS = lexicon.word_set("institution_heads")
+SITE_HEADS = lexicon.word_set("site_heads")
 """Titles that are courtesy, not a role worth showing."""
 
 
@@ -1449,134 +1435,6 @@ def _names_found_again(
     return tuple(result), entities
 
 
-def _sentence_dating(
-    corpus: Corpus, extractions: Sequence[ArticleExtraction], date_order: str
-) -> dict[tuple[str, int], Dated]:
-    """(article id, sentence index) → the day each sentence is about. A day named in a
-    paragraph is the context for the relative expressions after it in that paragraph
-    ("On Wednesday ... A day earlier ...")."""
-    published = {a.id: a.published for a in corpus.articles}
-    dating: dict[tuple[str, int], Dated] = {}
-    for extraction in extractions:
-        dates_by_sentence: dict[int, list[str]] = defaultdict(list)
-        for d in extraction.dates:
-            dates_by_sentence[d.sentence].append(d.text)
-        by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
-        for sentence in extraction.sentences:
-            by_paragraph[sentence.paragraph].append(sentence)
-        for paragraph in by_paragraph.values():
-            days = date_paragraph(
-                [(dates_by_sentence.get(s.index, []), s.text) for s in paragraph],
-                published[extraction.article_id],
-                date_order,
-            )
-            for s, dated in zip(paragraph, days, strict=True):
-                dating[(extraction.article_id, s.index)] = dated
-    return dating
-
-
-def _statements(
-    corpus: Corpus,
-    extractions: Sequence[ArticleExtraction],
-    mention_entity: dict[tuple[str, int, int], str],
-    dating: dict[tuple[str, int], Dated],
-) -> list[Statement]:
-    """Sentences naming an entity, dated, verbatim repeats merged into one statement."""
-    family = {a.id: a.family or a.id for a in corpus.articles}
-    merged: dict[tuple[str, str | None], dict] = {}
-    for extraction in extractions:
-        ents_by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for m in extraction.mentions:
-            ents_by_sentence[m.sentence].append(m)
-        date_verb: dict[tuple[int, str], int] = {}
-        for d in extraction.dates:
-            date_verb.setdefault((d.sentence, d.text), d.verb)
-        for sentence in extraction.sentences:
-            dated = dating[(extraction.article_id, sentence.index)]
-            sentence_mentions = ents_by_sentence.get(sentence.index, [])
-            if not sentence_mentions:
-                continue
-            ids = [mention_entity[(m.article_id, m.paragraph, m.start)] for m in sentence_mentions]
-            # The same words dated to different days ("on Monday" in two weeks) stay apart.
-            key = (fold(squash_spaces(sentence.text)), dated.day)
-            citation = Citation(sentence.article_id, sentence.paragraph)
-            if key in merged:
-                if citation not in merged[key]["citations"]:
-                    merged[key]["citations"].append(citation)
-                continue
-            merged[key] = {
-                "text": sentence.text,
-                "citations": [citation],
-                "entities": tuple(dict.fromkeys(ids)),
-                "spans": tuple(
-                    (m.start - sentence.start, m.end - sentence.start, entity_id)
-                    for m, entity_id in zip(sentence_mentions, ids, strict=True)
-                ),
-                "arguments": tuple(
-                    (entity_id, m.argument, m.verb - sentence.start if m.verb >= 0 else -1)
-                    for m, entity_id in zip(sentence_mentions, ids, strict=True)
-                ),
-                "dated": dated,
-                "date_at": (
-                    verb - sentence.start
-                    if (verb := date_verb.get((sentence.index, dated.evidence or ""), -1)) >= 0
-                    else -1
-                ),
-                "claim_cue": (cue.group(0) if (cue := CLAIM_CUES.search(sentence.text)) else None),
-                "sentence": sentence,
-            }
-    return [
-        Statement(
-            text=s["text"],
-            citations=tuple(s["citations"]),
-            entities=s["entities"],
-            spans=s["spans"],
-            date=s["dated"].day,
-            date_evidence=s["dated"].evidence,
-            claim_cue=s["claim_cue"],
-            sources=len({family[c.article_id] for c in s["citations"]}),
-            verbs=s["sentence"].verbs,
-            tagged=s["sentence"].tagged,
-            arguments=s["arguments"],
-            background=s["dated"].background,
-            figures=tuple(figures(s["text"])),
-            date_at=s["date_at"],
-        )
-        for s in merged.values()
-    ]
-
-
-def _days(
-    corpus: Corpus, statements: Sequence[Statement], events: Sequence[Event] = ()
-) -> list[Day]:
-    events_by_day: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        events_by_day[event.date].append(event)
-    by_day: dict[str, list[Statement]] = defaultdict(list)
-    for statement in statements:
-        if statement.date:
-            by_day[statement.date].append(statement)
-    published: dict[str, list[str]] = defaultdict(list)
-    for article in corpus.articles:
-        if article.published:
-            published[article.published].append(article.id)
-    order = {s: i for i, s in enumerate(statements)}
-    return [
-        Day(
-            date=day,
-            statements=tuple(
-                sorted(
-                    by_day.get(day, []),
-                    key=lambda s: (-s.sources, -len(s.citations), -len(s.entities), order[s]),
-                )
-            ),
-            articles=tuple(sorted(published.get(day, []))),
-            events=tuple(events_by_day.get(day, [])),
-        )
-        for day in sorted(set(by_day) | set(published))
-    ]
-
-
 def resolve(
     corpus: Corpus,
     extractions: Sequence[ArticleExtraction],
@@ -1632,8 +1490,8 @@ def resolve(
     )
     kept, entities = _names_found_again(kept, entities, mention_entity)
     by_id = {e.id: e for e in entities}
-    dating = _sentence_dating(corpus, kept, date_order)
-    statements = _statements(corpus, kept, mention_entity, dating)
+    dating = sentence_dating(corpus, kept, date_order)
+    statements = build_statements(corpus, kept, mention_entity, dating)
     # A town or region tells events apart; a country is too broad to.
     towns_and_regions = {e.id for e in entities if e.group == "place" and e.kind != "country"}
     events = build_events(corpus, statements, towns_and_regions)
@@ -1643,7 +1501,7 @@ def resolve(
         corpus=corpus,
         entities=tuple(entities),
         statements=tuple(statements),
-        days=tuple(_days(corpus, statements, events)),
+        days=tuple(build_days(corpus, statements, events)),
         events=tuple(events),
         quotes=tuple(quotes),
         claims=tuple(figure_claims(corpus, kept, quotes, by_id, dating, CLAIM_CUES)),

@@ -51,8 +51,9 @@ from typing import NamedTuple
 
 import yaml
 
-from .records import Corpus, Event, Statement
-from .textutil import content_words, verb_forms
+from .. import lexicon
+from ..records import Corpus, Event, Statement
+from ..textutil import content_words, verb_forms
 
 PREDICATES_FILE = Path(__file__).with_name("events.yml")
 SAME_EVENT_OVERLAP = 0.3
@@ -352,9 +353,7 @@ def claimant(statement: Statement) -> str | None:
     return None
 
 
-_PARTY_MEDIA_WORDS = frozenset(
-    {"state", "official", "government", "regime", "rebel", "militant", "group's", "army's"}
-)
+_PARTY_MEDIA_WORDS = lexicon.word_set("party_media_owners")
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import yaml
 
-from .records import Figure
+from ..dates import MONTHS
+from ..records import Figure
 
 TOPICS_FILE = Path(__file__).with_name("figures.yml")
 AFTER_WINDOW = 6
@@ -208,8 +209,9 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
 
 
 _MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
+    r"(?:"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=lambda m: (-len(m), m)))
+    + r")\b\.?"
 )
 # capitalised and whole, so "may have been killed" and "marched 50 km" stay counts
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\s+$")

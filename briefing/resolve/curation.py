@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import read_yaml
-from .errors import ConfigError
-from .textutil import fold
+from ..config import read_yaml
+from ..errors import ConfigError
+from ..textutil import fold
 
 GROUPS = ("actor", "place")
 KNOWN_KEYS = ("merge", "split", "rename", "kind", "drop")

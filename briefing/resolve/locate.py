@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .extract import PLACE_LABELS
+from ..records import PLACE_LABELS
 from .gazetteer import Gazetteer, Place, comparable
 
 FUZZY_MIN_SCORE = 0.8

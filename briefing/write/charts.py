@@ -10,6 +10,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..dates import short_date
+
 WIDTH = 640
 """Width of a chart in pixels (it scales down on small screens)."""
 HEIGHT = 240
@@ -33,13 +35,10 @@ class Point:
     """Most it can mean, or None when open above ("at least 400")."""
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def _day_label(iso: str) -> str:
     """ "2024-11-28" → "28 Nov"."""
     try:
-        return f"{int(iso[8:10])} {_MONTHS[int(iso[5:7]) - 1]}"
+        return short_date(iso)
     except (ValueError, IndexError):
         return iso
 

@@ -30,11 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .dating import Dated
-from .extract import TITLES
-from .figures import figures, unit_topics
-from .quotes import CUE_WORDS, is_pronoun
-from .records import (
+from .. import lexicon
+from ..dates import Dated
+from ..records import (
     ArticleExtraction,
     Citation,
     Corpus,
@@ -44,7 +42,8 @@ from .records import (
     Quote,
     ResolvedQuote,
 )
-from .textutil import fold, squash_spaces
+from ..textutil import fold, is_pronoun, squash_spaces
+from .figures import figures, unit_topics
 
 PRONOUN_REACH = 2
 """Paragraphs back (besides the quote's own) that "he" or "she" may reach."""
@@ -64,13 +63,9 @@ APPOSITION_REACH = 80
 
 PARTY_KINDS = frozenset({"government", "armed group", "military"})
 """Kinds of actor that are parties to a conflict (monitors and the press are not)."""
-_PARTY_WORDS = frozenset(
-    {"state", "government", "regime", "rebel", "rebels", "militant", "militants", "army",
-     "military", "militia", "ministry", "insurgent", "insurgents", "commander",
-     "commanders"}
-)  # fmt: skip
-"""Words of a speaker as written, or of a person's role, that make it a party ("state
-television", "a rebel commander", "army spokesman")."""
+_PARTY_WORDS = lexicon.word_set("party_words")
+TITLES = lexicon.word_set("titles")
+CUE_WORDS = lexicon.verb_form_set("reporting_verbs")
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _DESCRIPTION_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
