@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .config import SCHEMA, Config, load_config, resolve_path
-from .errors import BriefingError
+from .errors import BriefingError, SiteBuildError
 from .pipeline import BuildResult, build, generate, mkdocs_config
 from .pipeline import Progress as BuildProgress
 
@@ -241,7 +241,7 @@ def deploy_command(
     try:
         gh_deploy(mk, message=message)
     except MkDocsException as exc:
-        raise BriefingError(f"deploy failed: {exc}") from exc
+        raise SiteBuildError(f"deploy failed: {exc}".replace("\n", " ")) from exc
 
 
 @cli.command("config")

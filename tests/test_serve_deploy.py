@@ -103,3 +103,19 @@ def test_deploy_pushes_the_site_to_gh_pages(tmp_path: Path) -> None:
     assert "index.html" in files and "data/briefing.json" in files
     assert any(f.startswith("actors/") for f in files)
     assert "publish briefing" in _git("log", "-1", "--format=%s", "gh-pages", cwd=remote)
+
+
+def test_a_failed_deploy_is_one_line_and_a_non_zero_exit(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_SEEDS, project / "seeds")  # no git repository: nowhere to push
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "deploy", "--quiet"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: deploy failed"), result.stderr
+    assert "Traceback" not in result.stderr
