@@ -188,6 +188,7 @@ def _ends_as_sentence(block: str) -> bool:
 
 
 def looks_like_headline(block: str) -> bool:
+    """A short block that does not end as a sentence, a list item or a byline does."""
     words = block.split()
     return (
         0 < len(words) <= HEADLINE_MAX_WORDS

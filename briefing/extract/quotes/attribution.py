@@ -96,6 +96,7 @@ def speaker_span(head: Token) -> Span:
 
 
 def according_to(tokens: Sequence[Token]) -> Span | None:
+    """Stage 3b: X of "according to X" among ``tokens``, as a speaker span."""
     for token in tokens:
         if token.lower_ == "according":
             for child in token.children:
