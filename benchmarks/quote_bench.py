@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing.config import DEFAULT_MODELS  # noqa: E402
-from briefing.extract import extract_article  # noqa: E402
+from briefing.extract.article import extract_article  # noqa: E402
 from briefing.extract.nlp import load_language  # noqa: E402
 from briefing.extract.quotes import CUE_WORDS  # noqa: E402
 from briefing.records import Article, Paragraph  # noqa: E402

@@ -126,9 +126,9 @@ class Sentence:
     text: str
     """The sentence as written."""
     verbs: tuple[tuple[int, str], ...] = ()
-    """(offset within the sentence, lemma) of each verb; empty when the model has no
-    tagger (see ``tagged``). The lemma is empty when the pipeline runs without its
-    lemmatizer, as ours does for speed: read the word at the offset instead."""
+    """(offset within the sentence, word as written) of each verb; empty when the model
+    has no tagger (see ``tagged``). The word, not a lemma: the pipeline runs without
+    its lemmatizer, for speed."""
     tagged: bool = False
     """Whether the model tagged parts of speech (``verbs`` is then complete)."""
 

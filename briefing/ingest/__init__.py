@@ -2,14 +2,14 @@
 
 In order, for each file:
 
-1. **read** (:mod:`briefing.readers`): check the bytes (symbolic link, hidden,
+1. **read** (:mod:`.readers`): check the bytes (symbolic link, hidden,
    unsupported type, empty, too large, binary), decode (BOMs, UTF-8, a character cut
    by truncation, then charset detection), repair mojibake, and turn the text into
    blocks, one document per page or per JSON line;
-2. **split and read metadata** (:mod:`briefing.segment`): cut compilation pages into
+2. **split and read metadata** (:mod:`.segment`): cut compilation pages into
    their articles, read each one's headline, standfirst, date, byline, dateline and
    outlet with the evidence, drop page furniture, keep captions apart;
-3. **copies** (:mod:`briefing.duplicates`): exact copies are skipped as duplicates;
+3. **copies** (:mod:`.copies`): exact copies are skipped as duplicates;
    rewrites and shared wire copy are linked and grouped into story families.
 
 Nothing is lost silently: a file (or JSON line) that yields no article becomes a
@@ -19,6 +19,7 @@ Nothing is lost silently: a file (or JSON line) that yields no article becomes a
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,9 @@ class _Source:
     """One readable file: its documents and the per-line problems of a JSON Lines file."""
 
     docs: list[RawDoc]
+    """Its documents: one for a page, one per good line of JSON Lines."""
     bad_lines: list[tuple[int, str]]
+    """(line number, reason) of each JSON line skipped."""
     date_order: str
     """The configured day/month order, used where a document proves none."""
 
@@ -63,7 +66,7 @@ class _Source:
 # ------------------------------------------------------------------ paragraphs
 
 
-def _pack(pieces, limit: int) -> list[str]:
+def _pack(pieces: Iterable[str], limit: int) -> list[str]:
     """Join pieces with spaces into runs of at most ``limit`` characters.
 
     A piece longer than ``limit`` stands alone.
@@ -106,6 +109,7 @@ def _split_long(block: str) -> list[str]:
 
 
 def _fallback_title(paragraphs: list[Paragraph], file: str) -> str:
+    """The first words of the first body sentence (or the file name), marked as cut."""
     body = [p.text for p in paragraphs if p.kind != "caption"]
     first = SENTENCE_END.split(body[0])[0] if body else file
     words = first.split()
@@ -153,6 +157,7 @@ def _claim_id(base: str, taken: set[str]) -> str:
 
 
 def _date_from_path(file: str) -> str | None:
+    """The day a folder of the path names ("2024-03-05/story.txt"), innermost first."""
     for part in reversed(Path(file).parts[:-1]):
         if len(part) == 10 and part[4] == part[7] == "-" and (day := parse_written_date(part)):
             return day

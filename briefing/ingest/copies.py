@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..records import Article
 from ..textutil import fold
@@ -68,6 +68,18 @@ def _shared_counts(order: list[int], sets: dict[int, set[int]]) -> dict[int, dic
     return result
 
 
+@dataclass(frozen=True)
+class _Links:
+    """How the articles (by position in the input) are tied together."""
+
+    original: dict[int, int]
+    """Each rewrite's original."""
+    shared: dict[int, set[int]]
+    """Each article's partners in shared copy."""
+    family: dict[int, int]
+    """Each article's family, named by its earliest member."""
+
+
 def link_copies(
     articles: list[Article], rewrite_threshold: float, shared_threshold: float
 ) -> list[Article]:
@@ -76,6 +88,14 @@ def link_copies(
         range(len(articles)), key=lambda i: (articles[i].published or "9", articles[i].id)
     )
     sets = {i: shingles(articles[i]) for i in order}
+    links = _links(order, sets, rewrite_threshold, shared_threshold)
+    return [_linked(articles, i, links) for i in range(len(articles))]
+
+
+def _links(
+    order: list[int], sets: dict[int, set[int]], rewrite_threshold: float, shared_threshold: float
+) -> _Links:
+    """Stages 1-3 over the articles in ``order`` (earliest first)."""
     counts = _shared_counts(order, sets)
     # A rewrite shares most of *both* texts; shared copy most of the shorter one.
     rewrite = {
@@ -109,22 +129,23 @@ def link_copies(
                 a, b = root(i), root(j)
                 if a != b:
                     parent[max(a, b, key=rank.get)] = min(a, b, key=rank.get)
-    linked = []
-    for i, article in enumerate(articles):
-        source = articles[original[i]] if i in original else None
-        published, evidence, inferred = article.published, article.published_evidence, False
-        if published is None and source is not None and source.published:
-            published, inferred = source.published, True
-            evidence = f"inferred: the date of the article it rewrites ({source.id})"
-        linked.append(
-            replace(
-                article,
-                near_duplicate_of=source.id if source else None,
-                shares_copy_with=tuple(sorted(articles[j].id for j in shared[i])),
-                family=articles[root(i)].id,
-                published=published,
-                published_evidence=evidence,
-                published_inferred=inferred,
-            )
-        )
-    return linked
+    return _Links(original, shared, {i: root(i) for i in order})
+
+
+def _linked(articles: list[Article], i: int, links: _Links) -> Article:
+    """Article ``i`` with its links; an undated rewrite takes its original's date."""
+    article = articles[i]
+    source = articles[links.original[i]] if i in links.original else None
+    published, evidence, inferred = article.published, article.published_evidence, False
+    if published is None and source is not None and source.published:
+        published, inferred = source.published, True
+        evidence = f"inferred: the date of the article it rewrites ({source.id})"
+    return replace(
+        article,
+        near_duplicate_of=source.id if source else None,
+        shares_copy_with=tuple(sorted(articles[j].id for j in links.shared[i])),
+        family=articles[links.family[i]].id,
+        published=published,
+        published_evidence=evidence,
+        published_inferred=inferred,
+    )

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from .. import lexicon
 from ..dates import DATE_DMY_WORDS, DATE_ISO, DATE_MDY_WORDS, DATE_NUMERIC, parse_written_date
 from .readers import RawDoc
 
@@ -50,26 +51,25 @@ CAPTION_MAX_WORDS = 45
 PRIORITY_FORMAT, PRIORITY_WIRE, PRIORITY_AGENCY_BYLINE, PRIORITY_OUTLET_LINE = 0, 1, 2, 3
 PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK = 4, 5, 6
 
-_DATE_LINE_PREFIX = re.compile(
-    r"^(?:(?:issued|published|posted|updated|first published|last updated|last modified|date|dated)"
-    r"(?: on)?:?\s*)?",
-    re.I,
-)
+
+def _alternatives(name: str) -> str:
+    """The words of lexicon list ``name`` as a regular expression's alternatives, in
+    the list's order."""
+    return "|".join(re.escape(word) for word in lexicon.words(name))
+
+
+_DATE_LINE_PREFIX = re.compile(rf"^(?:(?:{_alternatives('date_line_labels')})(?: on)?:?\s*)?", re.I)
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{4}))?"
 _LEADING_TIME = re.compile(rf"^{_TIME}\s*[,|-]?\s*", re.I)
 _DATE_LINE_REST = re.compile(rf"^[\s,|–—-]*(?:(?:at\s+)?{_TIME})?[\s,|–—-]*$", re.I)
-_NAME_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]{2,}|\d{1,4}|and|de|al|el|van|von|bin|of)"
+_NAME_WORD = rf"(?:[A-Z][\w.'’-]*|[A-Z]{{2,}}|\d{{1,4}}|{_alternatives('byline_joining_words')})"
 _BYLINE_SHAPE = re.compile(
     rf"^[Bb][Yy](?::\s*|\s+)(?P<who>{_NAME_WORD}(?:[ ,]+{_NAME_WORD}){{0,7}})$"
 )
-# Capitalised words that follow "By" in phrases, not in names ("By Air", "By Monday").
-_NOT_NAME_WORDS = frozenset(
-    """the a an this that air sea land road rail train car bus plane boat foot phone email
-    mail post law contrast comparison default design far now then way day night noon
-    midnight morning evening monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november
-    december""".split()  # noqa: SIM905
+_NOT_NAME_WORDS = (
+    lexicon.word_set("not_name_words") | lexicon.word_set("months") | lexicon.word_set("weekdays")
 )
+"""Capitalised words that follow "By" in phrases, not in names ("By Air", "By Monday")."""
 
 
 class _Byline:
@@ -90,7 +90,7 @@ class _Byline:
 
 
 BYLINE = _Byline()
-_MEDIA_CREDIT = re.compile(r"^(?:video|photo|photos|pictures|graphics|text) by:?\s+", re.I)
+_MEDIA_CREDIT = re.compile(rf"^(?:{_alternatives('media_credit_kinds')}) by:?\s+", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?),?(?:\s+[A-Z][a-z.]+)?\s*\((?P<wire>[A-Za-z0-9 .&-]{2,30})\)\s*[—–-]+\s*"
 )
@@ -106,14 +106,13 @@ _CREDIT = re.compile(
 """A credit line: "© Name, AFP", "Copyright AFP Name", "Copyright © 2024 Reuters"."""
 _TRAILING_CREDIT = re.compile(
     r"(?:(?:copyright\s*)?©\s*[^©]{2,60}|copyright\s+\d{4}\b[^©]{0,60}"
-    r"|\((?:photo|image|picture)s?:[^)]{2,60}\))\s*$",
+    rf"|\((?:{_alternatives('picture_credit_kinds')})s?:[^)]{{2,60}}\))\s*$",
     re.I,
 )
 _SOURCE_LINK = re.compile(r"^source(?: link)?:\s*(?P<url>https?://\S+)\s*$", re.I)
 _FURNITURE = re.compile(
-    r"^(?:no comments:?|\d+ comments?:?|post a comment|leave a comment|comments|share( this( article)?)?|"
-    r"advertisement|read more|related( articles| stories)?|subscribe|sign up|opinion|analysis|"
-    r"special correspondent|newer post|older post|home)$",
+    rf"^(?:no comments:?|\d+ comments?:?|{_alternatives('furniture_labels')}"
+    rf"|{_alternatives('furniture_lines')})$",
     re.I,
 )
 _REPORTED_BY = re.compile(r"\b(?:as )?reported by (?P<who>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})")
@@ -133,23 +132,34 @@ class Draft:
     body: list[tuple[str, str]] = field(default_factory=list)
     """(kind, text) blocks: kind is body, standfirst or caption."""
     title: str | None = None
+    """The headline, once read."""
     standfirst: str | None = None
+    """The standfirst, also kept as a body block of that kind."""
     published: str | None = None
+    """ISO day of publication."""
     published_evidence: str | None = None
+    """The text that day was read from."""
     byline: str | None = None
+    """The author or agency as written after "By"."""
     dateline: str | None = None
+    """The place of the dateline ("BEIRUT (Reuters) -"), title-cased."""
     url: str | None = None
+    """The article's address (format or "Source link:" line)."""
     links: list[str] = field(default_factory=list)
+    """Link targets of the document."""
     outlets: list[tuple[int, int, str, str]] = field(default_factory=list)
     """(priority, order, outlet, evidence) candidates."""
     wire: str | None = None
+    """The wire service of a dateline or sign-off ("Reuters")."""
 
     def add_outlet(self, priority: int, outlet: str, evidence: str) -> None:
+        """Note an outlet candidate; the strongest (lowest priority), then the first, wins."""
         outlet = outlet.strip(" .,;:-–—")
         if outlet:
             self.outlets.append((priority, len(self.outlets), outlet, evidence))
 
     def best_outlet(self) -> tuple[str | None, str | None]:
+        """(outlet, evidence) of the winning candidate, or (None, None)."""
         if not self.outlets:
             return None, None
         _, _, outlet, evidence = min(self.outlets)
@@ -178,6 +188,7 @@ def _ends_as_sentence(block: str) -> bool:
 
 
 def looks_like_headline(block: str) -> bool:
+    """A short block that does not end as a sentence, a list item or a byline does."""
     words = block.split()
     return (
         0 < len(words) <= HEADLINE_MAX_WORDS

@@ -1,0 +1,55 @@
+"""The extraction cache key covers every file extraction reads."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.extract import cache, extract
+from briefing.extract.cache import EXTRACTOR_VERSION, PACKAGE_DIR, extraction_sources, fingerprint
+
+from .conftest import blank_nlp
+from .test_extract import CountingPipe, _article
+
+
+def _copied_sources(tmp_path: Path) -> list[Path]:
+    copies = []
+    for path in extraction_sources():
+        copy = tmp_path / path.relative_to(PACKAGE_DIR)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    return copies
+
+
+def test_the_key_covers_modules_in_sub_packages_core_modules_and_the_lexicon() -> None:
+    names = {path.relative_to(PACKAGE_DIR).as_posix() for path in extraction_sources()}
+    assert {"extract/__init__.py", "extract/quotes/marks.py", "records.py"} <= names
+    assert {"textutil.py", "lexicon.py", "lexicon/names.yml", "lexicon/mentions.yml"} <= names
+
+
+def _with_one_word_changed(tmp_path: Path) -> str:
+    """The key of a copy of extraction's sources whose lexicon has one title more."""
+    copies = _copied_sources(tmp_path)
+    assert fingerprint(copies, tmp_path) == EXTRACTOR_VERSION
+    names = tmp_path / "lexicon" / "names.yml"
+    text = names.read_text(encoding="utf-8")
+    assert "ambassador," in text
+    names.write_text(text.replace("ambassador,", "ambassador, consul,", 1), encoding="utf-8")
+    return fingerprint(copies, tmp_path)
+
+
+def test_changing_one_lexicon_word_changes_the_key(tmp_path: Path) -> None:
+    assert _with_one_word_changed(tmp_path) != EXTRACTOR_VERSION
+
+
+def test_a_new_key_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = CountingPipe(blank_nlp())
+    article = _article("a", "Rain fell.")
+    entries = tmp_path / "cache"
+    extract([article], nlp, "blank", cache_dir=entries)
+    extract([article], nlp, "blank", cache_dir=entries)
+    assert nlp.texts == ["Rain fell."]  # read back from the cache
+    monkeypatch.setattr(cache, "EXTRACTOR_VERSION", _with_one_word_changed(tmp_path / "src"))
+    extract([article], nlp, "blank", cache_dir=entries)
+    assert nlp.texts == ["Rain fell.", "Rain fell."]  # parsed again
