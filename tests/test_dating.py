@@ -1,6 +1,7 @@
 import pytest
 
-from briefing.dates import anchor, date_sentence, parse_written_date
+from briefing.dates import parse_written_date
+from briefing.resolve.dating import anchor, date_sentence
 
 SUNDAY = "2024-12-01"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from briefing.dates import anchor, date_paragraph
 from briefing.records import Article, Citation, Corpus, Paragraph, Statement
+from briefing.resolve.dating import anchor, date_paragraph
 from briefing.resolve.events import build_events, claimant, event_type, statement_roles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .. import lexicon
-from ..dates import Dated
+from .dating import Dated
 from ..records import (
     ArticleExtraction,
     Citation,

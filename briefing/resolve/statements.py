@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..dates import Dated
+from .dating import Dated
 from ..records import ArticleExtraction, Citation, Corpus, Mention, Statement
 from ..textutil import fold, squash_spaces
 from .figures import figures
