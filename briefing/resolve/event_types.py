@@ -135,6 +135,7 @@ class Typed(NamedTuple):
     """What typed a sentence as an event."""
 
     kind: EventType
+    """The type."""
     predicate: str
     """The words as written."""
     at: int

@@ -40,10 +40,10 @@ In numbered stages with named thresholds, each in its own module:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..records import Corpus, Event, Statement
+from ..records import Citation, Corpus, Event, Statement
 from .claims import claimant
 from .clusters import Cluster, gather
 from .event_types import event_type, is_quoting, load_event_types
@@ -70,7 +70,7 @@ def _new_since(previous: Sequence[Event], event: Event) -> bool:
     )
 
 
-def _citations(statements: Sequence[Statement]):
+def _citations(statements: Sequence[Statement]) -> Iterator[Citation]:
     return (c for s in statements for c in s.citations)
 
 

@@ -62,6 +62,10 @@ TITLES = lexicon.word_set("titles")
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _DESCRIPTION_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
 _THING_PRONOUNS = frozenset({"it"})
+MentionEntity = dict[tuple[str, int, int], str]
+"""(article id, paragraph, offset) of a mention → the id of the entity it stands for."""
+Entities = dict[str, Entity]
+"""Entity id → entity."""
 
 
 @dataclass
@@ -83,7 +87,9 @@ class _Article:
     entity stands for."""
 
 
-def _named(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+def _named(
+    q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
+) -> str | None:
     """Stage 1."""
     text = art.paragraphs.get(q.speaker_paragraph, "")
     within = [
@@ -129,7 +135,9 @@ def _fits(entity: Entity, person: bool) -> bool:
     return entity.group == "actor" and entity.kind != "person"
 
 
-def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+def _pronoun(
+    q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
+) -> str | None:
     """Stage 2."""
     where = (q.speaker_paragraph, q.speaker_start)
     pronoun = (q.speaker_text or "").lower()
@@ -162,7 +170,9 @@ def _pronoun(q: Quote, art: _Article, mention_entity, entities) -> str | None:
     return people[-1][1] if people else None
 
 
-def _description(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+def _description(
+    q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
+) -> str | None:
     """Stage 3."""
     words = (q.speaker_text or "").split()
     if not (1 < len(words) <= DESCRIPTION_MAX_WORDS) or words[0].lower() != "the":
@@ -218,7 +228,9 @@ def _description(q: Quote, art: _Article, mention_entity, entities) -> str | Non
     return named.pop() if len(named) == 1 else None
 
 
-def _surname(q: Quote, art: _Article, mention_entity, entities) -> str | None:
+def _surname(
+    q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
+) -> str | None:
     """Stage 4."""
     written = [fold(w) for w in WORD.findall(q.speaker_text or "")]
     if not written or not all(w[:1].isupper() for w in WORD.findall(q.speaker_text or "")):
@@ -235,7 +247,9 @@ def _surname(q: Quote, art: _Article, mention_entity, entities) -> str | None:
 _STAGES = (("named", _named), ("description", _description), ("surname", _surname))
 
 
-def _speaker(q: Quote, art: _Article, mention_entity, entities) -> tuple[str | None, str]:
+def _speaker(
+    q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
+) -> tuple[str | None, str]:
     """(entity id or None, the stage that tied it)."""
     if not q.speaker_text:
         return None, ""
