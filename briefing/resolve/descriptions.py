@@ -31,6 +31,9 @@ APPOSITION_REACH = 80
 APPOSITION_LEAD = 10
 """Characters read besides :data:`APPOSITION_REACH` for the comma or bracket and the
 article that open an apposition (", a ")."""
+LEAD_WORDS = 5
+"""Words of its phrase kept before the noun that describes a name ("the Britain-based
+war monitor the Syrian Observatory")."""
 PRONOUN_MAJORITY = 3
 """How many times more often a person must be followed by one pronoun than the other
 for the other not to stand for them."""
@@ -72,7 +75,7 @@ def description_phrases(m: Mention, paragraphs: dict[int, str]) -> list[list[str
     if before:
         # the words of its own phrase: after the last stop or comma before it
         preceding = text[max(0, m.start - APPOSITION_REACH) : m.start][: before.start(1)]
-        lead = [w.lower() for w in re.split(r"[.;:!?,]", preceding)[-1].split()][-5:]
+        lead = [w.lower() for w in re.split(r"[.;:!?,]", preceding)[-1].split()][-LEAD_WORDS:]
         # "according to the State Department cable, Mutassim ...": the noun belongs to
         # the phrase before
         if not any(w in _PHRASE_ENDS for w in lead):

@@ -17,6 +17,8 @@ In numbered stages, textacy-style, each a generator of small records:
    :data:`RUNNING_BEFORE` characters before or :data:`RUNNING_AFTER` after: "the death
    toll rose to", "since", "so far", "over the past three days", "have been killed")
    is a running total, not the count of one incident.
+
+``figures.yml`` is validated when read (:mod:`.rules`).
 """
 
 from __future__ import annotations
@@ -249,7 +251,8 @@ def _is_not_a_count(match: re.Match[str], text: str) -> bool:
         return True
     if _MONTH_BEFORE.search(text[: match.start()]) or _MONTH_AFTER.match(text[match.end() :]):
         return True
-    following = text[match.end() : match.end() + 3]
+    # a clock's colon, or an ordinal's two letters and the end of the word
+    following = text[match.end() : match.end() + len("th") + 1]
     return following[:1] == ":" or bool(re.match(r"(?:st|nd|rd|th)\b", following))
 
 
