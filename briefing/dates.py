@@ -1,35 +1,20 @@
-"""Dates: written dates to ISO days, and relative expressions anchored to a day.
+"""Dates, shared by the stages: calendar names, written dates to ISO days, days as shown.
 
-The anchoring rules are ours, in this order, and tested against a hand-labelled
-fixture (``tests/fixtures/events/``):
+1. **calendar**: month and weekday names and their other written forms, from the
+   lexicon (``calendar.yml``);
+2. **written dates**: a full date as written ("30 November 2024", "Nov. 3, 2023",
+   "2024-11-30", "30/11/2024") to its ISO day; numeric dates follow the configured
+   day/month order unless one part is over 12;
+3. **display**: an ISO day as a long or short English date.
 
-1. a full written date is that day ("30 November 2024", "2024-11-30");
-2. a day and month without a year take the publication year ("November 27");
-3. a shift from a day named earlier in the same paragraph (the *context*), or from
-   the publication day when none was: "a day earlier", "the day before", "the
-   previous day"; "the same day", "that night", "the next day" and "two days later"
-   need a context; "two days ago" always counts from publication;
-4. a span that names no single day leaves the sentence undated: "last week", "earlier
-   this month", "for years", "in 2016";
-5. a weekday is the latest such day on or before publication ("on Wednesday" in a
-   Saturday article is three days earlier), or the next such day on or after it when
-   the sentence speaks of the future ("will meet on Tuesday", "is due to vote");
-6. "yesterday", "last night" and "overnight" are the day before publication ("overnight"
-   is the context day when the paragraph named one); "today", "tonight" and "this
-   morning" the publication day.
-
-A sentence about the past is *background*: one that names a year before its
-article's ("the 2016 battle for Aleppo"), or a day more than
-:data:`BACKGROUND_DAYS` before publication. It is dated to its year and kept off the
-day pages of the story.
+Anchoring relative expressions ("a day earlier", "on Wednesday") to a day is the
+resolve stage's (:mod:`briefing.resolve.dating`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date, timedelta
-from typing import NamedTuple
+from datetime import date
 
 from . import lexicon
 
@@ -48,55 +33,34 @@ _WEEKDAY_FORMS = sorted(
     key=lambda name: (-len(name), name),
 )
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+"""Regex text for a month name as written, in the group ``month`` ("Nov.", "september")."""
 _WEEKDAY_PREFIX = r"(?:(?:" + "|".join(_WEEKDAY_FORMS) + r")\.?,?\s+)?"
 DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 DATE_MDY_WORDS = re.compile(
-    _WEEKDAY_PREFIX + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
+    _WEEKDAY_PREFIX
+    + r"\b"
+    + MONTH_PATTERN
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
     re.I,
 )
 DATE_DMY_WORDS = re.compile(
-    _WEEKDAY_PREFIX + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b",
+    _WEEKDAY_PREFIX
+    + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    + MONTH_PATTERN
+    + r",?\s+(?P<year>\d{4})\b",
     re.I,
 )
 DATE_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})\b")
-_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
-_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b", re.I)
-_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
-_YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
-_OVERNIGHT = re.compile(r"\bovernight\b", re.I)
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SHIFT = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<way>ago|earlier|before|later|after)\b"
-    r"|\bthe\s+(?P<rel>previous|next|following|same)\s+(?:day|night|morning|evening)\b"
-    r"|\bthe\s+day\s+(?P<way2>before|after)\b"
-    r"|\b(?P<that>that|the same)\s+(?:day|night|morning|evening|afternoon)\b",
-    re.I,
-)
-# Phrases the tagger often leaves out of its date spans; the sentence text is searched for them.
-_UNTAGGED = re.compile(_SHIFT.pattern + r"|\bovernight\b", re.I)
-_YEAR_WRITTEN = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is due to|are due to|is expected to|are expected to|is scheduled|"
-    r"are scheduled|plans? to|is to|are to)\b",
-    re.I,
-)
-FUTURE_WINDOW = 60
-"""Characters before a date expression searched for a future marker."""
-BACKGROUND_DAYS = 365
-"""A day this long before its article's publication is background, not the story."""
-_NOT_A_DAY = re.compile(
-    r"\b(?:last|next|this|past|coming|previous)\s+(?:week|month|year|weekend)s?\b|\b(?:1[89]|20)\d{2}\b|\byears?\b|\bmonths?\b|\bweeks\b|\bdecades?\b",
-    re.I,
-)
 
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
 """Dates outside these years are typos or junk, not publication or event dates."""
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
+def iso_day(year: int, month: int, day: int) -> str | None:
+    """The ISO day of a year, month and day, or None when there is no such day or the
+    year is out of :data:`MIN_YEAR`..:data:`MAX_YEAR`."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     try:
@@ -112,10 +76,10 @@ def parse_written_date(text: str, date_order: str = "DMY") -> str | None:
     unless one part is over 12, which settles the order.
     """
     if m := DATE_ISO.search(text):
-        return _iso(int(m["year"]), int(m["month"]), int(m["day"]))
+        return iso_day(int(m["year"]), int(m["month"]), int(m["day"]))
     for pattern in (DATE_MDY_WORDS, DATE_DMY_WORDS):
         if m := pattern.search(text):
-            return _iso(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+            return iso_day(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
     if m := DATE_NUMERIC.search(text):
         a, b = int(m["a"]), int(m["b"])
         day, month = (a, b) if date_order == "DMY" else (b, a)
@@ -123,165 +87,8 @@ def parse_written_date(text: str, date_order: str = "DMY") -> str | None:
             day, month = a, b
         elif b > 12 >= a:
             day, month = b, a
-        return _iso(int(m["year"]), month, day)
+        return iso_day(int(m["year"]), month, day)
     return None
-
-
-def anchor(
-    expression: str,
-    published: str | None,
-    date_order: str = "DMY",
-    context: str | None = None,
-    future: bool = False,
-) -> str | None:
-    """Resolve one date expression to an ISO day, relative to ``published`` (and to
-    ``context``, a day named earlier in the same paragraph). With ``future`` (the
-    sentence speaks of what will happen), a weekday is the next such day.
-
-    Returns None when the expression names no single day or needs an anchor that
-    is missing.
-    """
-    if full := parse_written_date(expression, date_order):
-        return full
-    if published is None:
-        return None
-    try:
-        context_day = date.fromisoformat(context) if context else None
-        return _anchor_relative(expression, date.fromisoformat(published), context_day, future)
-    except (ValueError, OverflowError):  # a day before year 1 or after 9999
-        return None
-
-
-def _shifted(m: re.Match[str], pub: date, context: date | None) -> str | None:
-    """Rule 3: a shift in days from the context day (or publication)."""
-    base = context or pub
-    if m["n"]:
-        n = _COUNT_WORDS.get(m["n"].lower()) or int(m["n"])
-        way = m["way"].lower()
-        if way == "ago":
-            return (pub - timedelta(days=n)).isoformat()
-        if way in ("later", "after"):
-            return (context + timedelta(days=n)).isoformat() if context else None
-        return (base - timedelta(days=n)).isoformat()
-    relation = (m["rel"] or m["way2"] or "same").lower()
-    if relation in ("previous", "before"):
-        return (base - timedelta(days=1)).isoformat()
-    if relation in ("next", "following", "after"):
-        return (context + timedelta(days=1)).isoformat() if context else None
-    # "the same day", "that day" point back to a day named before: none, no day.
-    return context.isoformat() if context else None
-
-
-def _anchor_relative(
-    expression: str, pub: date, context: date | None = None, future: bool = False
-) -> str | None:
-    published = pub.isoformat()
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        if m := pattern.search(expression):
-            return _iso(pub.year, MONTHS[m["month"].lower()], int(m["day"]))
-    if m := _SHIFT.search(expression):
-        return _shifted(m, pub, context)
-    if _NOT_A_DAY.search(expression):
-        return None
-    if m := _WEEKDAY.search(expression):
-        weekday = WEEKDAYS.index(m["weekday"].lower())
-        if future:
-            return (pub + timedelta(days=(weekday - pub.weekday()) % 7)).isoformat()
-        return (pub - timedelta(days=(pub.weekday() - weekday) % 7)).isoformat()
-    if _YESTERDAY.search(expression):
-        return (pub - timedelta(days=1)).isoformat()
-    if _OVERNIGHT.search(expression):
-        return (context or pub - timedelta(days=1)).isoformat()
-    if _SAME_DAY.search(expression):
-        return published
-    return None
-
-
-class Dated(NamedTuple):
-    """How a sentence is dated."""
-
-    day: str | None
-    """ISO day it is about, or None."""
-    evidence: str | None
-    """``published``, or the expression that fixed the day or the background year."""
-    background: str | None = None
-    """For a sentence about the past, the year it names."""
-
-
-def _speaks_of_future(text: str, expression: str) -> bool:
-    """Whether the clause of ``expression`` speaks of the future: a future marker
-    ("will", "is due to") shortly before it, with no comma between ("will meet in
-    Paris on Thursday"; not "released on Saturday, Assad said Syria will ...")."""
-    at = text.find(expression)
-    if at < 0:
-        return False
-    before = text[max(0, at - FUTURE_WINDOW) : at]
-    markers = list(_FUTURE.finditer(before))
-    return bool(markers) and "," not in before[markers[-1].end() :]
-
-
-def _past_year(expression: str, published: str | None) -> str | None:
-    """The year an expression names, when it is before the publication year."""
-    m = _YEAR_WRITTEN.search(expression)
-    if m and published and m["year"] < published[:4]:
-        return m["year"]
-    return None
-
-
-def _is_background(day: str, published: str | None) -> bool:
-    if not published:
-        return False
-    try:
-        return (date.fromisoformat(published) - date.fromisoformat(day)).days > BACKGROUND_DAYS
-    except ValueError:
-        return False
-
-
-def date_sentence(
-    expressions: list[str],
-    published: str | None,
-    date_order: str = "DMY",
-    context: str | None = None,
-    text: str = "",
-) -> Dated:
-    """Date a sentence from its date expressions and, for phrases the tagger misses
-    ("overnight", "the previous day"), its ``text``.
-
-    The first expression that names a day wins; a day long before publication makes
-    the sentence background. A sentence whose expressions name no day ("last week")
-    is left undated, as background when they name an earlier year ("in 2016"). A
-    sentence with no date expression is dated to its article's publication day.
-    """
-    tagged = " ".join(expressions).lower()
-    untagged = [m.group(0) for m in _UNTAGGED.finditer(text) if m.group(0).lower() not in tagged]
-    for expression in [*expressions, *untagged]:
-        future = _speaks_of_future(text, expression)
-        if day := anchor(expression, published, date_order, context, future):
-            if _is_background(day, published):
-                return Dated(None, expression, day[:4])
-            return Dated(day, expression)
-    for expression in expressions:
-        if year := _past_year(expression, published):
-            return Dated(None, expression, year)
-    if expressions:
-        return Dated(None, None)
-    return Dated(published, "published") if published else Dated(None, None)
-
-
-def date_paragraph(
-    sentences: Sequence[tuple[Sequence[str], str]], published: str | None, date_order: str = "DMY"
-) -> list[Dated]:
-    """Date the sentences of one paragraph, given as (date expressions, text), in
-    order: a day a sentence names by its own words is the context of the relative
-    expressions after it ("On Wednesday ... A day earlier ...")."""
-    context: str | None = None
-    dated = []
-    for expressions, text in sentences:
-        found = date_sentence(list(expressions), published, date_order, context, text)
-        if found.day and found.evidence != "published":
-            context = found.day
-        dated.append(found)
-    return dated
 
 
 def long_date(iso: str) -> str:

@@ -1,8 +1,14 @@
-import pytest
+from pathlib import Path
 
-from briefing.dates import anchor, date_sentence, parse_written_date
+import pytest
+import yaml
+
+from briefing.dates import parse_written_date
+from briefing.resolve.dating import anchor, date_paragraph, date_sentence
 
 SUNDAY = "2024-12-01"
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+MIN_ANCHORING_ACCURACY = 0.9
 
 
 @pytest.mark.parametrize(
@@ -80,3 +86,28 @@ def test_phrases_the_tagger_misses_are_found_in_the_text() -> None:
 def test_anchoring_near_the_calendar_limits_does_not_crash() -> None:
     assert anchor("yesterday", "0001-01-01") is None
     assert anchor("Saturday", "0001-01-01") is None
+
+
+def test_date_anchoring_against_the_hand_labelled_fixture() -> None:
+    rows = yaml.safe_load((FIXTURES / "anchoring.yml").read_text(encoding="utf-8"))
+    right = [anchor(str(e), str(p)) == (str(w) if w else None) for e, p, w in rows]
+    assert sum(right) / len(rows) >= MIN_ANCHORING_ACCURACY, [
+        r for r, ok in zip(rows, right, strict=True) if not ok
+    ]
+
+
+def test_paragraph_dating_against_the_hand_labelled_fixture() -> None:
+    """Shifts count from a day named earlier in the paragraph; background keeps its year."""
+    rows = yaml.safe_load((FIXTURES / "paragraphs.yml").read_text(encoding="utf-8"))
+    total, wrong = 0, []
+    for paragraph in rows:
+        published = str(paragraph["published"])
+        sentences = [([str(e) for e in exprs], text) for exprs, text, _ in paragraph["sentences"]]
+        for (_, text, want), got in zip(
+            paragraph["sentences"], date_paragraph(sentences, published), strict=True
+        ):
+            total += 1
+            label = f"background {got.background}" if got.background else got.day
+            if label != (str(want) if want else None):
+                wrong.append((text, label, want))
+    assert 1 - len(wrong) / total >= MIN_ANCHORING_ACCURACY, wrong

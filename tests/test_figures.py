@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.resolve.figures import amount, figures
+from briefing.errors import LexiconError
+from briefing.resolve.figures import amount, figures, load_topics
 
 FIXTURE = Path(__file__).parent / "fixtures" / "figures" / "sentences.yml"
 MIN_PRECISION = 0.9
@@ -66,3 +67,36 @@ def test_a_figure_on_a_day_without_a_day_page_builds(make_seeds) -> None:
     assert "2024-12-03" not in {d.date for d in result.briefing.days}
     page = (root / "site_src" / "figures" / "killed.md").read_text(encoding="utf-8")
     assert "Tuesday 3 December 2024" in page and "days/2024-12-03.md" not in page
+
+
+def test_the_topics_file_is_read_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "figures.yml"
+    path.write_text("killed:\n  after: [dead]\n  before:\ndistance:\n  unit: true\n")
+    killed, distance = load_topics(path)
+    assert (killed.key, killed.label, killed.after, killed.before) == (
+        "killed",
+        "killed",
+        ("dead",),
+        (),
+    )
+    assert distance.unit and not distance.weak
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("killed:\n  after: dead\n", "killed.after"),
+        ("killed:\n  weak: sometimes\n", "killed.weak"),
+        ("killed:\n  after: [dead, yes]\n", "killed.after"),
+        ("killed:\n  words: [dead]\n", "killed.words"),
+        ("killed: dead\n", "killed"),
+    ],
+)
+def test_a_malformed_topics_file_names_the_file_and_the_key(
+    tmp_path: Path, written: str, names: str
+) -> None:
+    path = tmp_path / "figures.yml"
+    path.write_text(written)
+    with pytest.raises(LexiconError) as error:
+        load_topics(path)
+    assert str(path) in str(error.value) and names in str(error.value)

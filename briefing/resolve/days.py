@@ -1,4 +1,9 @@
-"""Days, for the resolve stage: each day's statements, articles and events."""
+"""Days, for the resolve stage: each day's statements, articles and events.
+
+A day is any day a statement is about or an article came out; its statements are
+ranked by independent sources, then citations, then entities named, then the order
+they were told.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from ..records import Corpus, Day, Event, Statement
 def build_days(
     corpus: Corpus, statements: Sequence[Statement], events: Sequence[Event] = ()
 ) -> list[Day]:
+    """Every day of the briefing in order, with its ranked statements, the articles
+    published on it and its events (already ranked by :mod:`.events`)."""
     events_by_day: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         events_by_day[event.date].append(event)

@@ -17,6 +17,8 @@ In numbered stages, textacy-style, each a generator of small records:
    :data:`RUNNING_BEFORE` characters before or :data:`RUNNING_AFTER` after: "the death
    toll rose to", "since", "so far", "over the past three days", "have been killed")
    is a running total, not the count of one incident.
+
+``figures.yml`` is validated when read (:mod:`.rules`).
 """
 
 from __future__ import annotations
@@ -25,19 +27,26 @@ import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
-
-import yaml
+from typing import NamedTuple
 
 from ..dates import MONTHS
 from ..records import Figure
+from .rules import FLAG, TEXT, WORDS, load_rules
 
 TOPICS_FILE = Path(__file__).with_name("figures.yml")
+_SCHEMA = {"label": TEXT, "after": WORDS, "before": WORDS, "weak": FLAG, "unit": FLAG}
 AFTER_WINDOW = 6
 """Words allowed between a number and the topic word after it ("12 government
 soldiers and militiamen were killed")."""
 BEFORE_WINDOW = 4
 """Words allowed between a topic word and the number after it ("the death toll had
 risen to 242")."""
+WINDOW_SLACK = 4
+"""Words read beyond a window on each side of a number, so that a topic phrase of
+several words that starts inside the window is read whole."""
+CHARACTERS_PER_WORD = 20
+"""Characters read for each word a window reads: only the text near the number can
+decide its topic."""
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -88,39 +97,54 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
 
 
+class Topic(NamedTuple):
+    """One topic of ``figures.yml``."""
+
+    key: str
+    """The topic's key ("killed")."""
+    label: str
+    """Its readable label."""
+    after: tuple[str, ...]
+    """Words that follow a number it counts ("12 people were killed")."""
+    before: tuple[str, ...]
+    """Words that precede a number it counts ("killing 12")."""
+    weak: bool
+    """Whether it counts only when no other topic's word is near the number."""
+    unit: bool
+    """Whether its value keeps its unit as written ("10 km")."""
+
+
 @functools.lru_cache(maxsize=4)
-def load_topics(
-    path: Path = TOPICS_FILE,
-) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool, bool], ...]:
-    """(key, label, words after, words before, weak, unit) of each topic, in file order."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def load_topics(path: Path = TOPICS_FILE) -> tuple[Topic, ...]:
+    """The topics of ``path``, in file order. A malformed file raises
+    :class:`~briefing.errors.LexiconError`."""
     return tuple(
-        (
+        Topic(
             key,
-            spec.get("label", key),
-            tuple(spec.get("after", ()) or ()),
-            tuple(spec.get("before", ()) or ()),
+            str(spec.get("label", key)),
+            tuple(spec.get("after", ())),
+            tuple(spec.get("before", ())),
             bool(spec.get("weak", False)),
             bool(spec.get("unit", False)),
         )
-        for key, spec in raw.items()
+        for key, spec in load_rules(path, _SCHEMA).items()
     )
 
 
 def _unit_topic() -> tuple[str, str] | None:
     """The topic a number with a unit of length after it counts ("750 km")."""
-    return next(((key, label) for key, label, *_, unit in load_topics() if unit), None)
+    return next(((t.key, t.label) for t in load_topics() if t.unit), None)
 
 
 @functools.lru_cache(maxsize=1)
 def unit_topics() -> frozenset[str]:
     """Topics whose value keeps its unit ("10 km")."""
-    return frozenset(key for key, *_, unit in load_topics() if unit)
+    return frozenset(t.key for t in load_topics() if t.unit)
 
 
 def topic_labels() -> dict[str, str]:
     """Readable label of each topic key, in file order."""
-    return {key: label for key, label, *_ in load_topics()}
+    return {t.key: t.label for t in load_topics()}
 
 
 def amount(written: str) -> int | None:
@@ -188,8 +212,9 @@ def _topic(before: str, after: str) -> tuple[str, str] | None:
     """Stage 2: the topic of a number from the nearest topic word around it (after it
     on a tie), or None."""
     # only the words near the number can decide; the rest of the sentence is not read
-    after_words = _words(after[: 20 * (AFTER_WINDOW + 4)])[: AFTER_WINDOW + 4]
-    before_words = _words(before[-20 * (BEFORE_WINDOW + 4) :])[-(BEFORE_WINDOW + 4) :]
+    after_read, before_read = AFTER_WINDOW + WINDOW_SLACK, BEFORE_WINDOW + WINDOW_SLACK
+    after_words = _words(after[: CHARACTERS_PER_WORD * after_read])[:after_read]
+    before_words = _words(before[-CHARACTERS_PER_WORD * before_read :])[-before_read:]
     near = {*after_words, *before_words}
     best: tuple[bool, int, int, int] | None = None
     found: dict[int, tuple[str, str]] = {}
@@ -226,7 +251,8 @@ def _is_not_a_count(match: re.Match[str], text: str) -> bool:
         return True
     if _MONTH_BEFORE.search(text[: match.start()]) or _MONTH_AFTER.match(text[match.end() :]):
         return True
-    following = text[match.end() : match.end() + 3]
+    # a clock's colon, or an ordinal's two letters and the end of the word
+    following = text[match.end() : match.end() + len("th") + 1]
     return following[:1] == ":" or bool(re.match(r"(?:st|nd|rd|th)\b", following))
 
 

@@ -1,0 +1,89 @@
+"""Claims, for the resolve stage: the words that mark a sentence as a claim, and who
+makes it.
+
+1. **cues**: a sentence is a claim rather than an established fact when it holds one
+   of the lexicon's ``claim_cues`` ("claimed", "without providing evidence", "could
+   not be independently verified") or names a party's own media ("state television
+   said"): :data:`CLAIM_CUES`;
+2. **claimant**: a claim names its claimant where it can: the subject of "claimed",
+   "according to X", a party's own media, else the subject of a reporting verb
+   (:func:`claimant`; stage 3 of :mod:`.events`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import lexicon
+from ..records import Statement
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def cue_pattern(phrase: str) -> str:
+    """Regex text of one cue as the lexicon writes it: words separated by spaces,
+    "a|b" for one word or another, "(word)" for a word that may be left out."""
+    slots = phrase.split()
+    written = ""
+    for n, slot in enumerate(slots):
+        optional = slot.startswith("(") and slot.endswith(")")
+        words = _alternatives(slot.strip("()").split("|"))
+        last = n == len(slots) - 1
+        if optional and last:
+            written = f"{written.rstrip(' ')}(?: {words})?"
+        elif optional:
+            written += f"(?:{words} )?"
+        else:
+            written += words if last else f"{words} "
+    return written
+
+
+def _party_media_pattern() -> str:
+    """ "state media", "rebel radio reported": a party's own media, and what it did."""
+    owners = _alternatives(lexicon.words("party_media_owners"))
+    media = _alternatives(lexicon.words("party_media"))
+    reports = _alternatives(lexicon.words("party_media_reports"))
+    return f"{owners} {media}(?: {reports})?"
+
+
+CLAIM_CUES = re.compile(
+    r"\b(?:"
+    + "|".join([*map(cue_pattern, lexicon.words("claim_cues")), _party_media_pattern()])
+    + r")\b",
+    re.I,
+)
+"""Words that mark a sentence as a claim rather than an established fact."""
+
+_PARTY_MEDIA_OWNERS = lexicon.word_set("party_media_owners")
+_CLAIMANT_REPORTS = re.compile(
+    r"\b" + _alternatives(lexicon.words("claimant_reports")) + r"\b", re.I
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+
+
+def claimant(statement: Statement) -> str | None:
+    """Stage 2: the entity id, or the words as written, of whoever makes the claim in
+    a sentence marked as one; None when the sentence names nobody."""
+    cue = statement.claim_cue
+    if cue is None:
+        return None
+    at = statement.text.find(cue)
+    sayers = {m.start() for m in _CLAIMANT_REPORTS.finditer(statement.text)}
+    for (start, _, entity_id), (_, relation, verb) in zip(
+        statement.spans, statement.arguments, strict=False
+    ):
+        if relation == "nsubj" and verb == at:
+            return entity_id  # "HTS claimed ..."
+        if _ACCORDING_TO.search(statement.text[:start]):
+            return entity_id
+    if cue.split()[0].lower() in _PARTY_MEDIA_OWNERS:
+        return cue  # "state media reported"
+    for (_, _, entity_id), (_, relation, verb) in zip(
+        statement.spans, statement.arguments, strict=False
+    ):
+        if relation == "nsubj" and verb in sayers:
+            return entity_id
+    return None

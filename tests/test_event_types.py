@@ -1,0 +1,61 @@
+"""Event typing: scored against a hand-labelled fixture; events.yml is validated."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.errors import LexiconError
+from briefing.resolve.event_types import event_type, load_event_types
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+MIN_TYPING_ACCURACY = 0.9
+
+
+def test_event_typing_against_the_hand_labelled_fixture() -> None:
+    rows = yaml.safe_load((FIXTURES / "typing.yml").read_text(encoding="utf-8"))
+    got = [(t, (found[0].key if (found := event_type(t)) else None)) for t, _ in rows]
+    right = [g == w for (_, g), (_, w) in zip(got, rows, strict=True)]
+    assert sum(right) / len(rows) >= MIN_TYPING_ACCURACY, [
+        (t, g, w) for (t, g), (_, w), ok in zip(got, rows, right, strict=True) if not ok
+    ]
+
+
+def test_a_verb_predicate_counts_only_where_a_verb_was_tagged() -> None:
+    text = "Rebel advances met little resistance near Hama."
+    assert event_type(text) is not None  # untagged: the word alone types it
+    assert event_type(text, verbs=[(text.index("met"), "meet")]).kind.key == "diplomacy"
+    assert event_type("The march began in March.", verbs=[(10, "begin")]) is None
+    typed = event_type("The offensive began.", verbs=[(14, "begin")])
+    assert typed.kind.key == "battle" and typed.noun
+
+
+def test_irregular_forms_are_written_per_verb(tmp_path: Path) -> None:
+    path = tmp_path / "events.yml"
+    path.write_text("diplomacy:\n  predicates: [meet/met]\n  comments: [say/said]\n")
+    [kind] = load_event_types(path)
+    assert kind.verbs.search("They met.") and "said" in kind.comments
+    assert "told" not in kind.comments  # no form shared by every list
+    assert kind.irregular == {"met"}
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("battle: [capture]\n", "battle"),
+        ("battle:\n  predicates: capture\n", "battle.predicates"),
+        ("battle:\n  nouns: [offensive, 3]\n", "battle.nouns"),
+        ("battle:\n  label: [Battle]\n", "battle.label"),
+        ("battle:\n  verbs: [capture]\n", "battle.verbs"),
+        ("- battle\n", "mapping"),
+        ("battle: {predicates: [capture\n", "cannot be read"),
+    ],
+)
+def test_a_malformed_events_file_names_the_file_and_the_key(
+    tmp_path: Path, written: str, names: str
+) -> None:
+    path = tmp_path / "events.yml"
+    path.write_text(written)
+    with pytest.raises(LexiconError) as error:
+        load_event_types(path)
+    assert str(path) in str(error.value) and names in str(error.value)
