@@ -265,7 +265,11 @@ class Entity:
     group: str
     """``actor`` or ``place``."""
     kind: str
-    """Finer kind: person, organisation, place (more in later versions)."""
+    """Finer kind. An actor: ``person``, ``organisation``, ``armed group``,
+    ``military``, ``government`` or ``media``. A place located in the gazetteer:
+    ``country``, ``city`` or its subdivision type ("governorate", "province"); one it
+    does not know: ``country, region or city``, ``location`` or ``site`` (from the
+    name's label), else ``place``. ``aliases.yml`` may set any other word."""
     name: str
     """Display name: the most frequent full surface form."""
     aliases: tuple[Alias, ...]
@@ -354,7 +358,8 @@ class Statement:
     """Independent sources carrying it: story families, so rewrites and shared wire
     copy count once."""
     verbs: tuple[tuple[int, str], ...] = ()
-    """(offset in ``text``, lemma) of its verbs, as tagged in the first source."""
+    """(offset in ``text``, lemma) of its verbs, as tagged in the first source; the
+    lemma may be empty (see :attr:`Sentence.verbs`)."""
     tagged: bool = False
     """Whether parts of speech were tagged (``verbs`` is then complete)."""
     arguments: tuple[tuple[str, str, int], ...] = ()
@@ -477,6 +482,11 @@ class Event:
     new: bool = True
     """Whether it is new since the previous day with events: none of its type there
     at its places or by its agents."""
+    claimed_by_party: bool | None = None
+    """Whether who makes the claim is a party to the conflict (a government, armed
+    group, military or a state acting as one); True for words as written, which are a
+    party's own media ("state media said"); None when ``claimed_by`` is None. Set by
+    the resolve stage's salience pass."""
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -511,11 +521,38 @@ class Day:
     date: str
     """ISO date."""
     statements: tuple[Statement, ...]
-    """Sentences dated to this day, most cited first."""
+    """Sentences dated to this day: those carried by the most independent sources
+    first, then by the most citations, then naming the most entities."""
     articles: tuple[str, ...]
     """Articles published that day."""
     events: tuple[Event, ...] = ()
-    """Events of the day, most corroborated first."""
+    """Events of the day, most important first: independent sources, then figures
+    given, then entities named."""
+    salience: int = 0
+    """How much the coverage says happened that day (see ``resolve.salience``); set
+    by the resolve stage's salience pass."""
+    summary: tuple[Statement, ...] = ()
+    """Each event's sentence and the day's other sentences, most important first (see
+    ``resolve.salience``); set by the resolve stage's salience pass."""
+
+    @property
+    def untold(self) -> tuple[Statement, ...]:
+        """The day's sentences that tell none of its events, in ``statements`` order."""
+        told = {s for e in self.events for s in e.statements}
+        return tuple(s for s in self.statements if s not in told)
+
+
+@dataclass(frozen=True)
+class FigureTopic:
+    """A topic figures are counted under, as ``figures.yml`` lists it."""
+
+    key: str
+    """Topic key ("killed", "distance"), as in :attr:`Figure.topic`."""
+    label: str
+    """Readable topic, as the figures pages name it."""
+    unit: bool
+    """Whether a value keeps its unit ("10 km"): its label is then shown in
+    parentheses after it."""
 
 
 @dataclass(frozen=True)
@@ -535,7 +572,8 @@ class Briefing:
     quotes: tuple[ResolvedQuote, ...]
     """All quotes in corpus order."""
     extractions: tuple[ArticleExtraction, ...]
-    """Raw extraction per article, for article pages."""
+    """Extraction per article, keeping only the mentions tied to an entity (with the
+    names found again that the tagger missed), for article pages."""
     mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
     """(article id, paragraph, start offset) of a mention → entity id."""
     proposals: tuple[Proposal, ...] = ()
@@ -543,4 +581,7 @@ class Briefing:
     events: tuple[Event, ...] = ()
     """Every event, by day, most corroborated first within a day."""
     claims: tuple[FigureClaim, ...] = ()
-    """Every figure as its source gave it, by topic then day."""
+    """Every figure as its source gave it, by topic key then day."""
+    figure_topics: tuple[FigureTopic, ...] = ()
+    """Every topic of ``figures.yml``, in file order (the order of the figures
+    pages); set by the resolve stage's salience pass."""
