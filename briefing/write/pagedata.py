@@ -14,7 +14,16 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Article, Briefing, Entity, Event, FigureClaim, ResolvedQuote, Statement
+from ..records import (
+    Article,
+    Briefing,
+    Citation,
+    Entity,
+    Event,
+    FigureClaim,
+    ResolvedQuote,
+    Statement,
+)
 from ..textutil import fold
 
 Span = tuple[int, int, str]
@@ -92,7 +101,9 @@ def entity_days(briefing: Briefing) -> dict[str, list[EntityDay]]:
     result = {}
     for entity in briefing.entities:
         days = {day: EntityDay(day, found, []) for day, found in events_of[entity.id].items()}
-        told = {s for found in events_of[entity.id].values() for e, _ in found for s in e.statements}
+        told = {
+            s for found in events_of[entity.id].values() for e, _ in found for s in e.statements
+        }
         for statement in by_entity.get(entity.id, []):
             if statement in told:
                 continue
@@ -125,7 +136,7 @@ def rewrites(articles: Sequence[Article]) -> dict[str, list[str]]:
 def shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
     """Stage 3: quotes worth a line: a fragment inside reported speech of the same
     speaker in the same paragraph is shown there already."""
-    indirect = defaultdict(list)
+    indirect: dict[tuple[Citation, str | None], list[tuple[int, int]]] = defaultdict(list)
     for q in quotes:
         if q.kind == "indirect":
             indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
