@@ -68,6 +68,20 @@ class Topic:
     """Running totals grouped by source, the source that gives the most first."""
 
 
+@dataclass(frozen=True)
+class SeriesSummary:
+    """One source's running totals of a topic, as the figures page sums them up."""
+
+    low: FigureClaim
+    """Its lowest figure (the earliest of equal ones)."""
+    high: FigureClaim | None
+    """Its highest figure (the latest of equal ones), None when it equals ``low``."""
+    first: FigureClaim
+    """Its first figure in day order, which names the source."""
+    days: list[str]
+    """The ISO days its figures are as of, in order."""
+
+
 def by_weight(entity: Entity) -> tuple[int, str]:
     """Sort key: the most mentioned first."""
     return (-entity.mention_count, entity.id)
@@ -229,3 +243,15 @@ def _running_series(claims: list[FigureClaim]) -> list[list[FigureClaim]]:
 def point(claim: FigureClaim) -> int:
     """The value a claim is drawn and compared at: its least, else its most."""
     return claim.low if claim.low is not None else claim.high or 0
+
+
+def series_summary(series: list[FigureClaim]) -> SeriesSummary:
+    """Stage 4: a source's running totals summed up."""
+    low = min(series, key=lambda c: (point(c), c.date or ""))
+    high = max(series, key=lambda c: (point(c), c.date or ""))
+    return SeriesSummary(
+        low=low,
+        high=high if point(low) != point(high) else None,
+        first=series[0],
+        days=sorted({c.date for c in series if c.date}),
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -200,31 +199,6 @@ def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
     }
 
 
-@dataclass(frozen=True)
-class SeriesSummary:
-    """One source's running totals of a topic, as the figures page sums them up."""
-
-    low: FigureClaim
-    """Its lowest figure (the earliest of equal ones)."""
-    high: FigureClaim | None
-    """Its highest figure (the latest of equal ones), None when it equals ``low``."""
-    first: FigureClaim
-    """Its first figure in day order, which names the source."""
-    days: list[str]
-    """The ISO days its figures are as of, in order."""
-
-
-def _summary(series: list[FigureClaim]) -> SeriesSummary:
-    low = min(series, key=lambda c: (pagedata.point(c), c.date or ""))
-    high = max(series, key=lambda c: (pagedata.point(c), c.date or ""))
-    return SeriesSummary(
-        low=low,
-        high=high if pagedata.point(low) != pagedata.point(high) else None,
-        first=series[0],
-        days=sorted({c.date for c in series if c.date}),
-    )
-
-
 def _series_name(r: Renderer, claims: list[FigureClaim]) -> str:
     """A chart legend's name of a source."""
     first = claims[0]
@@ -256,7 +230,7 @@ def figure_pages(briefing: Briefing, r: Renderer) -> Pages:
         in_series = {c.id for c in running}
         context = {
             "label": topic.label,
-            "summary": [_summary(cs) for cs in topic.series],
+            "summary": [pagedata.series_summary(cs) for cs in topic.series],
             "chart": _chart(r, topic),
             "running": sorted(running, key=lambda c: (c.date or "9999", c.id)),
             "others": [c for c in topic.claims if c.id not in in_series],
