@@ -4,6 +4,7 @@ wording of what resolve decided, the export, and keeping the output folder in sy
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -149,6 +150,18 @@ def test_a_folder_briefing_did_not_write_is_left_alone(tmp_path: Path) -> None:
 def test_a_missing_template_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="not found"):
         write(_briefing(), tmp_path / "out", tmp_path)
+
+
+def test_a_template_names_its_page(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    about = templates / "about.md.j2"
+    about.write_text(about.read_text().replace('page_title = "About"', 'page_title = "<Us>"'))
+    write(_briefing(), tmp_path / "out", templates)
+    assert frontmatter.loads(_page(tmp_path, "out/about.md")).metadata["title"] == "&lt;Us&gt;"
+    about.write_text("# About\n")
+    with pytest.raises(OutputError, match="sets no page_title"):
+        write(_briefing(), tmp_path / "out", templates)
 
 
 def test_links_know_how_deep_their_page_is() -> None:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..dates import long_date
 from ..records import Article, Briefing, Entity, FigureClaim, ResolvedQuote
 from . import pagedata
 from .charts import Point, series_chart
@@ -70,7 +69,7 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
         "places": _entities(briefing, "place")[:TOP_ENTITIES_ON_INDEX],
         "days": briefing.days,
     }
-    return {"index.md": r.page("index.md.j2", TOP, context, title=briefing.title, page="home")}
+    return {"index.md": r.page("index.md.j2", TOP, context, page="home")}
 
 
 def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
@@ -86,7 +85,6 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
             "entity_index.md.j2",
             SECTION,
             {"group": group, "entities": members, "states": states},
-            title="Actors" if group == "actor" else "Places",
             page=f"{group}s",
         )
         for entity in members:
@@ -103,7 +101,6 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                 "entity.md.j2",
                 SECTION,
                 context,
-                title=entity.name,
                 entity=entity.id,
                 kind=entity.kind,
                 page=group,
@@ -120,14 +117,12 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             "days_index.md.j2",
             SECTION,
             {"days": briefing.days, "undated": undated},
-            title="Days",
             page="days",
         ),
         "timeline.md": r.page(
             "timeline.md.j2",
             TOP,
             {"days": with_events, "per_day": TIMELINE_EVENTS_PER_DAY},
-            title="Timeline",
             page="timeline",
         ),
     }
@@ -150,7 +145,7 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             "articles": [r.site.articles[i] for i in day.articles],
         }
         pages[f"days/{day.date}.md"] = r.page(
-            "day.md.j2", SECTION, context, title=long_date(day.date), date=day.date, page="day"
+            "day.md.j2", SECTION, context, date=day.date, page="day"
         )
     return pages
 
@@ -164,7 +159,6 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
             "articles_index.md.j2",
             SECTION,
             {"articles": in_order},
-            title="Articles",
             page="articles",
         )
     }
@@ -182,7 +176,6 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
             "article.md.j2",
             SECTION,
             context,
-            title=article.title,
             article=article.id,
             published=article.published,
             page="article",
@@ -192,11 +185,7 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
 
 def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
     speakers = pagedata.speakers(briefing.quotes)
-    return {
-        "quotes.md": r.page(
-            "quotes.md.j2", TOP, {"speakers": speakers}, title="Quotes", page="quotes"
-        )
-    }
+    return {"quotes.md": r.page("quotes.md.j2", TOP, {"speakers": speakers}, page="quotes")}
 
 
 def _series_name(r: Renderer, claims: list[FigureClaim]) -> str:
@@ -236,10 +225,10 @@ def figure_pages(briefing: Briefing, r: Renderer) -> Pages:
             "others": [c for c in topic.claims if c.id not in in_series],
         }
         pages[f"figures/{topic.key}.md"] = r.page(
-            "figures_topic.md.j2", SECTION, context, title=f"Figures: {topic.label}", page="figures"
+            "figures_topic.md.j2", SECTION, context, page="figures"
         )
     pages["figures/index.md"] = r.page(
-        "figures_index.md.j2", SECTION, {"topics": topics}, title="Figures", page="figures"
+        "figures_index.md.j2", SECTION, {"topics": topics}, page="figures"
     )
     return pages
 
@@ -252,22 +241,18 @@ def sources_page(briefing: Briefing, r: Renderer) -> Pages:
     skipped = {s.file: s.reason for s in briefing.corpus.skipped}
     files = sorted(set(produced) | set(skipped))
     context = {"files": files, "produced": produced, "skipped": skipped}
-    return {"sources.md": r.page("sources.md.j2", TOP, context, title="Sources", page="sources")}
+    return {"sources.md": r.page("sources.md.j2", TOP, context, page="sources")}
 
 
 def review_page(briefing: Briefing, r: Renderer) -> Pages:
     """Pairs of entities with alike names, for the user to merge or not."""
     by_id = r.site.entities
     proposals = [(by_id[p.first], by_id[p.second], p.score) for p in briefing.proposals]
-    return {
-        "review.md": r.page(
-            "review.md.j2", TOP, {"proposals": proposals}, title="Review", page="review"
-        )
-    }
+    return {"review.md": r.page("review.md.j2", TOP, {"proposals": proposals}, page="review")}
 
 
 def about_page(briefing: Briefing, r: Renderer) -> Pages:
-    return {"about.md": r.page("about.md.j2", TOP, {}, title="About", page="about")}
+    return {"about.md": r.page("about.md.j2", TOP, {}, page="about")}
 
 
 PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (

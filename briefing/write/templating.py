@@ -4,7 +4,8 @@
    (article text is untrusted) unless it was built here as :class:`Markup`.
 2. :class:`Renderer` renders one page: its template, with the links of the page's
    depth and the line macros of ``lines.md.j2`` (the wording of an event, a quote, a
-   figure ...) bound to them, then YAML front matter.
+   figure ...) bound to them, under YAML front matter holding the title the template
+   sets (``page_title``).
 """
 
 from __future__ import annotations
@@ -101,19 +102,23 @@ class Renderer:
         except TemplateNotFound as exc:
             raise OutputError(f"template {exc.name} not found", self.templates) from exc
 
-    def body(self, template: str, rel: str, context: dict[str, Any]) -> str:
-        """The Markdown of a page ``rel`` below the site root."""
+    def page(self, template: str, rel: str, context: dict[str, Any], **meta: Any) -> str:
+        """A page ``rel`` below the site root: front matter (the title the template
+        sets as ``page_title``, and ``meta``), then the Markdown the template renders."""
         links = Links(self.site, rel)
-        module = self._template(LINES_TEMPLATE).make_module(
+        lines = self._template(LINES_TEMPLATE).make_module(
             {"links": links, "unit_topics": self.unit_topics}
         )
-        lines = {name: _markup(getattr(module, name)) for name in LINE_MACROS}
-        return self._template(template).render(
-            title=self.title, rel=rel, **links.functions(), **lines, **context
+        page = self._template(template).make_module(
+            {
+                "title": self.title,
+                "rel": rel,
+                **links.functions(),
+                **{name: _markup(getattr(lines, name)) for name in LINE_MACROS},
+                **context,
+            }
         )
-
-    def page(
-        self, template: str, rel: str, context: dict[str, Any], title: str, **meta: Any
-    ) -> str:
-        """A whole page: front matter (``title`` and ``meta``) and its Markdown."""
-        return front_matter(self.body(template, rel, context), title=title, **meta)
+        title = getattr(page, "page_title", None)
+        if not isinstance(title, str):
+            raise OutputError(f"template {template} sets no page_title", self.templates)
+        return front_matter(str(page), title=title, **meta)
