@@ -2,8 +2,8 @@
 
 from dataclasses import replace
 
-from briefing.resolve.event_types import event_type
 from briefing.resolve.event_roles import event_roles, statement_roles
+from briefing.resolve.event_types import event_type
 
 from .parsed import parsed
 

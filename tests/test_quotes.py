@@ -14,7 +14,6 @@ from briefing.extract.quotes import carry_speakers, quote_spans, quoted_runs
 from briefing.pipeline import generate
 from briefing.records import Quote
 from briefing.textutil import fold
-from briefing.write.charts import Point, series_chart
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 MATCH_JACCARD = 0.5
@@ -83,18 +82,6 @@ def test_a_quote_running_on_shares_its_speaker_with_its_continuation() -> None:
     said = LeadIn("Mwinyi", "said", 0, 6, 1)
     held = [ParagraphQuotes([], said), ParagraphQuotes([alone], None)]
     assert [(q.speaker_text, q.speaker_paragraph) for q in carry_speakers(held)] == [("Mwinyi", 1)]
-
-
-def test_chart_is_deterministic_escaped_and_draws_open_ranges() -> None:
-    series = [
-        ("<Monitor>", [Point("2024-11-28", 200, 200), Point("2024-11-30", 311, None)]),
-        ("State TV (a party)", [Point("2024-11-30", None, 1000)]),
-    ]
-    svg = series_chart("killed", series)
-    assert svg == series_chart("killed", series)
-    assert "&lt;Monitor&gt;" in svg and "<Monitor>" not in svg
-    assert svg.count("<path") == 2 and svg.count("<circle") == 1  # at least, at most, a value
-    assert series_chart("killed", []) == ""
 
 
 # ------------------------------------------------------------------ scored

@@ -48,6 +48,7 @@ from .days import build_days
 from .events import build_events
 from .gazetteer import Gazetteer, NoGazetteer, Place, comparable
 from .locate import Candidate, locate
+from .salience import with_salience
 from .speakers import figure_claims, resolve_quotes
 from .statements import CLAIM_CUES, build_statements
 
@@ -1496,7 +1497,7 @@ def resolve(
     towns_and_regions = {e.id for e in entities if e.group == "place" and e.kind != "country"}
     events = build_events(corpus, statements, towns_and_regions)
     quotes = resolve_quotes(corpus, kept, mention_entity, by_id, dating)
-    return Briefing(
+    briefing = Briefing(
         title=title,
         corpus=corpus,
         entities=tuple(entities),
@@ -1509,3 +1510,4 @@ def resolve(
         mention_entity=mention_entity,
         proposals=_proposals(entities),
     )
+    return with_salience(briefing)

@@ -24,8 +24,8 @@ from datetime import date, timedelta
 
 from ..records import Statement
 from ..textutil import content_words
-from .event_types import EventType, Typed, dated_event_type, tells_a_past_event
 from .event_roles import statement_roles
+from .event_types import EventType, Typed, dated_event_type, tells_a_past_event
 
 SAME_EVENT_OVERLAP = 0.3
 """Share of content words (Jaccard) that makes two sentences of a day and type one

@@ -46,9 +46,9 @@ from dataclasses import replace
 from ..records import Citation, Corpus, Event, Statement
 from .claims import claimant
 from .clusters import Cluster, gather
+from .event_roles import event_roles, statement_roles
 from .event_types import event_type, is_quoting, load_event_types
 from .repeats import independent_sources, story_families
-from .event_roles import event_roles, statement_roles
 
 __all__ = ["build_events", "claimant", "event_type", "load_event_types", "statement_roles"]
 

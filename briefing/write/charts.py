@@ -65,6 +65,25 @@ def _marker(x: float, y: float, point: Point, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Where days and values fall on a chart."""
+
+    days: list[str]
+    """Every day drawn, in order, spread evenly along the x axis."""
+    top: int
+    """The value at the top of the y axis."""
+
+    def x(self, day: str) -> float:
+        plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+        if len(self.days) == 1:
+            return MARGIN_LEFT + plot_w / 2
+        return MARGIN_LEFT + plot_w * self.days.index(day) / (len(self.days) - 1)
+
+    def y(self, value: int) -> float:
+        return MARGIN_TOP + (HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) * (1 - value / self.top)
+
+
 def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> str:
     """A chart of values over days, one line per series (named by its label): a dot
     for a value, a bar for a range, a triangle for "at least" (up) or "at most"
@@ -72,20 +91,11 @@ def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> s
     points = [p for _, ps in series for p in ps]
     if not points:
         return ""
-    days = sorted({p.day for p in points})
-    top = _nice_ceiling(max(max(p.low or 0, p.high or 0) for p in points) or 1)
-    plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-    plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    frame = _Frame(
+        days=sorted({p.day for p in points}),
+        top=_nice_ceiling(max(max(p.low or 0, p.high or 0) for p in points) or 1),
+    )
     total_h = HEIGHT + LEGEND_ROW * len(series)
-
-    def x_of(day: str) -> float:
-        if len(days) == 1:
-            return MARGIN_LEFT + plot_w / 2
-        return MARGIN_LEFT + plot_w * days.index(day) / (len(days) - 1)
-
-    def y_of(value: int) -> float:
-        return MARGIN_TOP + plot_h * (1 - value / top)
-
     label = html.escape(title)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total_h}" '
@@ -93,37 +103,49 @@ def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> s
         f'role="img" aria-label="{label}">',
         f"<title>{label}</title>",
         '<g font-family="sans-serif" font-size="11" fill="currentColor">',
+        *_axes(frame),
     ]
-    base = MARGIN_TOP + plot_h
-    for tick in (0, top // 2, top):
-        y = y_of(tick)
+    for n, (name, ps) in enumerate(series):
+        out.extend(_series(frame, n, name, ps))
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+def _axes(frame: _Frame) -> list[str]:
+    """Grid lines with their values, and the days under the plot."""
+    out = []
+    for tick in (0, frame.top // 2, frame.top):
+        y = frame.y(tick)
         out.append(
             f'<line x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
             'stroke="currentColor" stroke-opacity="0.2"/>'
         )
         out.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:,}</text>')
-    for day in days:
+    base = HEIGHT - MARGIN_BOTTOM
+    for day in frame.days:
         out.append(
-            f'<text x="{x_of(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{html.escape(_day_label(day))}</text>'
+            f'<text x="{frame.x(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{html.escape(_day_label(day))}</text>'
         )
-    for n, (name, ps) in enumerate(series):
-        colour = PALETTE[n % len(PALETTE)]
-        ordered = sorted(ps, key=lambda p: (p.day, _value(p)))
-        if len(ordered) > 1:
-            path = " ".join(f"{x_of(p.day):.1f},{y_of(_value(p)):.1f}" for p in ordered)
+    return out
+
+
+def _series(frame: _Frame, n: int, name: str, points: Sequence[Point]) -> list[str]:
+    """The ``n``-th series: its line, its markers and ranges, its legend row."""
+    colour = PALETTE[n % len(PALETTE)]
+    ordered = sorted(points, key=lambda p: (p.day, _value(p)))
+    out = []
+    if len(ordered) > 1:
+        path = " ".join(f"{frame.x(p.day):.1f},{frame.y(_value(p)):.1f}" for p in ordered)
+        out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
+    for p in ordered:
+        x = frame.x(p.day)
+        if p.low is not None and p.high is not None and p.high != p.low:
             out.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
+                f'<line x1="{x:.1f}" y1="{frame.y(p.low):.1f}" x2="{x:.1f}" y2="{frame.y(p.high):.1f}" '
+                f'stroke="{colour}" stroke-width="3"/>'
             )
-        for p in ordered:
-            x = x_of(p.day)
-            if p.low is not None and p.high is not None and p.high != p.low:
-                out.append(
-                    f'<line x1="{x:.1f}" y1="{y_of(p.low):.1f}" x2="{x:.1f}" y2="{y_of(p.high):.1f}" '
-                    f'stroke="{colour}" stroke-width="3"/>'
-                )
-            out.append(_marker(x, y_of(_value(p)), p, colour))
-        y = HEIGHT + LEGEND_ROW * n + 4
-        out.append(f'<rect x="{MARGIN_LEFT}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
-        out.append(f'<text x="{MARGIN_LEFT + 16}" y="{y + 9:.1f}">{html.escape(name)}</text>')
-    out.append("</g></svg>")
-    return "".join(out)
+        out.append(_marker(x, frame.y(_value(p)), p, colour))
+    y = HEIGHT + LEGEND_ROW * n + 4
+    out.append(f'<rect x="{MARGIN_LEFT}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
+    out.append(f'<text x="{MARGIN_LEFT + 16}" y="{y + 9:.1f}">{html.escape(name)}</text>')
+    return out

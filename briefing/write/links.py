@@ -1,0 +1,128 @@
+"""Links and citations, as one page writes them.
+
+1. :class:`Site` holds the look-ups every page shares (articles, entities, days).
+2. :class:`Links` writes links from one page: it knows how far the page is from the
+   site root, so no caller passes a relative path. Every name and title it prints is
+   escaped; what it returns is :class:`Markup`, printed as is by the templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from ..dates import long_date
+from ..records import Article, Briefing, Citation, Entity
+from ..textutil import escape_inline, escape_markdown, guard_line_start
+
+_SAFE_URL = re.compile(r"^https?://[^\s()<>\"'\\]+$")
+TOP = ""
+"""The way to the site root from a page at the top (index, timeline, quotes ...)."""
+SECTION = "../"
+"""The way to the site root from a page in a section folder (days/, actors/ ...)."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Look-ups over one briefing, shared by every page."""
+
+    articles: Mapping[str, Article]
+    """Article id → article."""
+    entities: Mapping[str, Entity]
+    """Entity id → entity."""
+    days: frozenset[str]
+    """ISO days that have a day page."""
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> Site:
+        return cls(
+            articles={a.id: a for a in briefing.corpus.articles},
+            entities={e.id: e for e in briefing.entities},
+            days=frozenset(d.date for d in briefing.days),
+        )
+
+    def source_label(self, article_id: str) -> str:
+        """How a citation names its article: the outlet, else the article id."""
+        article = self.articles[article_id]
+        return article.outlet or article.id
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links as written on one page."""
+
+    site: Site
+    """The briefing's look-ups."""
+    rel: str
+    """The way up from the page to the site root: :data:`TOP` or :data:`SECTION`."""
+
+    def entity_href(self, entity_id: str) -> str:
+        entity = self.site.entities[entity_id]
+        return f"{self.rel}{entity.group}s/{entity.id}.md"
+
+    def entity_link(self, entity_id: str) -> Markup:
+        name = escape_markdown(self.site.entities[entity_id].name)
+        return Markup(f"[{name}]({self.entity_href(entity_id)})")
+
+    def day_link(self, iso: str) -> Markup:
+        """A link to the day's page; the day written out when it has none (a figure
+        dated to a day no sentence naming an entity is about)."""
+        if iso not in self.site.days:
+            return Markup(long_date(iso))
+        return Markup(f"[{long_date(iso)}]({self.rel}days/{iso}.md)")
+
+    def article_link(self, article_id: str) -> Markup:
+        article = self.site.articles[article_id]
+        return Markup(f"[{escape_markdown(article.title)}]({self.rel}articles/{article.id}.md)")
+
+    def cite(self, citation: Citation) -> Markup:
+        """``[Outlet ¶n]`` linking the paragraph's anchor on the article page."""
+        label = escape_inline(self.site.source_label(citation.article_id))
+        href = f"{self.rel}articles/{citation.article_id}.md#p{citation.paragraph}"
+        return Markup(f"[\\[{label} ¶{citation.paragraph}\\]]({href})")
+
+    def cites(self, citations: tuple[Citation, ...]) -> Markup:
+        return Markup(" ".join(self.cite(c) for c in citations))
+
+    def linked(
+        self, text: str, spans: tuple[tuple[int, int, str], ...], current: str | None = None
+    ) -> Markup:
+        """Escape ``text`` and link each span to its entity page (bold for ``current``)."""
+        out: list[str] = []
+        cursor = 0
+        for start, end, entity_id in sorted(spans):
+            if start < cursor or entity_id not in self.site.entities:
+                continue
+            out.append(escape_inline(text[cursor:start]))
+            name = escape_inline(text[start:end])
+            if entity_id == current:
+                out.append(f"**{name}**")
+            else:
+                out.append(f"[{name}]({self.entity_href(entity_id)})")
+            cursor = end
+        out.append(escape_inline(text[cursor:]))
+        return Markup(guard_line_start("".join(out).strip()))
+
+    def safe_url(self, url: str | None) -> Markup | None:
+        """A link to an http(s) address, its target percent-encoded, or None."""
+        if url and _SAFE_URL.match(url):
+            target = quote(url, safe=":/?#@!$&'+,;=%~-._")
+            return Markup(f"[{escape_markdown(url)}]({target})")
+        return None
+
+    def functions(self) -> dict[str, Callable[..., Any]]:
+        """What templates call to link, by name."""
+        return {
+            "entity_link": self.entity_link,
+            "day_link": self.day_link,
+            "article_link": self.article_link,
+            "cite": self.cite,
+            "cites": self.cites,
+            "linked": self.linked,
+            "safe_url": self.safe_url,
+        }

@@ -1,0 +1,257 @@
+"""What pages list, gathered from the briefing (no wording here).
+
+1. **entity pages**: who appears with whom, and each entity's days (its events with
+   its part in them, its other sentences, background years and the undated last).
+2. **article pages**: the entity spans to link in each paragraph, and the rewrites of
+   each article.
+3. **quotes**: the quotes worth a line, by speaker and by day.
+4. **figures**: figure claims by topic, running totals by source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import (
+    Article,
+    Briefing,
+    Citation,
+    Entity,
+    Event,
+    FigureClaim,
+    ResolvedQuote,
+    Statement,
+)
+from ..textutil import fold
+
+Span = tuple[int, int, str]
+"""(start, end, entity id) of a name to link."""
+
+
+@dataclass(frozen=True)
+class EntityDay:
+    """What an entity page shows under one day heading."""
+
+    day: str
+    """ISO day; ``~`` and a year for background, ``~~`` for undated sentences."""
+    events: list[tuple[Event, str]]
+    """Events the entity takes part in that day, with its role."""
+    statements: list[Statement]
+    """Its other sentences of that day."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker on the quotes page and what they are reported to have said."""
+
+    entity: str | None
+    """Entity id of the speaker, or None."""
+    written: str | None
+    """The speaker as written, when no entity stands for them; None when unattributed."""
+    quotes: list[ResolvedQuote]
+    """Their quotes, in day order."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The figures of one topic."""
+
+    key: str
+    """Topic key, the page name."""
+    label: str
+    """Readable topic."""
+    claims: list[FigureClaim]
+    """Its claims in day order, undated last."""
+    series: list[list[FigureClaim]]
+    """Running totals grouped by source, the source that gives the most first."""
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """One source's running totals of a topic, as the figures page sums them up."""
+
+    low: FigureClaim
+    """Its lowest figure (the earliest of equal ones)."""
+    high: FigureClaim | None
+    """Its highest figure (the latest of equal ones), None when it equals ``low``."""
+    first: FigureClaim
+    """Its first figure in day order, which names the source."""
+    days: list[str]
+    """The ISO days its figures are as of, in order."""
+
+
+def by_weight(entity: Entity) -> tuple[int, str]:
+    """Sort key: the most mentioned first."""
+    return (-entity.mention_count, entity.id)
+
+
+def co_occurrence(briefing: Briefing) -> dict[str, Counter[str]]:
+    """Stage 1: entity id → the entities named in its sentences, by citations."""
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for statement in briefing.statements:
+        weight = len(statement.citations)
+        for a in statement.entities:
+            for b in statement.entities:
+                if a != b:
+                    pairs[a][b] += weight
+    return pairs
+
+
+def entity_days(briefing: Briefing) -> dict[str, list[EntityDay]]:
+    """Stage 1: per entity, its days in order (background years after the story's
+    days, the undated last)."""
+    events_of: dict[str, dict[str, list[tuple[Event, str]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for event in briefing.events:
+        for entity_id, role in event.roles:
+            events_of[entity_id][event.date].append((event, role))
+    by_entity: dict[str, list[Statement]] = defaultdict(list)
+    for statement in briefing.statements:
+        for entity_id in statement.entities:
+            by_entity[entity_id].append(statement)
+    result = {}
+    for entity in briefing.entities:
+        days = {day: EntityDay(day, found, []) for day, found in events_of[entity.id].items()}
+        told = {
+            s for found in events_of[entity.id].values() for e, _ in found for s in e.statements
+        }
+        for statement in by_entity.get(entity.id, []):
+            if statement in told:
+                continue
+            key = statement.date or (f"~{statement.background}" if statement.background else "~~")
+            days.setdefault(key, EntityDay(key, [], [])).statements.append(statement)
+        result[entity.id] = [days[day] for day in sorted(days)]
+    return result
+
+
+def paragraph_spans(briefing: Briefing) -> dict[tuple[str, int], tuple[Span, ...]]:
+    """Stage 2: (article id, paragraph) → the entity spans to link in that paragraph."""
+    spans: dict[tuple[str, int], list[Span]] = defaultdict(list)
+    for extraction in briefing.extractions:
+        for m in extraction.mentions:
+            entity_id = briefing.mention_entity.get((m.article_id, m.paragraph, m.start))
+            if entity_id:
+                spans[(m.article_id, m.paragraph)].append((m.start, m.end, entity_id))
+    return {where: tuple(found) for where, found in spans.items()}
+
+
+def rewrites(articles: Sequence[Article]) -> dict[str, list[str]]:
+    """Stage 2: article id → ids of the articles that rewrite it."""
+    by_original: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        if article.near_duplicate_of:
+            by_original[article.near_duplicate_of].append(article.id)
+    return by_original
+
+
+def shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
+    """Stage 3: quotes worth a line: a fragment inside reported speech of the same
+    speaker in the same paragraph is shown there already."""
+    indirect: dict[tuple[Citation, str | None], list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        if q.kind == "indirect":
+            indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
+    return [
+        q
+        for q in quotes
+        if q.kind != "fragment"
+        or not any(s <= q.start and q.end <= e for s, e in indirect[(q.citation, q.speaker_text)])
+    ]
+
+
+def _in_day_order(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
+    return sorted(quotes, key=lambda q: (q.date or "9999", q.id))
+
+
+def quotes_by_entity(briefing: Briefing) -> dict[str, list[ResolvedQuote]]:
+    """Stage 3: speaker entity id → its quotes in day order."""
+    found: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for q in _in_day_order(shown_quotes(briefing.quotes)):
+        if q.speaker:
+            found[q.speaker].append(q)
+    return found
+
+
+def quotes_by_day(briefing: Briefing) -> dict[str, list[ResolvedQuote]]:
+    """Stage 3: ISO day → the quotes in the speakers' own words said that day, by a
+    named speaker."""
+    found: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for q in _in_day_order(shown_quotes(briefing.quotes)):
+        if q.date and q.kind != "indirect" and (q.speaker or q.speaker_text):
+            found[q.date].append(q)
+    return found
+
+
+def speakers(quotes: Sequence[ResolvedQuote]) -> list[Speaker]:
+    """Stage 3: quotes grouped by speaker (entity, else as written), the most quoted
+    first; unattributed quotes last."""
+    groups: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for q in shown_quotes(quotes):
+        key = q.speaker or (f"~{fold(q.speaker_text)}" if q.speaker_text else "~~")
+        groups[key].append(q)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "~~", -len(kv[1]), kv[0]))
+    return [
+        Speaker(
+            entity=None if key.startswith("~") else key,
+            written=None if key == "~~" else members[0].speaker_text,
+            quotes=_in_day_order(members),
+        )
+        for key, members in ordered
+    ]
+
+
+def claims_by_day(briefing: Briefing) -> dict[str, list[FigureClaim]]:
+    """Stage 4: ISO day → the figure claims dated to it."""
+    found: dict[str, list[FigureClaim]] = defaultdict(list)
+    for c in briefing.claims:
+        if c.date:
+            found[c.date].append(c)
+    return found
+
+
+def topics(briefing: Briefing) -> list[Topic]:
+    """Stage 4: each topic that has claims, in the order of ``figures.yml``."""
+    grouped: dict[str, list[FigureClaim]] = defaultdict(list)
+    for claim in briefing.claims:
+        grouped[claim.topic].append(claim)
+    return [
+        Topic(t.key, t.label, claims, _running_series(claims))
+        for t in briefing.figure_topics
+        if (claims := sorted(grouped[t.key], key=lambda c: (c.date or "9999", c.id)))
+    ]
+
+
+def _source_key(claim: FigureClaim) -> str:
+    if claim.source:
+        return claim.source
+    if claim.source_text:
+        return fold(claim.source_text)
+    return f"reported by {claim.reported_by or ''}"
+
+
+def _running_series(claims: list[FigureClaim]) -> list[list[FigureClaim]]:
+    by_source: dict[str, list[FigureClaim]] = defaultdict(list)
+    for claim in claims:
+        if claim.running and not claim.within:
+            by_source[_source_key(claim)].append(claim)
+    return sorted(by_source.values(), key=lambda cs: (-len(cs), cs[0].date or "", cs[0].id))
+
+
+def point(claim: FigureClaim) -> int:
+    """The value a claim is drawn and compared at: its least, else its most."""
+    return claim.low if claim.low is not None else claim.high or 0
+
+
+def series_summary(series: list[FigureClaim]) -> SeriesSummary:
+    """Stage 4: a source's running totals summed up."""
+    low = min(series, key=lambda c: (point(c), c.date or ""))
+    high = max(series, key=lambda c: (point(c), c.date or ""))
+    return SeriesSummary(
+        low=low,
+        high=high if point(low) != point(high) else None,
+        first=series[0],
+        days=sorted({c.date for c in series if c.date}),
+    )

@@ -1,0 +1,269 @@
+"""The pages, one function per page family, each returning path → page.
+
+:func:`render` runs them in the order the site lists them: 1. home, 2. actors and
+places (an index each and one page per entity), 3. days (their index, the timeline
+and one page per day), 4. articles (their index and one page each), 5. quotes,
+6. figures (one page per topic and their index), 7. sources, 8. review, 9. about;
+then the JSON export. The wording is in the templates; these functions choose what
+each page lists.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..records import Article, Briefing, Entity, FigureClaim, ResolvedQuote
+from . import pagedata
+from .charts import Point, series_chart
+from .export import export
+from .links import SECTION, TOP
+from .pagedata import Topic, by_weight
+from .templating import Renderer
+
+EXPORT_PATH = "data/briefing.json"
+TOP_ENTITIES_ON_INDEX = 12
+CO_OCCURRING_SHOWN = 15
+TIMELINE_EVENTS_PER_DAY = 3
+"""Events shown for each day on the timeline page (the day page shows them all)."""
+QUOTES_OF_THE_DAY = 8
+"""Quotes in the speakers' own words (direct quotes and fragments) shown on a day
+page, by the most mentioned speakers."""
+
+Pages = dict[str, str]
+"""Path below the site root → file content."""
+
+
+def render(briefing: Briefing, templates: Path) -> Pages:
+    """Render every page and the export into a mapping of relative path → content."""
+    renderer = Renderer.of(briefing, templates)
+    pages: Pages = {}
+    for family in PAGE_FAMILIES:
+        pages.update(family(briefing, renderer))
+    pages[EXPORT_PATH] = (
+        json.dumps(export(briefing), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    )
+    return pages
+
+
+def _entities(briefing: Briefing, group: str) -> list[Entity]:
+    return sorted((e for e in briefing.entities if e.group == group), key=by_weight)
+
+
+def home_page(briefing: Briefing, r: Renderer) -> Pages:
+    articles = briefing.corpus.articles
+    dated = [a.published for a in articles if a.published]
+    context = {
+        "articles": articles,
+        "skipped": briefing.corpus.skipped,
+        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "first_day": min(dated) if dated else None,
+        "last_day": max(dated) if dated else None,
+        "undated": [a for a in articles if not a.published],
+        "actors": _entities(briefing, "actor")[:TOP_ENTITIES_ON_INDEX],
+        "places": _entities(briefing, "place")[:TOP_ENTITIES_ON_INDEX],
+        "days": briefing.days,
+    }
+    return {"index.md": r.page("index.md.j2", TOP, context, page="home")}
+
+
+def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
+    """The actors and places indexes, and a page per actor and per place."""
+    pages: Pages = {}
+    places = _entities(briefing, "place")
+    by_day = pagedata.entity_days(briefing)
+    co = pagedata.co_occurrence(briefing)
+    quotes = pagedata.quotes_by_entity(briefing)
+    for group, members in (("actor", _entities(briefing, "actor")), ("place", places)):
+        states = [e for e in places if e.acting] if group == "actor" else []
+        pages[f"{group}s/index.md"] = r.page(
+            "entity_index.md.j2",
+            SECTION,
+            {"group": group, "entities": members, "states": states},
+            page=f"{group}s",
+        )
+        for entity in members:
+            neighbours = [r.site.entities[i] for i, _ in co[entity.id].most_common()]
+            context = {
+                "entity": entity,
+                "by_day": by_day[entity.id],
+                "with_actors": [e for e in neighbours if e.group == "actor"][:CO_OCCURRING_SHOWN],
+                "with_places": [e for e in neighbours if e.group == "place"][:CO_OCCURRING_SHOWN],
+                "quotes": quotes.get(entity.id, []),
+                "sources": [r.site.articles[i] for i in entity.articles],
+            }
+            pages[f"{group}s/{entity.id}.md"] = r.page(
+                "entity.md.j2",
+                SECTION,
+                context,
+                entity=entity.id,
+                kind=entity.kind,
+                page=group,
+            )
+    return pages
+
+
+def day_pages(briefing: Briefing, r: Renderer) -> Pages:
+    """The days index, the timeline and a page per day."""
+    with_events = [d for d in briefing.days if d.events]
+    undated = [s for s in briefing.statements if not s.date]
+    pages = {
+        "days/index.md": r.page(
+            "days_index.md.j2",
+            SECTION,
+            {"days": briefing.days, "undated": undated},
+            page="days",
+        ),
+        "timeline.md": r.page(
+            "timeline.md.j2",
+            TOP,
+            {"days": with_events, "per_day": TIMELINE_EVENTS_PER_DAY},
+            page="timeline",
+        ),
+    }
+    previous_day = {d.date: p.date for p, d in pairwise(with_events)}
+    claims = pagedata.claims_by_day(briefing)
+    quotes = pagedata.quotes_by_day(briefing)
+
+    def weight(quote: ResolvedQuote) -> tuple[int, str]:
+        """The quotes of the most mentioned speakers first."""
+        mentions = r.site.entities[quote.speaker].mention_count if quote.speaker else 0
+        return (-mentions, quote.id)
+
+    for day in briefing.days:
+        context = {
+            "day": day,
+            "others": day.untold,
+            "figures": claims.get(day.date, []),
+            "quotes": sorted(quotes.get(day.date, []), key=weight)[:QUOTES_OF_THE_DAY],
+            "previous": previous_day.get(day.date),
+            "articles": [r.site.articles[i] for i in day.articles],
+        }
+        pages[f"days/{day.date}.md"] = r.page(
+            "day.md.j2", SECTION, context, date=day.date, page="day"
+        )
+    return pages
+
+
+def article_pages(briefing: Briefing, r: Renderer) -> Pages:
+    """The articles index and a page per article, its paragraphs anchored."""
+    articles = briefing.corpus.articles
+    in_order = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    pages = {
+        "articles/index.md": r.page(
+            "articles_index.md.j2",
+            SECTION,
+            {"articles": in_order},
+            page="articles",
+        )
+    }
+    rewrites = pagedata.rewrites(articles)
+    spans = pagedata.paragraph_spans(briefing)
+    for article in articles:
+        context = {
+            "article": article,
+            "paragraphs": [(p, spans.get((article.id, p.index), ())) for p in article.paragraphs],
+            "original": r.site.articles.get(article.near_duplicate_of or ""),
+            "rewrites": [r.site.articles[i] for i in rewrites.get(article.id, [])],
+            "shared": [r.site.articles[i] for i in article.shares_copy_with],
+        }
+        pages[f"articles/{article.id}.md"] = r.page(
+            "article.md.j2",
+            SECTION,
+            context,
+            article=article.id,
+            published=article.published,
+            page="article",
+        )
+    return pages
+
+
+def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
+    speakers = pagedata.speakers(briefing.quotes)
+    return {"quotes.md": r.page("quotes.md.j2", TOP, {"speakers": speakers}, page="quotes")}
+
+
+def _series_name(r: Renderer, claims: list[FigureClaim]) -> str:
+    """A chart legend's name of a source."""
+    first = claims[0]
+    if first.source and first.source in r.site.entities:
+        name = r.site.entities[first.source].name
+    else:
+        name = first.source_text or f"reported by {first.reported_by or 'the article'}"
+    return f"{name} (a party)" if first.party else name
+
+
+def _chart(r: Renderer, topic: Topic) -> Markup | str:
+    chart = series_chart(
+        f"{topic.label} over time, by source",
+        [
+            (_series_name(r, cs), [Point(c.date, c.low, c.high) for c in cs if c.date])
+            for cs in topic.series
+            if any(c.date for c in cs)
+        ],
+    )
+    return Markup(f"<figure>{chart}</figure>") if chart else ""
+
+
+def figure_pages(briefing: Briefing, r: Renderer) -> Pages:
+    """One page per figure topic (sources' summaries, chart, tables) and their index."""
+    pages: Pages = {}
+    topics = pagedata.topics(briefing)
+    for topic in topics:
+        running = [c for cs in topic.series for c in cs]
+        in_series = {c.id for c in running}
+        context = {
+            "label": topic.label,
+            "summary": [pagedata.series_summary(cs) for cs in topic.series],
+            "chart": _chart(r, topic),
+            "running": sorted(running, key=lambda c: (c.date or "9999", c.id)),
+            "others": [c for c in topic.claims if c.id not in in_series],
+        }
+        pages[f"figures/{topic.key}.md"] = r.page(
+            "figures_topic.md.j2", SECTION, context, page="figures"
+        )
+    pages["figures/index.md"] = r.page(
+        "figures_index.md.j2", SECTION, {"topics": topics}, page="figures"
+    )
+    return pages
+
+
+def sources_page(briefing: Briefing, r: Renderer) -> Pages:
+    """Every input file, with the articles it produced or why it was skipped."""
+    produced: dict[str, list[Article]] = defaultdict(list)
+    for article in briefing.corpus.articles:
+        produced[article.file].append(article)
+    skipped = {s.file: s.reason for s in briefing.corpus.skipped}
+    files = sorted(set(produced) | set(skipped))
+    context = {"files": files, "produced": produced, "skipped": skipped}
+    return {"sources.md": r.page("sources.md.j2", TOP, context, page="sources")}
+
+
+def review_page(briefing: Briefing, r: Renderer) -> Pages:
+    """Pairs of entities with alike names, for the user to merge or not."""
+    by_id = r.site.entities
+    proposals = [(by_id[p.first], by_id[p.second], p.score) for p in briefing.proposals]
+    return {"review.md": r.page("review.md.j2", TOP, {"proposals": proposals}, page="review")}
+
+
+def about_page(briefing: Briefing, r: Renderer) -> Pages:
+    return {"about.md": r.page("about.md.j2", TOP, {}, page="about")}
+
+
+PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (
+    home_page,
+    entity_pages,
+    day_pages,
+    article_pages,
+    quotes_page,
+    figure_pages,
+    sources_page,
+    review_page,
+    about_page,
+)
+"""Every page family, in the order :func:`render` runs them."""

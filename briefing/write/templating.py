@@ -1,0 +1,124 @@
+"""Templates: turning page data into Markdown pages.
+
+1. :func:`environment` sets up Jinja2 so that every value a template prints is escaped
+   (article text is untrusted) unless it was built here as :class:`Markup`.
+2. :class:`Renderer` renders one page: its template, with the links of the page's
+   depth and the line macros of ``lines.md.j2`` (the wording of an event, a quote, a
+   figure ...) bound to them, under YAML front matter holding the title the template
+   sets (``page_title``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from markupsafe import Markup
+
+from ..dates import long_date
+from ..errors import OutputError
+from ..records import Briefing
+from ..textutil import escape_inline, fold, guard_line_start, squash_spaces
+from .links import Links, Site
+
+LINES_TEMPLATE = "lines.md.j2"
+"""Macros for one record's line, shared by the pages."""
+LINE_MACROS = ("statement", "event", "speaker", "quote_line", "claim_source", "claim_line")
+"""The macros of :data:`LINES_TEMPLATE` the page templates call."""
+
+
+def _escape(value: Any) -> str:
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # numbers are ours, and a leading digit must not be escaped
+    return guard_line_start(escape_inline(str(value)))
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=False,
+        finalize=_escape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        inline=lambda text: Markup(escape_inline(str(text))),
+        long_date=long_date,
+        fold=fold,
+        squash=squash_spaces,
+    )
+    env.filters["guard_line_start"] = guard_line_start
+    return env
+
+
+def front_matter(body: str, title: str, **meta: Any) -> str:
+    """A Markdown page with YAML front matter.
+
+    MkDocs prints the page title into ``<title>`` without escaping, so the title is
+    given here, HTML-escaped, instead of letting MkDocs take it from the heading.
+    """
+    post = frontmatter.Post(body, title=html.escape(squash_spaces(title)), **meta)
+    return frontmatter.dumps(post, sort_keys=True) + "\n"
+
+
+def _markup(macro: Callable[..., str]) -> Callable[..., Markup]:
+    return lambda *args, **kwargs: Markup(macro(*args, **kwargs))
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders the pages of one briefing."""
+
+    env: Environment
+    """The Jinja2 environment over the templates folder."""
+    templates: Path
+    """The templates folder, for error messages."""
+    site: Site
+    """The briefing's look-ups."""
+    unit_topics: frozenset[str]
+    """Figure topics whose value keeps its unit ("10 km")."""
+    title: str
+    """The site title, in every page's context."""
+
+    @classmethod
+    def of(cls, briefing: Briefing, templates: Path) -> Renderer:
+        units = frozenset(t.key for t in briefing.figure_topics if t.unit)
+        return cls(environment(templates), templates, Site.of(briefing), units, briefing.title)
+
+    def _template(self, name: str) -> Any:
+        try:
+            return self.env.get_template(name)
+        except TemplateNotFound as exc:
+            raise OutputError(f"template {exc.name} not found", self.templates) from exc
+
+    def page(self, template: str, rel: str, context: dict[str, Any], **meta: Any) -> str:
+        """A page ``rel`` below the site root: front matter (the title the template
+        sets as ``page_title``, and ``meta``), then the Markdown the template renders."""
+        links = Links(self.site, rel)
+        lines = self._template(LINES_TEMPLATE).make_module(
+            {"links": links, "unit_topics": self.unit_topics}
+        )
+        page = self._template(template).make_module(
+            {
+                "title": self.title,
+                "rel": rel,
+                **links.functions(),
+                **{name: _markup(getattr(lines, name)) for name in LINE_MACROS},
+                **context,
+            }
+        )
+        title = getattr(page, "page_title", None)
+        if not isinstance(title, str):
+            raise OutputError(f"template {template} sets no page_title", self.templates)
+        return front_matter(str(page), title=title, **meta)

@@ -1,0 +1,82 @@
+"""The salience pass (resolve stage): partyhood of claimants, day salience, the
+order of a day's summary and the figure topics (no model needed)."""
+
+from briefing.records import Briefing, Citation, Corpus, Day, Entity, Event, Statement
+from briefing.resolve.salience import day_salience, day_summary, with_salience
+from briefing.resolve.speakers import is_party
+
+
+def _said(text: str, sources: int = 1, evidence: str = "published") -> Statement:
+    return Statement(
+        text=text,
+        citations=(Citation("a", 1),),
+        entities=("x",),
+        spans=(),
+        date="2024-11-30",
+        date_evidence=evidence,
+        sources=sources,
+    )
+
+
+def _entity(kind: str, group: str = "actor", acting: tuple = (), id: str = "x") -> Entity:
+    return Entity(id, group, kind, "X", (), (), (), 1, acting=acting)
+
+
+def test_parties_to_a_conflict() -> None:
+    assert is_party(_entity("armed group")) and is_party(_entity("government"))
+    assert not is_party(_entity("organisation")) and not is_party(_entity("person"))
+    assert is_party(None, "Syrian state television") and is_party(None, "a rebel commander")
+    assert not is_party(None, "a Britain-based war monitor")
+
+
+def test_salience_weighs_sentences_that_date_themselves_above_publication() -> None:
+    own = Day("2024-11-29", (_said("Rebels took the town on Friday.", 2, "on Friday"),), ())
+    reported = Day("2024-11-30", (_said("Analysts weighed the war.", 2),) * 3, ())
+    assert day_salience(own) == 6 and day_salience(reported) == 6
+    assert day_salience(Day("2024-11-28", (), ())) == 0
+
+
+def test_summary_puts_central_and_corroborated_sentences_first() -> None:
+    central = _said("Rebels captured the northern city after heavy fighting.")
+    echo = _said("Heavy fighting raged as rebels entered the northern city.")
+    aside = _said("A museum reopened its doors to visitors.")
+    corroborated = _said("Heavy fighting went on near the city, rebels said.", sources=4)
+    day = Day("2024-11-30", (aside, central, echo, corroborated), ())
+    order = day_summary(day)
+    assert order[0] == corroborated and order[-1] == aside
+    assert order.index(central) < order.index(aside)
+
+
+def _event(id: str, summary: Statement, claimed_by: str | None) -> Event:
+    return Event(id, "2024-11-30", "battle", "Battle", "took", summary, (summary,), 1,
+                 claimed_by=claimed_by)  # fmt: skip
+
+
+def test_the_pass_marks_claimants_ranks_days_and_lists_figure_topics() -> None:
+    claim = _said("The army said it took the town, without providing evidence.")
+    events = (
+        _event("e1", claim, "army"),
+        _event("e2", claim, "state media"),
+        _event("e3", claim, "monitor"),
+        _event("e4", _said("Rebels took the town."), None),
+    )
+    day = Day("2024-11-30", (claim, _said("Rebels took the town.")), (), events)
+    briefing = Briefing(
+        title="t",
+        corpus=Corpus((), ()),
+        entities=(_entity("military", id="army"), _entity("organisation", id="monitor")),
+        statements=day.statements,
+        days=(day,),
+        quotes=(),
+        extractions=(),
+        events=events,
+    )
+    decided = with_salience(briefing)
+    parties = [e.claimed_by_party for e in decided.events]
+    assert parties == [True, True, False, None]  # words as written: a party's own media
+    assert decided.days[0].events == decided.events  # the day holds the same events
+    assert decided.days[0].salience == day_salience(day) > 0
+    assert decided.days[0].summary == day_summary(day)
+    topics = {t.key: t for t in decided.figure_topics}
+    assert "killed" in topics and topics["killed"].label
+    assert any(t.unit for t in decided.figure_topics)

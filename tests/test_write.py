@@ -1,0 +1,191 @@
+"""The write stage on hand-built records: escaping, links to cited paragraphs, the
+wording of what resolve decided, the export, and keeping the output folder in sync."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from briefing.errors import OutputError
+from briefing.records import (
+    Alias,
+    Article,
+    Briefing,
+    Citation,
+    Corpus,
+    Day,
+    Entity,
+    Event,
+    Paragraph,
+    ResolvedQuote,
+    Statement,
+)
+from briefing.write import write
+from briefing.write.links import SECTION, TOP, Links, Site
+from briefing.write.sync import MARKER_FILE
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "docs_templates"
+DAY = "2024-11-29"
+HOSTILE = "Rebels <script>alert(1)</script> took [x](javascript:alert(1)) {{ 7*7 }} Aleppo."
+ALEPPO = HOSTILE.index("Aleppo")
+
+
+def _article(id: str, text: str) -> Article:
+    return Article(
+        id=id,
+        file=f"{id}.txt",
+        title=f"<b>{id}</b> headline",
+        paragraphs=(Paragraph(1, "Intro."), Paragraph(2, text)),
+        content_hash=id,
+        outlet="Wire & Co",
+        published=DAY,
+    )
+
+
+def _entity(id: str, group: str, kind: str, name: str) -> Entity:
+    return Entity(id, group, kind, name, (Alias(name, 1, Citation("a1", 2)),), ("rule",),
+                  ("a1",), 1)  # fmt: skip
+
+
+def _briefing(articles: tuple[str, ...] = ("a1", "a2")) -> Briefing:
+    said = Statement(
+        text=HOSTILE,
+        citations=(Citation("a1", 2),),
+        entities=("aleppo", "army"),
+        spans=((ALEPPO, ALEPPO + 6, "aleppo"),),
+        date=DAY,
+        date_evidence="on Friday",
+        claim_cue="claimed",
+    )
+    event = Event("e1", DAY, "battle", "Battle", "took", said, (said,), 1,
+                  roles=(("army", "agent"), ("aleppo", "place")), claimed_by="army",
+                  claimed_by_party=True)  # fmt: skip
+    quote = ResolvedQuote("q1", "<i>We</i> won", "direct", "army", "the <army>", "said",
+                          Citation("a1", 2), DAY, "on Friday", "named")  # fmt: skip
+    return Briefing(
+        title="Test <briefing>",
+        corpus=Corpus(tuple(_article(a, HOSTILE) for a in articles), ()),
+        entities=(
+            _entity("aleppo", "place", "city", "Aleppo"),
+            _entity("army", "actor", "military", "Syrian Army [1]"),
+        ),
+        statements=(said,),
+        days=(Day(DAY, (said,), articles, (event,), salience=7, summary=(said,)),),
+        quotes=(quote,),
+        extractions=(),
+        events=(event,),
+    )
+
+
+def _page(out: Path, rel: str) -> str:
+    return (out / rel).read_text(encoding="utf-8")
+
+
+def test_untrusted_text_is_escaped_in_pages_and_kept_verbatim_in_the_export(
+    tmp_path: Path,
+) -> None:
+    write(_briefing(), tmp_path, TEMPLATES)
+    for page in tmp_path.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for literal in ("<script>", "<b>", "<i>", "](javascript:", "{{ 7*7 }}", "<army>"):
+            assert literal not in text, (page, literal)
+    post = frontmatter.loads(_page(tmp_path, "articles/a1.md"))
+    assert post.metadata["title"] == "&lt;b&gt;a1&lt;/b&gt; headline"  # MkDocs prints it raw
+    assert "&#91;1&#93;" in _page(tmp_path, "actors/army.md")  # brackets in a name
+    export = json.loads(_page(tmp_path, "data/briefing.json"))
+    assert export["events"][0]["summary"] == HOSTILE
+    assert export["quotes"][0]["speaker_text"] == "the <army>"
+
+
+def test_a_day_page_links_each_sentence_to_the_paragraph_it_came_from(tmp_path: Path) -> None:
+    write(_briefing(), tmp_path, TEMPLATES)
+    day = _page(tmp_path, f"days/{DAY}.md")
+    assert "[\\[Wire &#38; Co ¶2\\]](../articles/a1.md#p2)" in day
+    assert "[Aleppo](../places/aleppo.md)" in day  # the sentence's names link their pages
+    article = _page(tmp_path, "articles/a1.md")
+    assert "{: #p2 }" in article and "[¶2](#p2)" in article
+
+
+def test_pages_word_what_resolve_decided(tmp_path: Path) -> None:
+    write(_briefing(), tmp_path, TEMPLATES)
+    day = _page(tmp_path, f"days/{DAY}.md")
+    army = "[Syrian Army &#91;1&#93;](../actors/army.md)"
+    assert f"· *claimed by {army} (a party to the conflict): “claimed”*" in day
+    assert f"*Who:* {army} took." in day and "*1 independent source; dated by “on Friday”.*" in day
+    entity = _page(tmp_path, "places/aleppo.md")
+    assert "**Battle** (where it happened)" in entity and "**Aleppo**" in entity
+    timeline = _page(tmp_path, "timeline.md")
+    assert "(actors/army.md)" in timeline and "*Who:*" not in timeline  # brief, top level
+    quotes = _page(tmp_path, "quotes.md")
+    assert "“&#60;i&#62;We&#60;/i&#62; won”" in quotes
+    export = json.loads(_page(tmp_path, "data/briefing.json"))
+    assert export["days"][0]["salience"] == 7 and export["events"][0]["claimed_by_party"]
+
+
+def test_stale_pages_are_removed_and_unchanged_ones_left_alone(tmp_path: Path) -> None:
+    first = write(_briefing(), tmp_path, TEMPLATES)
+    assert first.removed == 0 and first.unchanged == 0 and (tmp_path / MARKER_FILE).exists()
+    assert first.pages["articles"] == 3  # two articles and their index
+    again = write(_briefing(), tmp_path, TEMPLATES)
+    assert again.written == 0 and again.unchanged == first.written
+    fewer = write(_briefing(("a1",)), tmp_path, TEMPLATES)
+    assert not (tmp_path / "articles" / "a2.md").exists()
+    assert fewer.removed == 1 and fewer.written > 0
+
+
+def test_a_folder_briefing_did_not_write_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("precious")
+    with pytest.raises(OutputError, match="not written by briefing"):
+        write(_briefing(), tmp_path, TEMPLATES)
+    assert (tmp_path / "notes.md").read_text() == "precious"
+
+
+def test_a_missing_template_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="not found"):
+        write(_briefing(), tmp_path / "out", tmp_path)
+
+
+def test_a_template_names_its_page(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    about = templates / "about.md.j2"
+    about.write_text(about.read_text().replace('page_title = "About"', 'page_title = "<Us>"'))
+    write(_briefing(), tmp_path / "out", templates)
+    assert frontmatter.loads(_page(tmp_path, "out/about.md")).metadata["title"] == "&lt;Us&gt;"
+    about.write_text("# About\n")
+    with pytest.raises(OutputError, match="sets no page_title"):
+        write(_briefing(), tmp_path / "out", templates)
+
+
+def test_links_know_how_deep_their_page_is() -> None:
+    site = Site.of(_briefing())
+    cite = Citation("a1", 2)
+    assert Links(site, TOP).cite(cite) == "[\\[Wire &#38; Co ¶2\\]](articles/a1.md#p2)"
+    assert Links(site, SECTION).entity_link("aleppo") == "[Aleppo](../places/aleppo.md)"
+    assert Links(site, SECTION).day_link("2024-11-01") == "Friday 1 November 2024"  # no page
+    assert Links(site, TOP).safe_url("javascript:alert(1)") is None
+    linked = Links(site, SECTION).linked(HOSTILE, ((ALEPPO, ALEPPO + 6, "aleppo"),), "aleppo")
+    assert linked.endswith("**Aleppo**.") and "<script>" not in linked
+
+
+def test_a_day_without_events_says_so_in_its_own_words(tmp_path: Path) -> None:
+    briefing = _briefing()
+    quiet = replace(briefing.days[0], events=(), statements=())
+    write(replace(briefing, days=(quiet,), events=()), tmp_path, TEMPLATES)
+    day = _page(tmp_path, f"days/{DAY}.md")
+    assert "## Events" not in day and "No other sentence is dated to this day." in day
+
+
+def test_the_write_stage_imports_no_other_stage() -> None:
+    code = "import json, sys, briefing.write; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(out.stdout)
+    stages = ("briefing.resolve", "briefing.extract", "briefing.ingest")
+    assert not [m for m in loaded if m.startswith(stages)] and "spacy" not in loaded
