@@ -3,7 +3,6 @@ typos, roles, descriptions and countries that act. No trained model is needed: t
 mentions are written by hand, as the tagger would give them."""
 
 from briefing.resolve import resolve
-from briefing.resolve.names import name_key, without_owner
 
 from .test_locate import FakeGazetteer, _city
 from .test_resolve import _corpus_and_extractions
@@ -199,18 +198,6 @@ def test_a_country_that_is_a_subject_acts_as_a_state() -> None:
     )
     assert [(c.article_id, c.paragraph) for c in entities["Syria"].acting] == [("a", 1)]
     assert entities["Hama"].acting == ()  # a city that "fell" is not a state acting
-
-
-def test_owners_are_not_part_of_a_name_unless_an_institution_holds_them() -> None:
-    assert without_owner("FRANCE 24’s Nasr") == "Nasr"
-    assert without_owner("Jordan’s King Abdullah II") == "King Abdullah II"
-    assert without_owner("People's Defence Force") == "People's Defence Force"
-    assert name_key("FRANCE 24’s Nasr") == "nasr"
-
-
-def test_hyphenated_ranks_are_titles() -> None:
-    assert name_key("Maj-Gen Robert Mood") == name_key("Robert Mood") == "robert mood"
-    assert name_key("Brig Gen Manaf Tlas") == "manaf tlas"
 
 
 def test_run_together_names_and_peoples_do_not_swallow_real_names() -> None:

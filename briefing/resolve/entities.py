@@ -17,9 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..records import Alias, ArticleExtraction, Citation, Entity, Mention, Sentence
 from ..textutil import RESERVED_IDS, slugify, unique_id
-from .cues import Paragraphs
+from .cues import Paragraphs, alternation
 from .curation import Curation, curated_kind, curated_name
 from .groups import Group, Groups, Where, owners, where
 from .kinds import entity_kind
@@ -34,9 +35,12 @@ REFOUND_MIN_LENGTH = 4
 """Shorter names are looked for again only when written in capitals ("HTS")…"""
 REFOUND_MIN_CAPITALS = 3
 """…and at least this long: "UN" or "US" alone is too often something else."""
+_CAPITALISED_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:al|el|of|the|for|de)[\s-]+)?[A-Z][\w'’]*(?:-[\w'’]+)*)*"
+    rf"(?<![\w'’-])(?:{_CAPITALISED_WORD})"
+    rf"(?:\s+(?:{alternation(lexicon.words('name_run_joiners'))}[\s-]+)?{_CAPITALISED_WORD})*"
 )
+"""Capitalised words, with small words between them that a name may hold."""
 _RUN_DETERMINERS = ("The ", "A ", "An ")
 MentionEntity = dict[Where, str]
 """Where a mention is → the id of its entity."""

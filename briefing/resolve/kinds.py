@@ -33,6 +33,8 @@ PERSON_ROLE_SHARE = 0.2
 """Share of a name's mentions written with a person's role that makes it a person's."""
 ACRONYM_PERSON_MARGIN = 2
 """A name with an acronym alias is a person only with this many PERSON tags per ORG tag."""
+PERSON_TIE_MAX_WORDS = 3
+"""An actor with as many PERSON as ORG tags is a person when its name is this short."""
 MEDIA_CUE_SHARE = 0.25
 """Share of a name's mentions described as an outlet that makes it one."""
 RULE_MEDIA = "media: described as an outlet in the text"
@@ -82,7 +84,7 @@ def _actor_label(votes: Counter[str], group: Group) -> str:
         return "ORG"
     if person != org:
         return "PERSON" if person > org else "ORG"
-    return "PERSON" if len(group.key.split()) <= 3 else "ORG"
+    return "PERSON" if len(group.key.split()) <= PERSON_TIE_MAX_WORDS else "ORG"
 
 
 def _label_kind(group: Group, is_actor: bool) -> str:
