@@ -20,7 +20,7 @@ CUE_WINDOW = 60
 def alternation(words: Iterable[str], gap: str = " ") -> str:
     """A regular-expression group matching any of ``words``; a space inside a word
     matches ``gap`` (a space, or ``\\s+`` for any run of white space)."""
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", gap) for w in words) + ")"
+    return "(?:" + "|".join(gap.join(map(re.escape, w.split(" "))) for w in words) + ")"
 
 
 def _words(name: str, gap: str = " ") -> str:
