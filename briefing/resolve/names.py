@@ -25,8 +25,8 @@ PERSON_NOUNS = lexicon.word_set("person_nouns")
 INSTITUTION_HEADS = lexicon.word_set("institution_heads")
 SITE_HEADS = lexicon.word_set("site_heads")
 ARABIC_ARTICLES = lexicon.word_set("arabic_articles")
-PLACE_WORDS = lexicon.word_set("place_words")
-FEATURE_WORDS = lexicon.word_set("feature_words")
+PLACE_WORDS = lexicon.word_set("place_type_words")
+FEATURE_WORDS = lexicon.word_set("natural_feature_words")
 ACTOR_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("military", lexicon.word_set("military_heads")),
     ("armed group", lexicon.word_set("armed_group_heads")),
