@@ -34,6 +34,7 @@ from ..config import read_yaml
 from ..errors import ConfigError
 from ..textutil import fold
 from .groups import Group, Groups, copied, merge_groups
+from .kinds import Kind
 from .names import display, name_key
 
 GROUPS = ("actor", "place")
@@ -168,8 +169,8 @@ def curate(groups: Groups, curation: Curation) -> dict[str, Group]:
     return {key: group for key, group in groups.items() if not names_of(group) & curation.drop}
 
 
-def curated_kind(group: Group, curation: Curation) -> tuple[bool, str, str] | None:
-    """(is an actor, kind, why) when aliases.yml sets the group's kind, else None."""
+def curated_kind(group: Group, curation: Curation) -> Kind | None:
+    """The kind aliases.yml sets for the group, with why; None when it sets none."""
     found = _entry(group, curation.kinds)
     if found is None:
         return None
@@ -177,10 +178,8 @@ def curated_kind(group: Group, curation: Curation) -> tuple[bool, str, str] | No
     is_actor = group_name == "actor"
     kind = fine_kind or ("organisation" if is_actor else "place")
     source = Path(curation.source).name
-    return (
-        is_actor,
-        kind,
-        f"kind set by {source}: {group_name}{', ' + fine_kind if fine_kind else ''}",
+    return Kind(
+        is_actor, kind, f"kind set by {source}: {group_name}{', ' + fine_kind if fine_kind else ''}"
     )
 
 

@@ -84,17 +84,15 @@ def _entity(
     paragraphs: Paragraphs,
     taken: set[str],
 ) -> Entity:
-    rules = set(group.rules)
     name = group.name()
     found = entity_kind(group, name, outlets, paragraphs)
-    is_actor, kind = found.is_actor, found.kind
-    rules |= {found.rule} if found.rule else set()
-    if curated := curated_kind(group, curation):
-        is_actor, kind, rule = curated
-        rules.add(rule)
-    if renamed := curated_name(group, curation):
-        name, rule = renamed
-        rules |= {rule} if rule else set()
+    curated = curated_kind(group, curation)
+    renamed = curated_name(group, curation)
+    name, renamed_why = renamed or (name, None)
+    chosen = curated or found  # aliases.yml has the last word
+    is_actor, kind = chosen.is_actor, chosen.kind
+    why = (found.rule, curated.rule if curated else None, renamed_why)
+    rules = group.rules | {rule for rule in why if rule}
     place = group.place if not is_actor else None
     return Entity(
         id=unique_id(slugify(name, fallback="entity"), taken),
