@@ -33,6 +33,16 @@ def slugify(text: str, fallback: str = "item") -> str:
     return f"{fallback}-{digest}"
 
 
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or the first of ``base-2``, ``base-3`` … not in ``taken``; the id
+    returned is added to ``taken``."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
 def sha256(text: str) -> str:
     """Hex SHA-256 of ``text`` encoded as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

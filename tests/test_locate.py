@@ -176,27 +176,3 @@ def test_a_region_abroad_must_be_named_as_the_gazetteer_names_it() -> None:
     )
     assert "gulf" not in found
     assert found["texas"][0] == texas
-
-
-def test_gazetteer_answers_are_cached_on_disk_by_version(tmp_path) -> None:
-    from briefing.resolve.gazetteer import CachedGazetteer
-
-    loads = []
-
-    def load():
-        loads.append(1)
-        return FakeGazetteer()
-
-    path = tmp_path / "gazetteer.json"
-    first = CachedGazetteer(path, load, "v1")
-    answers = (first.exact("Damascus"), first.close("Saraqeb", frozenset({"SY"})))
-    first.save()
-    assert len(loads) == 1
-
-    again = CachedGazetteer(path, load, "v1")
-    assert (again.exact("Damascus"), again.close("Saraqeb", frozenset({"SY"}))) == answers
-    assert len(loads) == 1 and not again.loaded  # nothing new asked: tables never loaded
-
-    newer = CachedGazetteer(path, load, "v2")
-    assert newer.exact("Damascus") == answers[0]
-    assert len(loads) == 2  # another version answers afresh

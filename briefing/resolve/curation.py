@@ -17,10 +17,15 @@ Every key is optional::
 Names match an entity's name or any name it appears under, ignoring case and accents.
 The file is read, never written: it survives every rebuild, and each entity page says
 which of its entries shaped the entity.
+
+Its entries apply in three places: ``split`` while mentions are grouped; ``merge`` and
+``drop`` after every rule (:func:`curate`); ``kind`` and ``rename`` as entities are
+made (:func:`curated_kind`, :func:`curated_name`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +33,9 @@ from typing import Any
 from ..config import read_yaml
 from ..errors import ConfigError
 from ..textutil import fold
+from .groups import Group, Groups, copied, merge_groups
+from .kinds import Kind
+from .names import display, name_key
 
 GROUPS = ("actor", "place")
 KNOWN_KEYS = ("merge", "split", "rename", "kind", "drop")
@@ -129,3 +137,56 @@ def load_curation(path: Path) -> Curation:
     if not path.is_file():
         return Curation(source=path.name)
     return parse_curation(read_yaml(path), str(path))
+
+
+def names_of(group: Group) -> set[str]:
+    """Folded names a group answers to in aliases.yml: its key and every surface form."""
+    return (
+        {group.key}
+        | {fold(display(m.text)) for m in group.mentions}
+        | {fold(m.text) for m in group.mentions}
+    )
+
+
+def _matches(group: Group, name: str) -> bool:
+    return fold(name) in names_of(group) or name_key(name) == group.key
+
+
+def _entry(group: Group, table: Mapping[str, Any]) -> Any:
+    """The value of the aliases.yml entry of ``table`` that names this group, or None."""
+    names = names_of(group)
+    return next((table[n] for n in sorted(table) if n in names), None)
+
+
+def curate(groups: Groups, curation: Curation) -> dict[str, Group]:
+    """The user's merges and drops, applied after every rule."""
+    groups = copied(groups)
+    for names in curation.merge:
+        found = [k for k in sorted(groups) if any(_matches(groups[k], n) for n in names)]
+        if len(found) > 1:
+            rule = f"merged by {Path(curation.source).name}: {', '.join(names)}"
+            groups[merge_groups(groups, found, rule)].rules.add(rule)
+    return {key: group for key, group in groups.items() if not names_of(group) & curation.drop}
+
+
+def curated_kind(group: Group, curation: Curation) -> Kind | None:
+    """The kind aliases.yml sets for the group, with why; None when it sets none."""
+    found = _entry(group, curation.kinds)
+    if found is None:
+        return None
+    group_name, fine_kind = found
+    is_actor = group_name == "actor"
+    kind = fine_kind or ("organisation" if is_actor else "place")
+    source = Path(curation.source).name
+    return Kind(
+        is_actor, kind, f"kind set by {source}: {group_name}{', ' + fine_kind if fine_kind else ''}"
+    )
+
+
+def curated_name(group: Group, curation: Curation) -> tuple[str, str | None] | None:
+    """(name, why) when aliases.yml renames the group or merges it under a first name."""
+    renamed = _entry(group, curation.rename)
+    if renamed is not None:
+        return str(renamed), f"renamed by {Path(curation.source).name}"
+    merged = next((names[0] for names in curation.merge if _matches(group, names[0])), None)
+    return (merged, None) if merged else None

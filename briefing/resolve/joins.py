@@ -1,0 +1,242 @@
+"""Joins: a name that is part of a longer one, or a typo of a frequent one, joins it.
+
+1. **partial names**: a name that is part of one longer name ("Hayat Tahrir",
+   "Tahrir al-Sham", "Faisal bin Farhan", "Observatory") joins it: the one longer name
+   in the same article, else the one in the corpus. Located places and acronyms stay;
+2. **misspellings**: a one-word name seen once that is a frequent word with two
+   letters swapped ("Syrain" for "Syrian") joins that name, or goes with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..records import NAME_ONLY_LABELS, Mention
+from .acronyms import is_acronym
+from .cues import Paragraphs, place_cues
+from .grouping import run_together
+from .groups import Group, Groups, copied, merge_groups, move_mentions
+from .names import ARABIC_ARTICLES, FEATURE_WORDS, TITLES, has_institution_word, name_key
+
+RULE_PARTIAL = "part of the one longer name that contains it"
+PARTIAL_MAX_RATIO = 3
+"""A name joins a longer one only when not more than this many times as frequent: a
+rare longer form ("End Quote Bashar al-Assad", "UN-Arab League") is a run-on, not the
+full name of a frequent shorter one."""
+_FUNCTION_WORDS = lexicon.word_set("name_function_words") | ARABIC_ARTICLES
+_NUMBER_WORDS = lexicon.word_set("name_number_words")
+_POST_MODIFIERS = ("of", "for", "on")
+MISSPELLING_MIN_MENTIONS = 5
+"""A one-off name is taken for a typo of a name at least this frequent."""
+
+
+def _sub_position(long: list[str], short: list[str]) -> int:
+    """Where ``short`` occurs as a run of words in ``long``; -1 when it does not."""
+    n = len(short)
+    return next((i for i in range(len(long) - n + 1) if long[i : i + n] == short), -1)
+
+
+def _extends_name(
+    long: list[str],
+    short: list[str],
+    is_place: bool,
+    lower: Counter[str],
+    people: Counter[str] | None = None,
+) -> bool:
+    """``long`` is ``short`` with more of the same name, not a different thing named
+    after it: "Hayat Tahrir" → "Hayat Tahrir al-Sham", "Revolutionary Guard Corps" →
+    "Iranian Revolutionary Guard Corps", "New Lines Institute" → "... for Strategy and
+    Policy", "Euphrates" → "Euphrates River"; but not "United Nations" → "United
+    Nations Office", "Aleppo" → "Aleppo Industrial City" (words written in lower case,
+    counted in ``lower``) or "Joshua Landis" → "Joshua Landis Syrian" (a word for a
+    people, in ``people``, after the name)."""
+    at = _sub_position(long, short)
+    if at < 0 or len(long) == len(short):
+        return False
+    before, after = long[:at], long[at + len(short) :]
+    if after and after[0] in _POST_MODIFIERS:
+        after = []  # a post-modifier: "Institute for Strategy and Policy"
+    if is_place and not before and len(after) == 1 and after[0] in FEATURE_WORDS:
+        return True
+    if people and any(people[w] for w in after):
+        return False
+    if has_institution_word(" ".join(after)):
+        return False  # "United Nations Security Council" is a body of the United Nations
+    return all(w in _FUNCTION_WORDS or w in _NUMBER_WORDS or not lower[w] for w in before + after)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The groups' names as they were before any partial name joined another."""
+
+    words: dict[str, list[str]]
+    """Group key → its words."""
+    known: dict[str, Counter[str]]
+    """Name key of every mention → mentions per NER label."""
+    names: dict[str, list[tuple[str, ...]]]
+    """Group key → its key's words, then every multi-word name it is written as."""
+    holding: dict[str, set[str]]
+    """Word → keys of the groups with a name holding it."""
+    keys_in_article: dict[str, set[str]]
+    """Article id → keys of the groups mentioned in it (grows as names join)."""
+
+
+def _index(groups: Groups) -> _Index:
+    keys_in_article: dict[str, set[str]] = defaultdict(set)
+    known: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, group in groups.items():
+        for m in group.mentions:
+            keys_in_article[m.article_id].add(key)
+            known[name_key(m.text)][m.label] += 1
+    words = {key: key.split() for key in groups}
+    # Every multi-word name a group is written as: after merges a group's key can be
+    # its short name ("assad") while "Bashar al-Assad" is one of its names.
+    names = {
+        key: [
+            tuple(words[key]),
+            *sorted(
+                {
+                    tuple(n.split())
+                    for m in g.mentions
+                    if " " in (n := name_key(m.text)) and not run_together(n, known)
+                }
+            ),
+        ]
+        for key, g in groups.items()
+    }
+    # A longer name must hold every word of the short one, so only groups in all the
+    # short name's entries are compared.
+    holding: dict[str, set[str]] = defaultdict(set)
+    for k, written in names.items():
+        for name in written:
+            for word in name:
+                holding[word].add(k)
+    return _Index(words, known, names, holding, keys_in_article)
+
+
+def _may_be_part(key: str, group: Group, lower: Counter[str]) -> bool:
+    if group.place is not None or key in TITLES or not key:
+        return False
+    if " " not in key and lower[key] >= len(group.mentions):
+        return False  # "State": a common word, not a part of "Islamic State"
+    if any(is_acronym(m.text) for m in group.mentions) or group.kept_apart():
+        return False
+    return group.top_label() not in NAME_ONLY_LABELS  # "Syrian" in "Kofi Annan - Syrian"
+
+
+def _longer_names(
+    key: str,
+    groups: dict[str, Group],
+    index: _Index,
+    lower: Counter[str],
+    people: Counter[str],
+    paragraphs: Paragraphs,
+) -> list[str]:
+    """Keys of the groups with a longer name that ``key`` is part of."""
+    group = groups[key]
+    is_place = not group.is_actor()
+    # A place name joins a person's name only when nothing in the text says it
+    # is a place: "Araghchi" tagged GPE joins Abbas Araghchi, "reached Hama" stays.
+    any_kind = not is_place or not place_cues(group.mentions, paragraphs)
+    short = index.words[key]
+    candidates = set.intersection(*(index.holding.get(w, set()) for w in short))
+    return [
+        k
+        for k in sorted(candidates.intersection(groups))
+        if k != key
+        and len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
+        # the word test first: it rules out almost every name, and the rest scan mentions
+        and any(_extends_name(list(n), short, is_place, lower, people) for n in index.names[k])
+        and not groups[k].name_only()
+        and (any_kind or not groups[k].is_actor())
+        and not run_together(k, index.known)
+    ]
+
+
+def _ambiguous_first_name(
+    target: str, key: str, in_corpus: list[str], groups: Groups, index: _Index
+) -> bool:
+    """A first name ("Bashar") joins a person in its article only when no other person
+    in the corpus has that first name: two Bashars make it the reader's guess."""
+    short = key.split()
+
+    def first_name_of(k: str) -> bool:
+        return any(
+            _sub_position(list(n), short) == 0 and len(n) > len(short) for n in index.names[k]
+        )
+
+    if not groups[target].is_actor() or not first_name_of(target):
+        return False
+    return sum(1 for k in in_corpus if first_name_of(k)) > 1
+
+
+def _join_by_article(key: str, fits: list[str], groups: dict[str, Group], index: _Index) -> None:
+    """Move the group's mentions of each article to the one longer name there, or to
+    the one in the corpus when its article has none."""
+    in_corpus = [k for k in fits if k in groups]
+    if not in_corpus:
+        return
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in groups[key].mentions:
+        by_article[m.article_id].append(m)
+    for article_id, mentions in sorted(by_article.items()):
+        local = [k for k in fits if k in index.keys_in_article[article_id] and k in groups]
+        if len(local) == 1 and _ambiguous_first_name(local[0], key, in_corpus, groups, index):
+            continue
+        if len(local) == 1:
+            target, where = local[0], "in the same article"
+        elif not local and len(in_corpus) == 1 and in_corpus[0] in groups:
+            target, where = in_corpus[0], "in the corpus"
+        else:
+            continue
+        move_mentions(groups, key, target, mentions, f"{RULE_PARTIAL}, {where}")
+        index.keys_in_article[article_id].add(target)
+        if key not in groups:
+            break
+
+
+def join_partial_names(
+    groups: Groups, lower: Counter[str], people: Counter[str], paragraphs: Paragraphs
+) -> dict[str, Group]:
+    """Stage 1: a name that is part of one longer name joins it, shortest names first."""
+    groups = copied(groups)
+    index = _index(groups)
+    for key in sorted(groups, key=lambda k: (len(index.words[k]), k)):
+        group = groups.get(key)
+        if group is None or not _may_be_part(key, group, lower):
+            continue
+        fits = _longer_names(key, groups, index, lower, people, paragraphs)
+        _join_by_article(key, fits, groups, index)
+    return groups
+
+
+def _transpositions(word: str) -> Iterator[str]:
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def join_misspellings(groups: Groups, people: Counter[str]) -> dict[str, Group]:
+    """Stage 2: a one-word name seen once that is a frequent word with two letters
+    swapped ("Syrain" for "Syrian") is a typo: it joins that name, or goes with it when
+    the word is a nationality. Only swaps: "Iran"/"Iraq" and "Hama"/"Hamas" differ
+    otherwise and stay apart."""
+    groups = copied(groups)
+    counts = Counter({k: len(g.mentions) for k, g in groups.items()}) + people
+    for key in sorted(k for k, g in groups.items() if len(g.mentions) == 1 and " " not in k):
+        if groups[key].place is not None:
+            continue
+        target = next(
+            (t for t in _transpositions(key) if counts[t] >= MISSPELLING_MIN_MENTIONS), None
+        )
+        if target is None:
+            continue
+        if target not in groups:
+            del groups[key]  # a people's name misspelled ("Syrain" for "Syrian")
+        elif groups[target].is_actor() == groups[key].is_actor():
+            merge_groups(groups, [target, key], f"misspelling of {target!r}")
+        # else "Irna" (the agency IRNA) is not "Iran" misspelled
+    return groups

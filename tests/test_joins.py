@@ -1,0 +1,105 @@
+"""Joins: partial names and misspellings join the one name they are part or a typo of. No
+trained model is needed: the mentions are written by hand, as the tagger would give
+them."""
+
+from .test_resolve import _entities
+
+
+def test_partial_names_join_the_one_longer_name_that_extends_them() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("Hayat Tahrir al-Sham took Aleppo.", "Hayat Tahrir al-Sham/ORG"),
+                (
+                    "Hayat Tahrir said so, and Tahrir al-Sham agreed.",
+                    "Hayat Tahrir/ORG;Tahrir al-Sham/PERSON",
+                ),
+                ("The Three Brotherhood Alliance advanced.", "Three Brotherhood Alliance/ORG"),
+                ("The Brotherhood Alliance said three towns fell.", "Brotherhood Alliance/ORG"),
+                ("Troops crossed the Euphrates River.", "Euphrates River/LOC"),
+                ("They reached the Euphrates.", "Euphrates/LOC"),
+                ("Iranian troops and Iranian advisers.", "Iranian/NORP"),
+                ("Iranian officials spoke.", "Iranian/NORP"),
+                (
+                    "The Iranian Revolutionary Guard Corps sent men.",
+                    "Iranian Revolutionary Guard Corps/ORG",
+                ),
+                ("The Revolutionary Guard Corps denied it.", "Revolutionary Guard Corps/ORG"),
+            ],
+            "b": [
+                (
+                    "The United Nations Office said the office was shut.",
+                    "United Nations Office/ORG",
+                ),
+                ("The United Nations appealed.", "United Nations/ORG"),
+            ],
+        }
+    )
+    aliases = {name: {a.text for a in e.aliases} for name, e in entities.items()}
+    assert aliases["Hayat Tahrir al-Sham"] == {
+        "Hayat Tahrir al-Sham",
+        "Hayat Tahrir",
+        "Tahrir al-Sham",
+    }
+    assert aliases["Three Brotherhood Alliance"] == {
+        "Three Brotherhood Alliance",
+        "Brotherhood Alliance",
+    }
+    assert aliases["Euphrates River"] == {"Euphrates River", "Euphrates"}
+    # A word for a people before a name is part of it; after it, it is not (see below).
+    assert "Revolutionary Guard Corps" in aliases["Iranian Revolutionary Guard Corps"]
+    # "Office" is a common word here: the UN office is a part of the UN, not its name.
+    assert {"United Nations", "United Nations Office"} <= entities.keys()
+
+
+def test_a_partial_name_shared_by_two_longer_names_stays_apart() -> None:
+    entities = _entities(
+        {
+            "a": [
+                (
+                    "Bashar al-Assad and Hafez al-Assad were named.",
+                    "Bashar al-Assad/PERSON;Hafez al-Assad/PERSON",
+                ),
+                ("Bashar spoke first.", "Bashar/PERSON"),
+                ("Mr al-Assad spoke.", "al-Assad/PERSON"),
+            ]
+        }
+    )
+    assert "Bashar al-Assad" in entities and "Hafez al-Assad" in entities
+    assert {a.text for a in entities["Bashar al-Assad"].aliases} == {"Bashar al-Assad", "Bashar"}
+    assert "al-Assad" in entities
+
+
+def test_a_first_name_two_people_share_joins_neither() -> None:
+    entities = _entities(
+        {
+            "a": [("Bashar al-Assad spoke.", "Bashar al-Assad/PERSON")],
+            "b": [
+                ("Bashar Jaafari, the envoy, spoke.", "Bashar Jaafari/PERSON"),
+                ("Bashar said no.", "Bashar/PERSON"),
+            ],
+        }
+    )
+    assert {a.text for a in entities["Bashar Jaafari"].aliases} == {"Bashar Jaafari"}
+    assert "Bashar" in entities
+
+
+def test_a_one_off_name_with_two_letters_swapped_is_a_typo() -> None:
+    frequent = [("Syrian troops moved.", "Syrian/NORP")] * 5 + [("Iraq spoke.", "Iraq/GPE")] * 5
+    entities = _entities(
+        {
+            "a": [
+                *frequent,
+                ("Forces loyal to Syrain President Assad.", "Syrain/ORG;Assad/PERSON"),
+                ("Iran answered.", "Iran/GPE"),
+            ]
+        }
+    )
+    assert "Syrain" not in entities
+    assert {"Iran", "Iraq"} <= entities.keys()
+
+
+def test_a_swap_across_kinds_is_not_a_typo() -> None:
+    iran = [("Iran answered.", "Iran/GPE")] * 5
+    entities = _entities({"a": [*iran, ("The agency Irna reported.", "Irna/ORG")]})
+    assert {"Iran", "Irna"} <= entities.keys()
