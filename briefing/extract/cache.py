@@ -9,10 +9,11 @@ gives every article a new name, so stale entries are never read.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -25,15 +26,39 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def extraction_sources() -> tuple[Path, ...]:
-    """Every file extraction reads: its own modules (sub-packages too), the core
-    modules it uses, and the lexicon."""
-    return (
-        *sorted(Path(__file__).resolve().parent.rglob("*.py")),
-        PACKAGE_DIR / "records.py",
-        PACKAGE_DIR / "textutil.py",
-        PACKAGE_DIR / "lexicon.py",
-        *lexicon.lexicon_files(),
-    )
+    """Every file extraction reads: the modules of the extract stage, every briefing
+    module they import (followed through the imports, so a new dependency cannot be
+    forgotten), and the lexicon."""
+    stage = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    seen: set[Path] = set()
+    todo = list(stage)
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            todo.extend(_imported_modules(path))
+    return (*sorted(seen), *lexicon.lexicon_files())
+
+
+def _imported_modules(path: Path) -> Iterator[Path]:
+    """The files of the briefing modules ``path`` imports."""
+    package = path.parent.relative_to(PACKAGE_DIR.parent).parts
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
+            base = package[: len(package) - node.level + 1]
+        elif (node.module or "").startswith("briefing"):
+            base = ()
+        else:
+            continue
+        module = (*base, *(node.module or "").split(".")) if node.module else base
+        for name in [None, *(alias.name for alias in node.names)]:
+            parts = (*module, name) if name else module
+            target = PACKAGE_DIR.parent.joinpath(*parts)
+            for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+                if candidate.is_file():
+                    yield candidate.resolve()
 
 
 def fingerprint(files: Iterable[Path], root: Path = PACKAGE_DIR) -> str:

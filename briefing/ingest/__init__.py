@@ -27,7 +27,7 @@ from ..config import Config
 from ..dates import parse_written_date
 from ..errors import InputError
 from ..records import Article, Corpus, Paragraph, Skipped
-from ..textutil import RESERVED_IDS, sha256, slugify
+from ..textutil import RESERVED_IDS, sha256, slugify, unique_id
 from .copies import link_copies
 from .readers import (
     JSONL_SUFFIXES,
@@ -148,14 +148,6 @@ def _to_article(draft: Draft, file: str, article_id: str) -> Article:
     )
 
 
-def _claim_id(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
 def _date_from_path(file: str) -> str | None:
     """The day a folder of the path names ("2024-03-05/story.txt"), innermost first."""
     for part in reversed(Path(file).parts[:-1]):
@@ -207,9 +199,9 @@ def _drafts(source: _Source, file: str) -> list[tuple[RawDoc, Draft]]:
 def _ids(file: str, drafts: list[tuple[RawDoc, Draft]], taken: set[str]) -> list[str]:
     base = slugify(str(Path(file).with_suffix("")), fallback="article")
     if len(drafts) == 1 and drafts[0][0].key is None:
-        return [_claim_id(base, taken)]
+        return [unique_id(base, taken)]
     return [
-        _claim_id(f"{base}-{slugify(doc.key, 'line')}" if doc.key else f"{base}-{n}", taken)
+        unique_id(f"{base}-{slugify(doc.key, 'line')}" if doc.key else f"{base}-{n}", taken)
         for n, (doc, _) in enumerate(drafts, start=1)
     ]
 

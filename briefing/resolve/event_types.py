@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import lexicon
+from ..quoting import quoted_runs
 from ..records import Statement
 from ..textutil import verb_forms
 from .rules import TEXT, WORDS, load_rules
@@ -118,17 +119,17 @@ def load_event_types(path: Path = PREDICATES_FILE) -> tuple[EventType, ...]:
     return tuple(_event_type(key, spec) for key, spec in load_rules(path, _SCHEMA).items())
 
 
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")
-
-
 def is_quoting(text: str) -> bool:
     """Whether ``text`` quotes someone's words."""
-    return bool(_QUOTED.search(text))
+    return any(True for _ in quoted_runs(text))
 
 
 def _unquoted(text: str) -> str:
     """The text with quoted words blanked: what a speaker says is not the event."""
-    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    blanked = list(text)
+    for run in quoted_runs(text):
+        blanked[run.opens_at : run.closes_after] = " " * (run.closes_after - run.opens_at)
+    return "".join(blanked)
 
 
 class Typed(NamedTuple):

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from .. import lexicon
 from ..dates import MONTHS
 from ..records import Figure
 from .rules import FLAG, TEXT, WORDS, load_rules
@@ -63,18 +64,12 @@ _VAGUE = {
     "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
 }  # fmt: skip
-_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "at minimum")
-_AT_MOST = (
-    "nearly",
-    "almost",
-    "up to",
-    "fewer than",
-    "less than",
-    "under",
-    "close to",
-    "as many as",
+_AT_LEAST = lexicon.words("at_least_words")
+_AT_MOST = lexicon.words("at_most_words")
+_ABOUT = lexicon.words("about_words")
+_MEASURE_ALT = "|".join(
+    sorted((re.escape(w) for w in lexicon.words("measure_units")), key=len, reverse=True)
 )
-_ABOUT = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
 
 _WORDS_ALT = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
 _VAGUE_ALT = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
@@ -89,8 +84,7 @@ NUMBER = re.compile(
     rf"(?<![\w$£€.,:-])(?:(?P<qual>{_QUAL_ALT})\s+)?"
     rf"(?:(?P<vague>{_VAGUE_ALT})|(?P<low>{_AMOUNT})(?:\s*(?:-|–|to|and)\s*(?P<high>{_AMOUNT}))?)"
     r"(?![\w%$£€]|-\w|[.,:]\d|\s*(?:per\s?cent|percent|years? old|year-old|am\b|pm\b|GMT|dollars|pounds|euros|times\b"
-    r"|(?:tonnes?|tons?|barrels?|bpd|kg|kilograms?|litres?|liters?|gallons?|metres?|meters?"
-    r"|feet|foot|acres?|hectares?|square|sq)\b))",
+    rf"|(?:{_MEASURE_ALT})\b))",
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")

@@ -20,9 +20,9 @@ security official" as written. No spaCy object leaves this package's public func
 
 from __future__ import annotations
 
+from ...quoting import QuotedRun, quote_spans, quoted_runs
 from .attribution import CUE_WORDS, attribute, speaker_span
 from .direct import FoundQuote
-from .marks import QuotedRun, quote_spans, quoted_runs
 from .paragraphs import LeadIn, ParagraphQuotes, carry_speakers, paragraph_quotes
 
 __all__ = [

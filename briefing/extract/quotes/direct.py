@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
+from ...quoting import QuotedRun, quoted_runs
 from ...records import Quote
 from .attribution import CUE_WORDS, attribute, previous_sentence_speaker
-from .marks import QuotedRun, quoted_runs
 
 FRAGMENT_MIN_WORDS = 2
 """Quoted runs shorter than this (one word) are terms or scare quotes, not speech."""

@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from ...quoting import DOUBLE_CLOSERS
 from ...records import Quote
 from .attribution import PROPOSITIONAL, is_cue, label_before, speaker_span, subject_of
 from .direct import FoundQuote, direct_quotes
 from .indirect import indirect_quotes
-from .marks import DOUBLE_CLOSERS
 
 
 @dataclass(frozen=True)

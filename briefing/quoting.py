@@ -1,4 +1,7 @@
-"""Stage 1 of quote finding: pairing quotation marks into quoted runs.
+"""Quoted spans: pairing quotation marks into quoted runs.
+
+Shared by the stages: extraction finds quotes in them (stage 1 of quote finding),
+and event typing reads a sentence without its quoted words.
 
 Double marks (curly, straight, guillemets) pair with their closing mark; curly marks
 nest. An opening mark with no closing mark runs to the end of the paragraph, the
