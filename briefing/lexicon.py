@@ -97,3 +97,12 @@ def forms(name: str) -> Mapping[str, tuple[str, ...]]:
 def verb_form_set(name: str) -> frozenset[str]:
     """Every written form of the verbs of list ``name`` ("say/said" → say, says, said…)."""
     return frozenset(form for verb in words(name) for form in verb_forms(verb))
+
+
+@functools.cache
+def number_words() -> dict[str, int]:
+    """English number words with their values ("one" → 1, "ninety" → 90), from the
+    ordered lists ``number_units`` and ``number_tens``."""
+    units = {word: i for i, word in enumerate(words("number_units"), start=1)}
+    tens = {word: 10 * i for i, word in enumerate(words("number_tens"), start=2)}
+    return units | tens

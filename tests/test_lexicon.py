@@ -20,11 +20,13 @@ def lexicon_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
         lexicon._lexicon.cache_clear()
         lexicon.verb_form_set.cache_clear()
+        lexicon.number_words.cache_clear()
         return tmp_path
 
     yield use
     lexicon._lexicon.cache_clear()
     lexicon.verb_form_set.cache_clear()
+    lexicon.number_words.cache_clear()
 
 
 def test_lists_sets_and_forms(lexicon_dir) -> None:
@@ -76,3 +78,9 @@ def test_the_shipped_lexicon_loads_and_no_two_lists_are_the_same() -> None:
     assert {"titles", "reporting_verbs", "months", "weekdays", "party_words"} <= set(lists)
     contents = [frozenset(words) for words in lists.values()]
     assert len(set(contents)) == len(contents), "two lexicon lists hold the same words"
+
+
+def test_number_words_take_their_value_from_their_place_in_the_lists() -> None:
+    values = lexicon.number_words()
+    assert (values["one"], values["twelve"], values["nineteen"]) == (1, 12, 19)
+    assert (values["twenty"], values["ninety"]) == (20, 90)

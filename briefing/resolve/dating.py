@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from .. import lexicon
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS, iso_day, parse_written_date
 from ..records import ArticleExtraction, Corpus, Sentence
 
@@ -42,9 +43,12 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
 _YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
 _OVERNIGHT = re.compile(r"\bovernight\b", re.I)
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+MAX_SHIFT_DAYS = 6
+"""The most days a relative expression ("three days ago") is read as shifting."""
+_COUNT_WORDS = {"a": 1} | {w: n for w, n in lexicon.number_words().items() if n <= MAX_SHIFT_DAYS}
 _SHIFT = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<way>ago|earlier|before|later|after)\b"
+    rf"\b(?P<n>{'|'.join(_COUNT_WORDS)}|[1-{MAX_SHIFT_DAYS}])\s+days?\s+"
+    r"(?P<way>ago|earlier|before|later|after)\b"
     r"|\bthe\s+(?P<rel>previous|next|following|same)\s+(?:day|night|morning|evening)\b"
     r"|\bthe\s+day\s+(?P<way2>before|after)\b"
     r"|\b(?P<that>that|the same)\s+(?:day|night|morning|evening|afternoon)\b",
