@@ -23,11 +23,11 @@ In numbered stages with named thresholds, each in its own module:
    television"), else the subject of the reporting verb;
 4. **clustering** (:mod:`.clusters`): on one day, sentences of one type that name the
    same place (a town or region: a country is too broad to tell events apart), or the
-   same actor and no other places with :data:`SAME_ACTOR_OVERLAP` of their content
-   words, or that share :data:`SAME_EVENT_OVERLAP` of them whatever they name, are one
+   same actor and no other places with :data:`.clusters.SAME_ACTOR_OVERLAP` of their content
+   words, or that share :data:`.clusters.SAME_EVENT_OVERLAP` of them whatever they name, are one
    event, told by several sources; a sentence dated only by its article's publication
-   may join, with words alike to its leading sentence (:data:`CROSS_DAY_OVERLAP`), an
-   event another source dated by its own words up to :data:`LOOKBACK_DAYS` earlier (the
+   may join, with words alike to its leading sentence (:data:`.clusters.CROSS_DAY_OVERLAP`), an
+   event another source dated by its own words up to :data:`.clusters.LOOKBACK_DAYS` earlier (the
    event keeps that day); a sentence dated only by publication starts an event only when
    it tells something that happened (a verb in a past form, not a state, a habit or a
    fear); the sentence shown for it is one of its day that most sources carry, dated by

@@ -5,7 +5,7 @@ more in quotation marks), a *fragment* (a few quoted words inside a paraphrase:
 pledged to "firmly support" the regime) and *indirect* speech ("X said that ...",
 "according to X, ..."). Each is found in numbered stages, one module each:
 
-1. **pairing** (:mod:`.marks`): quotation marks pair into quoted runs;
+1. **pairing** (:mod:`briefing.quoting`): quotation marks pair into quoted runs;
 2. **speech or not** (:mod:`.direct`): titles, single words and scare quotes are not
    speech; the rest are direct quotes or fragments;
 3. **attribution** (:mod:`.attribution`, over paragraphs :mod:`.paragraphs`): the

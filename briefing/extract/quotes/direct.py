@@ -1,6 +1,6 @@
 """Stage 2 of quote finding and the direct quotes of one paragraph.
 
-Each quoted run (:mod:`.marks`) is kept as speech or not: a run in title case ("State
+Each quoted run (:mod:`briefing.quoting`) is kept as speech or not: a run in title case ("State
 of the Union") or of a single word names a thing; a short run that continues the
 sentence around it or names no action is a *fragment*, kept only when someone is
 reported as saying it (else it is a scare quote); the rest are *direct* quotes. Each
