@@ -25,11 +25,13 @@ from .story import (
     Statement,
 )
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+PERSON, ORG, GPE, LOC, FAC, NORP = "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
+"""The entity labels ``Mention.label`` takes (spaCy's English scheme), named once."""
+ACTOR_LABELS = frozenset({PERSON, ORG})
 """Entity labels of ``Mention.label`` that name actors."""
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({GPE, LOC, FAC})
 """Entity labels of ``Mention.label`` that name places."""
-NAME_ONLY_LABELS = frozenset({"NORP"})
+NAME_ONLY_LABELS = frozenset({NORP})
 """Labels kept as candidates only: the small model tags many city names ("Aleppo") as
 NORP; such a name becomes an entity only when it joins a labelled name or the
 gazetteer knows it."""

@@ -54,3 +54,13 @@ def test_a_new_key_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(cache, "EXTRACTOR_VERSION", _with_one_word_changed(tmp_path / "src"))
     extract([article], nlp, "blank", cache_dir=entries)
     assert nlp.texts == ["Rain fell.", "Rain fell."]  # parsed again
+
+
+def test_the_key_follows_both_forms_of_import(tmp_path: Path) -> None:
+    module = PACKAGE_DIR / "extract" / "probe_for_test.py"
+    module.write_text("import briefing.dates\nfrom ..quoting import quote_spans\n")
+    try:
+        found = {p.relative_to(PACKAGE_DIR).as_posix() for p in cache._imported_modules(module)}
+    finally:
+        module.unlink()
+    assert {"dates.py", "quoting.py"} <= found

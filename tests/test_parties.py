@@ -2,7 +2,6 @@
 
 from briefing.records import Alias, Citation, Entity
 from briefing.resolve.parties import is_party
-from briefing.resolve.speakers import is_party as speakers_is_party
 
 
 def _entity(kind: str, group: str = "actor", acting: tuple = ()) -> Entity:
@@ -26,7 +25,3 @@ def test_a_person_is_a_party_by_role() -> None:
 def test_a_state_acting_as_a_party() -> None:
     assert is_party(_entity("country", "place", acting=(Citation("a", 1),)))
     assert not is_party(_entity("country", "place"))
-
-
-def test_speakers_keeps_the_name() -> None:
-    assert speakers_is_party is is_party

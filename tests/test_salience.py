@@ -3,7 +3,6 @@ order of a day's summary and the figure topics (no model needed)."""
 
 from briefing.records import Briefing, Citation, Corpus, Day, Entity, Event, Statement
 from briefing.resolve.salience import day_salience, day_summary, with_salience
-from briefing.resolve.speakers import is_party
 
 
 def _said(text: str, sources: int = 1, evidence: str = "published") -> Statement:
@@ -20,13 +19,6 @@ def _said(text: str, sources: int = 1, evidence: str = "published") -> Statement
 
 def _entity(kind: str, group: str = "actor", acting: tuple = (), id: str = "x") -> Entity:
     return Entity(id, group, kind, "X", (), (), (), 1, acting=acting)
-
-
-def test_parties_to_a_conflict() -> None:
-    assert is_party(_entity("armed group")) and is_party(_entity("government"))
-    assert not is_party(_entity("organisation")) and not is_party(_entity("person"))
-    assert is_party(None, "Syrian state television") and is_party(None, "a rebel commander")
-    assert not is_party(None, "a Britain-based war monitor")
 
 
 def test_salience_weighs_sentences_that_date_themselves_above_publication() -> None:

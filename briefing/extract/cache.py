@@ -13,7 +13,7 @@ import ast
 import json
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -44,6 +44,11 @@ def _imported_modules(path: Path) -> Iterator[Path]:
     """The files of the briefing modules ``path`` imports."""
     package = path.parent.relative_to(PACKAGE_DIR.parent).parts
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("briefing"):
+                    yield from _files_of(alias.name.split("."))
+            continue
         if not isinstance(node, ast.ImportFrom):
             continue
         if node.level:
@@ -54,11 +59,15 @@ def _imported_modules(path: Path) -> Iterator[Path]:
             continue
         module = (*base, *(node.module or "").split(".")) if node.module else base
         for name in [None, *(alias.name for alias in node.names)]:
-            parts = (*module, name) if name else module
-            target = PACKAGE_DIR.parent.joinpath(*parts)
-            for candidate in (target.with_suffix(".py"), target / "__init__.py"):
-                if candidate.is_file():
-                    yield candidate.resolve()
+            yield from _files_of((*module, name) if name else module)
+
+
+def _files_of(parts: Sequence[str]) -> Iterator[Path]:
+    """The file of module ``parts`` (``("briefing", "records")``), if it is one."""
+    target = PACKAGE_DIR.parent.joinpath(*parts)
+    for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+        if candidate.is_file():
+            yield candidate.resolve()
 
 
 def fingerprint(files: Iterable[Path], root: Path = PACKAGE_DIR) -> str:

@@ -159,7 +159,7 @@ def _date_from_path(file: str) -> str | None:
 # ------------------------------------------------------------------ files
 
 
-def _read_source(path: Path, file: str, config: Config) -> _Source | str:
+def _read_source(path: Path, config: Config) -> _Source | str:
     """Read one file into documents, or return the reason it is skipped."""
     suffix = path.suffix.lower()
     if path.is_symlink():  # a link could publish a file from outside the seeds folder
@@ -217,7 +217,7 @@ def ingest(seeds: Path, config: Config) -> Corpus:
     by_hash: dict[str, Article] = {}
     for path in paths:
         file = unicodedata.normalize("NFC", path.relative_to(seeds).as_posix())
-        source = _read_source(path, file, config)
+        source = _read_source(path, config)
         if isinstance(source, str):
             skipped.append(Skipped(file, source))
             continue

@@ -33,8 +33,13 @@ TRUNCATION_TAIL_BYTES = 3
 """A UTF-8 error this close to the end is a character cut by truncation, dropped."""
 INLINE_HTML_MIN_TAGS = 2
 """A .txt file with at least this many HTML tags has its tags dropped."""
+WRAP_MIN, WRAP_MAX = 50, 80
+"""Lengths of a line broken by a hard wrap (typewriter and e-mail widths)."""
+HARD_WRAP_MIN_LINES = 5
+"""Fewer lines say nothing about how a text is wrapped."""
 HARD_WRAP_MIN_SHARE = 0.6
-"""Share of lines 50-80 characters long, ending mid-sentence, that marks a hard-wrapped file."""
+"""Share of lines :data:`WRAP_MIN` to :data:`WRAP_MAX` characters long, ending
+mid-sentence, that marks a hard-wrapped file."""
 
 _HTML_TAG = re.compile(r"</?(?:a|p|b|i|u|br|div|span|strong|em|h[1-6]|li|ul|ol)\b[^>]*>", re.I)
 _DROP_TAGS = [
@@ -206,9 +211,9 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     wrapped = [
         line
         for line in lines
-        if 50 <= len(line) <= 80 and not line.rstrip().endswith((".", '"', "”"))
+        if WRAP_MIN <= len(line) <= WRAP_MAX and not line.rstrip().endswith((".", '"', "”"))
     ]
-    return len(lines) >= 5 and len(wrapped) / len(lines) >= HARD_WRAP_MIN_SHARE
+    return len(lines) >= HARD_WRAP_MIN_LINES and len(wrapped) / len(lines) >= HARD_WRAP_MIN_SHARE
 
 
 def text_blocks(text: str) -> list[str]:

@@ -83,7 +83,9 @@ class _Byline:
         words = m["who"].replace(",", " ").split()
         if words[0].lower() in _NOT_NAME_WORDS or words[0].isdigit():
             return None
-        one_word_name = words[0].isupper() or (words[0][:1].isupper() and len(words[0]) > 3)
+        one_word_name = words[0].isupper() or (
+            words[0][:1].isupper() and len(words[0]) > ONE_WORD_NAME_MIN_LETTERS
+        )
         if len(words) == 1 and not one_word_name:
             return None
         return m
@@ -167,6 +169,13 @@ class Draft:
 
 
 # ------------------------------------------------------------------ kinds
+
+ONE_WORD_NAME_MIN_LETTERS = 3
+"""A one-word byline in title case is taken for a name only with more letters than
+this: a shorter word is more often an outlet's or a section's."""
+OUTLET_CAPITALS_SHARE = 0.5
+"""Share of a line's letters in capitals above which a short line reads as an outlet's
+masthead."""
 
 
 def is_date_line(block: str) -> bool:
@@ -342,7 +351,9 @@ def _has_meta_after(kinds: list[str], index: int) -> bool:
 def _is_outlet_line(block: str) -> bool:
     """A short line mostly in capitals ("THE DAILY LEDGER", "iNEWS UK")."""
     letters = [c for c in block if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.5
+    return (
+        bool(letters) and sum(c.isupper() for c in letters) / len(letters) > OUTLET_CAPITALS_SHARE
+    )
 
 
 def _is_name(block: str) -> bool:

@@ -28,7 +28,7 @@ working state (:class:`~.state.Resolution`) and returning a new one:
 19. **events**: what happened on each day (:mod:`.events`);
 20. **quotes**: speakers tied to entities (:mod:`.speakers`);
 21. **days**: each day's statements and events (:mod:`.days`);
-22. **claims**: every figure with who gives it (:mod:`.speakers`);
+22. **claims**: every figure with who gives it (:mod:`.figure_sources`);
 23. **proposals**: pairs of entities that may be one, for review (:mod:`.proposals`);
 24. **salience**: what the pages show first: whether each claimant is a party, each
     day's salience and summary, the figure topics (:mod:`.salience`).

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..records import ArticleExtraction, Mention, Sentence
+from ..records import ORG, ArticleExtraction, Mention, Sentence
 from .names import display, initials, name_key
 
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
@@ -102,7 +102,7 @@ def _acronym_uses(
             match.start(),
             match.end(),
             match[1],
-            "ORG",
+            ORG,
         )
         for match in pattern.finditer(text, sentence.start, sentence.end)
         if text[match.start() - 1 : match.start()] != "("

@@ -7,7 +7,7 @@ makes it.
    said"): :data:`CLAIM_CUES`;
 2. **claimant**: a claim names its claimant where it can: the subject of "claimed",
    "according to X", a party's own media, else the subject of a reporting verb
-   (:func:`claimant`; stage 3 of :mod:`.events`).
+   (:func:`claimant`; stage 5 of :mod:`.events`).
 """
 
 from __future__ import annotations

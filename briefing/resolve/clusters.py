@@ -1,4 +1,4 @@
-"""Event clustering, stage 4 of :mod:`.events`: which sentences tell one event.
+"""Event clustering, stage 3 of :mod:`.events`: which sentences tell one event.
 
 1. **order**: sentences dated by their own words lead; those dated only by their
    article's publication follow, so that they can join the event another source

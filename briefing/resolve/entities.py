@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .. import lexicon
-from ..records import Alias, ArticleExtraction, Citation, Entity, Mention, Sentence
+from ..records import GPE, ORG, Alias, ArticleExtraction, Citation, Entity, Mention, Sentence
 from ..textutil import RESERVED_IDS, slugify, unique_id
 from .cues import Paragraphs, alternation
 from .curation import Curation, curated_kind, curated_name
@@ -205,7 +205,7 @@ def _found_in(
         end = start + len(text)
         if any(s < end and start < e for s, e in taken.get(sentence.paragraph, ())):
             continue
-        label = "GPE" if entity.group == "place" else "ORG"
+        label = GPE if entity.group == "place" else ORG
         mention = Mention(
             extraction.article_id, sentence.paragraph, sentence.index, start, end, text, label
         )

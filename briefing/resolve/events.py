@@ -18,10 +18,7 @@ In numbered stages with named thresholds, each in its own module:
    predicate (or a passive's by-phrase) is the *agent*, its object (or a passive's
    subject, or "against X") the *target*; places are where it happened; any other entity
    named is *present*. Across the sentences of an event the most frequent role wins;
-3. **claims** (:mod:`.claims`): a sentence marked as a claim names its claimant where it
-   can: the subject of "claimed", "according to X", a party's own media ("state
-   television"), else the subject of the reporting verb;
-4. **clustering** (:mod:`.clusters`): on one day, sentences of one type that name the
+3. **clustering** (:mod:`.clusters`): on one day, sentences of one type that name the
    same place (a town or region: a country is too broad to tell events apart), or the
    same actor and no other places with :data:`.clusters.SAME_ACTOR_OVERLAP` of their content
    words, or that share :data:`.clusters.SAME_EVENT_OVERLAP` of them whatever they name, are one
@@ -32,10 +29,13 @@ In numbered stages with named thresholds, each in its own module:
    it tells something that happened (a verb in a past form, not a state, a habit or a
    fear); the sentence shown for it is one of its day that most sources carry, dated by
    its own words, reporting rather than quoting;
-5. **ranking** (here): a day's events by independent sources (story families), then by
+4. **ranking** (here): a day's events by independent sources (story families), then by
    whether they give figures, then by the actors and places involved; an event is *new*
    when the previous day with events had none of its type at its places or by its
-   agents.
+   agents;
+5. **claims** (:mod:`.claims`): a sentence marked as a claim names its claimant where it
+   can: the subject of "claimed", "according to X", a party's own media ("state
+   television"), else the subject of the reporting verb.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _summary_rank(statement: Statement) -> tuple:
 
 
 def _new_since(previous: Sequence[Event], event: Event) -> bool:
-    """Stage 5: no event of its type on the previous day at its places or by its agents."""
+    """Stage 4: no event of its type on the previous day at its places or by its agents."""
     places, agents = set(event.with_role("place")), set(event.with_role("agent"))
     return not any(
         p.type == event.type
@@ -75,7 +75,7 @@ def _citations(statements: Sequence[Statement]) -> Iterator[Citation]:
 
 
 def _importance(cluster: Cluster, family: dict[str, str]) -> tuple:
-    """Stage 5: independent sources, then figures given, then entities named."""
+    """Stage 4: independent sources, then figures given, then entities named."""
     statements = cluster.statements
     return (
         -independent_sources(_citations(statements), family),
@@ -86,7 +86,7 @@ def _importance(cluster: Cluster, family: dict[str, str]) -> tuple:
 
 
 def _claimant(members: Sequence[Statement]) -> str | None:
-    """Stage 3 over an event's sentences, summary first."""
+    """Stage 5 over an event's sentences, summary first."""
     return next((who for s in members if s.claim_cue and (who := claimant(s))), None)
 
 

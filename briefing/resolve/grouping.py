@@ -20,7 +20,15 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..records import ACTOR_LABELS, NAME_ONLY_LABELS, ArticleExtraction, Corpus, Mention
+from ..records import (
+    ACTOR_LABELS,
+    NAME_ONLY_LABELS,
+    ORG,
+    PERSON,
+    ArticleExtraction,
+    Corpus,
+    Mention,
+)
 from ..textutil import fold
 from .acronyms import acronym_keys, acronym_spelled_out, initialisms
 from .groups import RULE_KEPT_APART, Group, Groups, copied, family, merge_groups
@@ -81,15 +89,15 @@ def run_together(key: str, known: Votes) -> str | None:
         if first not in known or rest not in known:
             continue
         head, tail = family(known[first]), family(known[rest])
-        if tail == "PERSON" and len(tokens) - n >= 2:
+        if tail == PERSON and len(tokens) - n >= 2:
             return rest
         if (
             head in ACTOR_LABELS
-            and (tail == "people" or (tail == "place" and (head == "ORG" or n >= 2)))
+            and (tail == "people" or (tail == "place" and (head == ORG or n >= 2)))
             and not has_institution_word(rest)
         ):
             return first  # not "Samer Hama": a one-word name before a place is a person's
-        if head == "PERSON" and tail == "ORG" and n >= 2 and len(tokens) - n >= 2:
+        if head == PERSON and tail == ORG and n >= 2 and len(tokens) - n >= 2:
             return first
     return None
 
@@ -133,7 +141,7 @@ def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     places = sum(n for label, n in votes.items() if label not in ACTOR_LABELS | NAME_ONLY_LABELS)
     if places > SHORT_NAME_MAX_PLACE_SHARE * sum(votes.values()):
         return False  # "Hama", tagged a place often enough, is not Samer Hama's surname
-    return top == "PERSON" or (len(tokens) == 1 and any(label in ACTOR_LABELS for label in votes))
+    return top == PERSON or (len(tokens) == 1 and any(label in ACTOR_LABELS for label in votes))
 
 
 def _short_name_targets(label_votes: Votes, person_keys: set[str]) -> dict[str, list[str]]:
@@ -206,7 +214,7 @@ def _corpus_names(mentions: Sequence[Mention], defined: Mapping[str, str]) -> _C
     for m in mentions:
         votes[base_key[id(m)]][m.label] += 1
         keys_in_article[m.article_id].add(base_key[id(m)])
-    person_keys = {k for k, v in votes.items() if v.most_common(1)[0][0] == "PERSON"}
+    person_keys = {k for k, v in votes.items() if v.most_common(1)[0][0] == PERSON}
     surfaces = {base_key[id(m)]: display(m.text) for m in reversed(mentions)}
     acronyms = {**initialisms(surfaces), **acronym_keys(defined)}
     short = _short_name_targets(votes, person_keys)
@@ -269,7 +277,7 @@ def merge_spellings(groups: Groups) -> dict[str, Group]:
             merge_groups(groups, keys, RULE_SPELLING)
     people: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        if len(key.split()) > 1 and group.top_label() == "PERSON":
+        if len(key.split()) > 1 and group.top_label() == PERSON:
             people[skeletons(key)].append(key)
     for keys in people.values():
         while len(keys) > 1:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from ..records import ACTOR_LABELS, NAME_ONLY_LABELS, Mention
+from ..records import ACTOR_LABELS, FAC, NAME_ONLY_LABELS, PERSON, Mention
 from ..textutil import fold
 from .gazetteer import Place, comparable
 from .names import display, has_institution_word, is_title, name_key
@@ -77,7 +77,7 @@ class Group:
         if self.place is not None or self._in_place_context():
             return False
         votes = self.votes()
-        if votes.most_common(1)[0][0] == "FAC" and any(m.syntax == "nsubj" for m in self.mentions):
+        if votes.most_common(1)[0][0] == FAC and any(m.syntax == "nsubj" for m in self.mentions):
             return True  # "the White Helmets said": a building or site does not act
         actor = sum(n for label, n in votes.items() if label in ACTOR_LABELS)
         titled = self._titled_non_actor_mentions()
@@ -98,7 +98,7 @@ class Group:
         """Mentions tagged other than as an actor that still name a person: "Gen Dabi"
         whatever the tag, or "Makhlouf" in a group that also holds "Rami Makhlouf" as a
         person (the surname of that person)."""
-        people = {fold(m.text) for m in self.mentions if m.label == "PERSON" and " " in m.text}
+        people = {fold(m.text) for m in self.mentions if m.label == PERSON and " " in m.text}
         return sum(
             1
             for m in self.mentions

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..records import ACTOR_LABELS, NAME_ONLY_LABELS
+from ..records import ACTOR_LABELS, FAC, GPE, LOC, NAME_ONLY_LABELS, ORG, PERSON
 from ..textutil import fold
 from .acronyms import is_acronym
 from .cues import Paragraphs, armed_group_cues, media_cues
@@ -23,11 +23,11 @@ from .groups import Group
 from .names import ACTOR_KIND_WORDS, has_institution_word, names_a_person, words_of
 
 KIND_OF_LABEL = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "country, region or city",
-    "LOC": "location",
-    "FAC": "site",
+    PERSON: "person",
+    ORG: "organisation",
+    GPE: "country, region or city",
+    LOC: "location",
+    FAC: "site",
 }
 PERSON_ROLE_SHARE = 0.2
 """Share of a name's mentions written with a person's role that makes it a person's."""
@@ -78,13 +78,13 @@ def _actor_label(votes: Counter[str], group: Group) -> str:
         and not has_institution_word(group.name())
         and not has_acronym
     ):
-        return "PERSON"
-    person, org = votes.get("PERSON", 0), votes.get("ORG", 0)
+        return PERSON
+    person, org = votes.get(PERSON, 0), votes.get(ORG, 0)
     if has_acronym and person <= ACRONYM_PERSON_MARGIN * org:
-        return "ORG"
+        return ORG
     if person != org:
-        return "PERSON" if person > org else "ORG"
-    return "PERSON" if len(group.key.split()) <= PERSON_TIE_MAX_WORDS else "ORG"
+        return PERSON if person > org else ORG
+    return PERSON if len(group.key.split()) <= PERSON_TIE_MAX_WORDS else ORG
 
 
 def _label_kind(group: Group, is_actor: bool) -> str:

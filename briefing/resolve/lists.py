@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
-from ..records import ArticleExtraction, Mention
+from ..records import ORG, ArticleExtraction, Mention
 from .cues import Paragraphs
 from .names import name_key
 
@@ -50,7 +50,7 @@ def _usual_labels(
             votes[name_key(m.text)][m.label] += 1
     usual = {key: v.most_common(1)[0][0] for key, v in votes.items()}
     for full in defined.values():
-        usual[name_key(full)] = "ORG"
+        usual[name_key(full)] = ORG
     return usual
 
 

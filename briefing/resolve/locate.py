@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..records import PLACE_LABELS
+from ..records import ORG, PERSON, PLACE_LABELS
 from .gazetteer import Gazetteer, Place, comparable
 from .romanisation import respell, rules
 
@@ -88,11 +88,11 @@ class Candidate:
 
     @property
     def actor_votes(self) -> int:
-        return self.votes.get("PERSON", 0) + self.votes.get("ORG", 0)
+        return self.votes.get(PERSON, 0) + self.votes.get(ORG, 0)
 
     @property
     def person_like(self) -> bool:
-        return self.votes.get("PERSON", 0) > PERSON_OVER_PLACE * self.place_evidence
+        return self.votes.get(PERSON, 0) > PERSON_OVER_PLACE * self.place_evidence
 
 
 # Arabic "al-" before a "sun letter" is often written as it is said: al-Zour → az-Zour,

@@ -16,6 +16,7 @@ from . import (
     days,
     entities,
     events,
+    figure_sources,
     grouping,
     joins,
     lists,
@@ -168,7 +169,7 @@ def build_days(state: Resolution) -> Resolution:
 
 def figure_claims(state: Resolution) -> Resolution:
     """Every figure with who gives it and as of which day."""
-    found = speakers.figure_claims(
+    found = figure_sources.figure_claims(
         state.corpus,
         state.extractions,
         state.quotes,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from ..records import NAME_ONLY_LABELS, ArticleExtraction
+from ..records import NAME_ONLY_LABELS, ORG, ArticleExtraction
 from .cues import Paragraphs, followed_by_place_noun, place_cues
 from .gazetteer import Gazetteer
 from .groups import Group, Groups, copied, merge_groups
@@ -95,7 +95,7 @@ def drop_modifier_words(
 
     def dropped_word(group: Group) -> bool:
         top = group.top_label()
-        return top in NAME_ONLY_LABELS or (top != "ORG" and modifier_only(group))
+        return top in NAME_ONLY_LABELS or (top != ORG and modifier_only(group))
 
     words = {
         key
@@ -112,7 +112,7 @@ def drop_modifier_words(
             and " " not in key
             and key.endswith("s")
             and key[:-1] in dropped
-            and group.top_label() != "ORG"
+            and group.top_label() != ORG
         )
     }
 

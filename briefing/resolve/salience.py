@@ -4,7 +4,7 @@ The last pass over the assembled briefing (``Briefing -> Briefing``); the write 
 only renders what it decides:
 
 1. **who claims**: each claimed event says whether its claimant is a party to the
-   conflict (:func:`briefing.resolve.speakers.is_party`); words as written that name
+   conflict (:func:`briefing.resolve.parties.is_party`); words as written that name
    no entity are a party's own media ("state media said"), as the claim cue found them.
 2. **day salience**: how much the coverage says happened on a day, the independent
    sources of its events and of its sentences, those dated by their own words
@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..records import Briefing, Day, Entity, Event, FigureTopic, Statement
 from ..textutil import content_words
 from .figures import topic_labels, unit_topics
-from .speakers import is_party
+from .parties import is_party
 
 CENTRALITY_SMOOTHING = 5
 """Added to a sentence's word count when averaging how central its words are, so

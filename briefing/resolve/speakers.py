@@ -18,8 +18,7 @@ finds one winning; a speaker no stage ties is kept as written, never guessed:
 
 Each quote is then dated: the day of its sentence, unless that day is one the quoted
 words give, when it is the day the article came out. Figures are tied to their
-sources by :mod:`.figure_sources` (:func:`figure_claims` is re-exported here), and
-:func:`is_party` is :mod:`.parties`'s.
+sources by :mod:`.figure_sources`.
 """
 
 from __future__ import annotations
@@ -30,7 +29,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..records import ArticleExtraction, Citation, Corpus, Entity, Mention, Quote, ResolvedQuote
+from ..records import (
+    ACTOR_LABELS,
+    ArticleExtraction,
+    Citation,
+    Corpus,
+    Entity,
+    Mention,
+    Quote,
+    ResolvedQuote,
+)
 from ..textutil import fold, is_pronoun
 from .dating import Dated, as_of
 from .descriptions import (
@@ -45,10 +53,6 @@ from .descriptions import (
     pronouns_by_person,
     stem,
 )
-from .figure_sources import figure_claims
-from .parties import is_party
-
-__all__ = ["figure_claims", "is_party", "resolve_quotes"]
 
 PRONOUN_REACH = 2
 """Paragraphs back (besides the quote's own) that "he" or "she" may reach."""
@@ -59,7 +63,7 @@ DESCRIBED_IN_ARTICLES = 2
 stand for it in an article that does not."""
 
 TITLES = lexicon.word_set("titles")
-_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_NAME_LABELS = ACTOR_LABELS
 _DESCRIPTION_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
 _THING_PRONOUNS = frozenset({"it"})
 MentionEntity = dict[tuple[str, int, int], str]
