@@ -17,6 +17,7 @@ import re
 from datetime import date
 
 from . import lexicon
+from .textutil import alternation
 
 MONTH_NAMES = lexicon.words("months")
 """Month names, January first, lower case."""
@@ -33,7 +34,7 @@ _WEEKDAY_FORMS = sorted(
     key=lambda name: (-len(name), name),
 )
 
-MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_PATTERN = r"(?P<month>" + alternation(MONTHS, longest_first=True) + r")\.?"
 """Regex text for a month name as written, in the group ``month`` ("Nov.", "september")."""
 _WEEKDAY_PREFIX = r"(?:(?:" + "|".join(_WEEKDAY_FORMS) + r")\.?,?\s+)?"
 DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SLUG_MAX = 80
 RESERVED_IDS = frozenset({"index"})
@@ -129,3 +130,16 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they|i|we|you)$", re.I)
 def is_pronoun(text: str) -> bool:
     """Whether a speaker as written is a bare personal pronoun ("he", "She")."""
     return bool(_PRONOUN.match(text.strip()))
+
+
+def alternation(words: Iterable[str], gap: str = " ", longest_first: bool = False) -> str:
+    """A regular-expression group ``(?:a|b|…)`` matching any of ``words`` as written; a
+    space inside a word matches ``gap`` (``\\s+`` for any run of white space). With
+    ``longest_first``, longer words are tried first, so "sept" is not read as "sep"."""
+    ordered = sorted(words, key=len, reverse=True) if longest_first else list(words)
+    return "(?:" + "|".join(gap.join(map(re.escape, w.split(" "))) for w in ordered) + ")"
+
+
+def plural(noun: str) -> str:
+    """The regular plural of an English noun ("strike" → strikes, "march" → marches)."""
+    return f"{noun}es" if noun.endswith(("s", "sh", "ch", "x", "z")) else f"{noun}s"

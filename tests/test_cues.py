@@ -2,12 +2,12 @@
 
 from briefing.records import Mention
 from briefing.resolve.cues import (
-    alternation,
     armed_group_cues,
     followed_by_place_noun,
     media_cues,
     place_cues,
 )
+from briefing.textutil import alternation
 
 
 def _at(text: str, name: str) -> tuple[list[Mention], dict[tuple[str, int], str]]:

@@ -34,3 +34,23 @@ def test_verb_forms_inflect_and_take_irregular_forms_as_given() -> None:
     assert set(verb_forms("stress")) == {"stress", "stresses", "stressed", "stressing"}
     assert {"say", "says", "saying", "said"} <= set(verb_forms("say/said"))
     assert "took control" in verb_forms("take control/took control")
+
+
+def test_alternation_escapes_matches_any_word_and_can_try_longest_first() -> None:
+    import re
+
+    from briefing.textutil import alternation
+
+    words = alternation(["news agency", "a.m."], gap=r"\s+")
+    pattern = re.compile(f"^{words}$")
+    assert pattern.match("news   agency") and pattern.match("a.m.") and not pattern.match("a-m-")
+    assert re.match(alternation(["sep", "sept"], longest_first=True), "sept")[0] == "sept"
+    assert re.match(alternation(["sep", "sept"]), "sept")[0] == "sep"
+
+
+def test_plural_of_regular_nouns() -> None:
+    from briefing.textutil import plural
+
+    assert [plural(n) for n in ("strike", "march", "bus", "box")] == [
+        "strikes", "marches", "buses", "boxes",
+    ]  # fmt: skip

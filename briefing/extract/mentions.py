@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..records import ACTOR_LABELS, NAME_ONLY_LABELS, PLACE_LABELS, Mention
+from ..textutil import alternation
 from .labels import ORG, PERSON
 from .roles import LEADING_ARTICLES, PERSON_NOUNS, TITLES, role
 
@@ -42,7 +43,7 @@ _FURNITURE_WORDS = lexicon.word_set("furniture_labels") | lexicon.word_set("name
 _NAME_PARTICLES = lexicon.word_set("name_particles")
 _MODIFIER_PREFIXES = lexicon.word_set("modifier_prefixes")
 _INNER_MODIFIER = re.compile(
-    rf"\s(?:{'|'.join(lexicon.words('inner_modifier_prefixes'))})[-‐]\w", re.I
+    rf"\s{alternation(lexicon.words('inner_modifier_prefixes'))}[-‐]\w", re.I
 )
 _CLAUSE_WORDS = lexicon.word_set("clause_words")
 _COURTESY = lexicon.word_set("courtesy_titles")
@@ -52,7 +53,7 @@ _MONTHS = frozenset(name[:3] for name in lexicon.words("months"))
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _DASHES = frozenset({"-", "–", "—", "--"})
 _ROMAN = re.compile(r"^(?:[IVX]+|JR|SR)$")
-_TIMESTAMP = re.compile(rf"\d:\d\d|\b(?:{'|'.join(lexicon.words('time_zones'))})\b")
+_TIMESTAMP = re.compile(rf"\d:\d\d|\b{alternation(lexicon.words('time_zones'))}\b")
 """Live pages' time stamps ("04:27 GMT Help"): furniture, never a name."""
 # A name inside these stands for the phrase around it ("HTS fighters", "HTS and allies").
 _PHRASE_INNER_DEPS = frozenset({"compound", "conj", "appos", "poss", "nmod", "amod"})

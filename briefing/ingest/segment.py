@@ -30,6 +30,7 @@ from urllib.parse import urlparse
 
 from .. import lexicon
 from ..dates import DATE_DMY_WORDS, DATE_ISO, DATE_MDY_WORDS, DATE_NUMERIC, parse_written_date
+from ..textutil import alternation
 from .readers import RawDoc
 
 HEADER_WINDOW = 6
@@ -55,7 +56,7 @@ PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK = 4, 5, 6
 def _alternatives(name: str) -> str:
     """The words of lexicon list ``name`` as a regular expression's alternatives, in
     the list's order."""
-    return "|".join(re.escape(word) for word in lexicon.words(name))
+    return alternation(lexicon.words(name))
 
 
 _DATE_LINE_PREFIX = re.compile(rf"^(?:(?:{_alternatives('date_line_labels')})(?: on)?:?\s*)?", re.I)

@@ -13,14 +13,10 @@ makes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .. import lexicon
 from ..records import Statement
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+from ..textutil import alternation
 
 
 def cue_pattern(phrase: str) -> str:
@@ -30,7 +26,7 @@ def cue_pattern(phrase: str) -> str:
     written = ""
     for n, slot in enumerate(slots):
         optional = slot.startswith("(") and slot.endswith(")")
-        words = _alternatives(slot.strip("()").split("|"))
+        words = alternation(slot.strip("()").split("|"))
         last = n == len(slots) - 1
         if optional and last:
             written = f"{written.rstrip(' ')}(?: {words})?"
@@ -43,9 +39,9 @@ def cue_pattern(phrase: str) -> str:
 
 def _party_media_pattern() -> str:
     """ "state media", "rebel radio reported": a party's own media, and what it did."""
-    owners = _alternatives(lexicon.words("party_media_owners"))
-    media = _alternatives(lexicon.words("party_media"))
-    reports = _alternatives(lexicon.words("party_media_reports"))
+    owners = alternation(lexicon.words("party_media_owners"))
+    media = alternation(lexicon.words("party_media"))
+    reports = alternation(lexicon.words("party_media_reports"))
     return f"{owners} {media}(?: {reports})?"
 
 
@@ -58,9 +54,7 @@ CLAIM_CUES = re.compile(
 """Words that mark a sentence as a claim rather than an established fact."""
 
 _PARTY_MEDIA_OWNERS = lexicon.word_set("party_media_owners")
-_CLAIMANT_REPORTS = re.compile(
-    r"\b" + _alternatives(lexicon.words("claimant_reports")) + r"\b", re.I
-)
+_CLAIMANT_REPORTS = re.compile(r"\b" + alternation(lexicon.words("claimant_reports")) + r"\b", re.I)
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 

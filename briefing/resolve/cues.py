@@ -10,17 +10,12 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from .. import lexicon
 from ..records import Mention
+from ..textutil import alternation
 
 Paragraphs = Mapping[tuple[str, int], str]
 """(article id, paragraph index) → paragraph text."""
 CUE_WINDOW = 60
 """Characters looked at on each side of a mention for a cue."""
-
-
-def alternation(words: Iterable[str], gap: str = " ") -> str:
-    """A regular-expression group matching any of ``words``; a space inside a word
-    matches ``gap`` (a space, or ``\\s+`` for any run of white space)."""
-    return "(?:" + "|".join(gap.join(map(re.escape, w.split(" "))) for w in words) + ")"
 
 
 def _words(name: str, gap: str = " ") -> str:

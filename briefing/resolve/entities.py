@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..records import GPE, ORG, Alias, ArticleExtraction, Citation, Entity, Mention, Sentence
-from ..textutil import RESERVED_IDS, slugify, unique_id
-from .cues import Paragraphs, alternation
+from ..textutil import RESERVED_IDS, alternation, slugify, unique_id
+from .cues import Paragraphs
 from .curation import Curation, curated_kind, curated_name
 from .groups import Group, Groups, Where, owners, where
 from .kinds import entity_kind

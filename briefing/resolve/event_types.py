@@ -29,7 +29,7 @@ from typing import NamedTuple
 from .. import lexicon
 from ..quoting import quoted_runs
 from ..records import Statement
-from ..textutil import verb_forms
+from ..textutil import plural, verb_forms
 from .rules import TEXT, WORDS, load_rules
 
 PREDICATES_FILE = Path(__file__).with_name("events.yml")
@@ -79,8 +79,7 @@ class EventType:
 
 def _noun_forms(noun: str) -> list[str]:
     """ "strike" → strike, strikes; "air strike" → air strike, air strikes."""
-    plural = f"{noun}es" if noun.endswith(("s", "sh", "ch", "x", "z")) else f"{noun}s"
-    return [plural, noun]
+    return [plural(noun), noun]
 
 
 def _pattern(forms: list[str]) -> re.Pattern[str] | None:

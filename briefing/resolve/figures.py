@@ -32,6 +32,7 @@ from typing import NamedTuple
 from .. import lexicon
 from ..dates import MONTHS
 from ..records import Figure
+from ..textutil import alternation
 from .rules import FLAG, TEXT, WORDS, load_rules
 
 TOPICS_FILE = Path(__file__).with_name("figures.yml")
@@ -60,15 +61,11 @@ _VAGUE = {
 _AT_LEAST = lexicon.words("at_least_words")
 _AT_MOST = lexicon.words("at_most_words")
 _ABOUT = lexicon.words("about_words")
-_MEASURE_ALT = "|".join(
-    sorted((re.escape(w) for w in lexicon.words("measure_units")), key=len, reverse=True)
-)
+_MEASURE_ALT = alternation(lexicon.words("measure_units"), longest_first=True)
 
-_WORDS_ALT = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
-_VAGUE_ALT = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
-_QUAL_ALT = "|".join(
-    re.escape(q) for q in sorted(_AT_LEAST + _AT_MOST + _ABOUT, key=len, reverse=True)
-)
+_WORDS_ALT = alternation(_UNITS, longest_first=True)
+_VAGUE_ALT = alternation(_VAGUE, longest_first=True)
+_QUAL_ALT = alternation(_AT_LEAST + _AT_MOST + _ABOUT, longest_first=True)
 _AMOUNT = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million|billion))?"
     rf"|(?:{_WORDS_ALT})(?:[\s-]+(?:{_WORDS_ALT}))?(?:\s+(?:hundred|thousand|million))?"

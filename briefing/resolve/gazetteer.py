@@ -19,16 +19,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import lexicon, textutil
-from ..textutil import fold, sha256
+from ..textutil import alternation, fold, sha256
 
 CLOSE_LIMIT = 10
 """Closest city names returned per country."""
 CODE_MAX_LENGTH = 3
 """An all-capitals name this short is looked up as a country code too ("US"), and only
 as a country."""
-_ARTICLE = re.compile(
-    "^(?:" + "|".join(map(re.escape, lexicon.words("arabic_article_forms"))) + r")[\s‐-]+", re.I
-)
+_ARTICLE = re.compile("^" + alternation(lexicon.words("arabic_article_forms")) + r"[\s‐-]+", re.I)
 _ROMANISATIONS = lexicon.LEXICON_DIR / "romanisations.yml"
 """The lexicon file with the article forms (:func:`gazetteer_version` hashes it)."""
 _NON_LETTERS = re.compile(r"[^a-z ]+")
