@@ -188,6 +188,10 @@ class ResolvedQuote:
     """Start offset of the speaker as written, when named in the same paragraph."""
     speaker_end: int = -1
     """End offset of the speaker as written, when named in the same paragraph."""
+    shown: bool = True
+    """Whether the pages give it a line: not a fragment inside reported speech of the
+    same speaker in the same paragraph, which that line shows already. Set by the
+    salience pass."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,10 @@ class FigureClaim:
     """Every article paragraph carrying this sentence."""
     sources: int
     """Independent sources (story families) carrying it."""
+    series: str = ""
+    """The running series it belongs to, named by who gives it (an entity id, the
+    source as written, or the outlet that states it); empty for single incidents and
+    for a part of another figure. Set by the salience pass."""
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from briefing.resolve.state import Resolution
 
 from .test_resolve import _corpus_and_extractions
 
-_STEP = re.compile(r"^\s+state = passes\.(\w+)\(state\)  # (\d+)$", re.M)
+_STEP = re.compile(r"^\s+state = passes\.(\w+)\(state\)  # (\d+) ([\w ]+)$", re.M)
 
 
 def _steps() -> list[tuple[int, str]]:
     source = inspect.getsource(briefing.resolve.resolve)
-    return [(int(number), name) for name, number in _STEP.findall(source)]
+    return [(int(number), name) for name, number, _ in _STEP.findall(source)]
 
 
 def test_resolve_runs_every_pass_once_in_numbered_order() -> None:
@@ -32,8 +32,10 @@ def test_resolve_runs_every_pass_once_in_numbered_order() -> None:
 
 
 def test_the_module_docstring_lists_the_passes_in_the_same_order() -> None:
-    listed = re.findall(r"^(\d+)\. \*\*", briefing.resolve.__doc__, re.M)
-    assert [int(n) for n in listed] == [number for number, _ in _steps()]
+    listed = re.findall(r"^(\d+)\. \*\*([^*]+)\*\*", briefing.resolve.__doc__, re.M)
+    source = inspect.getsource(briefing.resolve.resolve)
+    run = [(number, title) for _, number, title in _STEP.findall(source)]
+    assert listed == run  # same numbers, same titles, same order
 
 
 def test_every_pass_returns_a_new_state_and_leaves_its_input_alone() -> None:

@@ -189,5 +189,10 @@ def rank_days(state: Resolution) -> Resolution:
     """Claimants' partyhood, each day's salience and summary, the figure topics."""
     ranked = salience.with_salience(state.briefing())
     return replace(
-        state, events=ranked.events, days=ranked.days, figure_topics=ranked.figure_topics
+        state,
+        events=ranked.events,
+        days=ranked.days,
+        quotes=ranked.quotes,
+        claims=ranked.claims,
+        figure_topics=ranked.figure_topics,
     )

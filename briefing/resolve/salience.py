@@ -11,18 +11,33 @@ only renders what it decides:
    weighing :data:`OWN_DATE_WEIGHT` times more.
 3. **day summaries**: a day's sentences by how central each is to what the day's
    sentences say, as in centroid summarisers, times its corroboration.
-4. **figure topics**: the topics of ``figures.yml`` in file order, with their labels
+4. **shown quotes**: a fragment inside reported speech of the same speaker in the
+   same paragraph gets no line of its own;
+5. **figure series**: a running figure (a toll, a total) joins the series of whoever
+   gives it, so pages draw each source's figures side by side;
+6. **figure topics**: the topics of ``figures.yml`` in file order, with their labels
    and whether a value keeps its unit.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..records import Briefing, Day, Entity, Event, FigureTopic, Statement
-from ..textutil import content_words
+from ..records import (
+    Briefing,
+    Citation,
+    Day,
+    Entity,
+    Event,
+    FigureClaim,
+    FigureTopic,
+    ResolvedQuote,
+    Statement,
+)
+from ..textutil import content_words, fold
 from .figures import topic_labels, unit_topics
 from .parties import is_party
 
@@ -47,8 +62,38 @@ def with_salience(briefing: Briefing) -> Briefing:
         briefing,
         events=tuple(events[e.id] for e in briefing.events),
         days=days,
+        quotes=with_shown(briefing.quotes),
+        claims=tuple(replace(c, series=series(c)) for c in briefing.claims),
         figure_topics=figure_topics(),
     )
+
+
+def with_shown(quotes: Sequence[ResolvedQuote]) -> tuple[ResolvedQuote, ...]:
+    """Stage 4: each quote marked shown unless it is a fragment inside reported speech
+    of the same speaker in the same paragraph (whose line shows it already)."""
+    indirect: dict[tuple[Citation, str | None], list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        if q.kind == "indirect":
+            indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
+    return tuple(
+        replace(q, shown=False)
+        if q.kind == "fragment"
+        and any(s <= q.start and q.end <= e for s, e in indirect[(q.citation, q.speaker_text)])
+        else q
+        for q in quotes
+    )
+
+
+def series(claim: FigureClaim) -> str:
+    """Stage 5: the running series a figure belongs to, named by who gives it; empty
+    for a single incident or a part of another figure."""
+    if not claim.running or claim.within:
+        return ""
+    if claim.source:
+        return claim.source
+    if claim.source_text:
+        return fold(claim.source_text)
+    return f"reported by {claim.reported_by or ''}"
 
 
 def claimant_is_party(claimant: str, entities: dict[str, Entity]) -> bool:
@@ -98,6 +143,6 @@ def day_summary(day: Day) -> tuple[Statement, ...]:
 
 
 def figure_topics() -> tuple[FigureTopic, ...]:
-    """Stage 4: the topics of ``figures.yml`` in file order."""
+    """Stage 6: the topics of ``figures.yml`` in file order."""
     with_unit = unit_topics()
     return tuple(FigureTopic(key, label, key in with_unit) for key, label in topic_labels().items())

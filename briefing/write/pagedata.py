@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from ..records import (
     Article,
     Briefing,
-    Citation,
     Entity,
     Event,
     FigureClaim,
@@ -148,18 +147,8 @@ def rewrites(articles: Sequence[Article]) -> dict[str, list[str]]:
 
 
 def shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
-    """Stage 3: quotes worth a line: a fragment inside reported speech of the same
-    speaker in the same paragraph is shown there already."""
-    indirect: dict[tuple[Citation, str | None], list[tuple[int, int]]] = defaultdict(list)
-    for q in quotes:
-        if q.kind == "indirect":
-            indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
-    return [
-        q
-        for q in quotes
-        if q.kind != "fragment"
-        or not any(s <= q.start and q.end <= e for s, e in indirect[(q.citation, q.speaker_text)])
-    ]
+    """Stage 3: the quotes resolve gave a line (see :attr:`ResolvedQuote.shown`)."""
+    return [q for q in quotes if q.shown]
 
 
 def _in_day_order(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
@@ -224,19 +213,11 @@ def topics(briefing: Briefing) -> list[Topic]:
     ]
 
 
-def _source_key(claim: FigureClaim) -> str:
-    if claim.source:
-        return claim.source
-    if claim.source_text:
-        return fold(claim.source_text)
-    return f"reported by {claim.reported_by or ''}"
-
-
 def _running_series(claims: list[FigureClaim]) -> list[list[FigureClaim]]:
     by_source: dict[str, list[FigureClaim]] = defaultdict(list)
     for claim in claims:
-        if claim.running and not claim.within:
-            by_source[_source_key(claim)].append(claim)
+        if claim.series:
+            by_source[claim.series].append(claim)
     return sorted(by_source.values(), key=lambda cs: (-len(cs), cs[0].date or "", cs[0].id))
 
 
