@@ -36,12 +36,13 @@ from typing import NamedTuple
 from .. import lexicon
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS, iso_day, parse_written_date
 from ..records import ArticleExtraction, Corpus, Sentence
+from ..textutil import alternation
 
 _MONTH_DAY = re.compile(r"\b" + MONTH_PATTERN + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_PATTERN + r"\b", re.I)
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
-_YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
+_SAME_DAY = re.compile(rf"\b{alternation(lexicon.words('same_day_words'))}\b", re.I)
+_YESTERDAY = re.compile(rf"\b{alternation(lexicon.words('previous_day_words'))}\b", re.I)
 _OVERNIGHT = re.compile(r"\bovernight\b", re.I)
 MAX_SHIFT_DAYS = 6
 """The most days a relative expression ("three days ago") is read as shifting."""
@@ -57,11 +58,7 @@ _SHIFT = re.compile(
 # Phrases the tagger often leaves out of its date spans; the sentence text is searched for them.
 _UNTAGGED = re.compile(_SHIFT.pattern + r"|\bovernight\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is due to|are due to|is expected to|are expected to|is scheduled|"
-    r"are scheduled|plans? to|is to|are to)\b",
-    re.I,
-)
+_FUTURE = re.compile(rf"\b{alternation(lexicon.words('future_markers'))}\b", re.I)
 FUTURE_WINDOW = 60
 """Characters before a date expression searched for a future marker."""
 BACKGROUND_DAYS = 365

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from .. import lexicon
 from ..quoting import quoted_runs
 from ..records import Statement
-from ..textutil import plural, verb_forms
+from ..textutil import alternation, plural, verb_forms
 from .rules import TEXT, WORDS, load_rules
 
 PREDICATES_FILE = Path(__file__).with_name("events.yml")
@@ -145,14 +145,16 @@ class Typed(NamedTuple):
 
 
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|might|may|should|cannot|can|must|if|whether|unless)\s+(?:[\w']+\s+){0,2}$"
-    r"|\b(?:no evidence of|threat of|fears? of|risk of|plans? to|threaten(?:ed|s)? to)\s+(?:[\w-]+\s+){0,2}$",
+    rf"\b{alternation(lexicon.words('unreal_words'))}\s+(?:[\w']+\s+){{0,2}}$"
+    rf"|\b{alternation(lexicon.words('unreal_phrases'))}\s+(?:[\w-]+\s+){{0,2}}$",
     re.I,
 )
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|of|its|their|his|her|our|these|those)\s+$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
-_NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno longer|\bwithout)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(
+    rf"(?:\b{alternation(lexicon.words('negators'))}|n't|n’t)\s+(?:\w+\s+)?$", re.I
+)
 
 
 def _counts(reported: str, m: re.Match[str], noun: bool, weak: bool) -> bool:
@@ -269,8 +271,7 @@ def dated_event_type(statement: Statement, types: Sequence[EventType]) -> Typed 
 
 _NOT_PAST_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being)\s+(?:\w+\s+)?$", re.I)
 _GENERIC = re.compile(
-    r"\b(?:repeatedly|often|frequently|regularly|routinely|long|ever|usually|"
-    r"for (?:years|decades|months)|over the (?:years|decades)|since (?:the )?(?:1[89]|20)\d\d)\b",
+    rf"\b(?:{alternation(lexicon.words('habitual_markers'))}|since (?:the )?(?:1[89]|20)\d\d)\b",
     re.I,
 )
 IRREGULAR_PASTS = lexicon.word_set("irregular_pasts")
