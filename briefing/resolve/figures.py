@@ -240,10 +240,7 @@ def _is_not_a_count(match: re.Match[str], text: str) -> bool:
     return following[:1] == ":" or bool(re.match(r"(?:st|nd|rd|th)\b", following))
 
 
-_RISEN_TO = re.compile(
-    r"\b(?:risen|rose|climbed|jumped|increased|reached|stands at|stood at|now at)\s+(?:to\s+)?$",
-    re.I,
-)
+_RISEN_TO = re.compile(rf"\b{alternation(lexicon.words('risen_to_words'))}\s+(?:to\s+)?$", re.I)
 
 
 def _toll_risen_to(before: str) -> tuple[str, str] | None:
@@ -265,13 +262,10 @@ def _toll_risen_to(before: str) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-_PART_OF = re.compile(
-    r"\b(?:including|included|includes|among them|among whom|of them|of whom)\s+$", re.I
-)
+_PART_OF = re.compile(rf"\b{alternation(lexicon.words('part_of_words'))}\s+$", re.I)
 _PART_NOUN = re.compile(r"\s*([a-z][\w-]*)", re.I)
 _RUNNING = re.compile(
-    r"\b(?:toll|tolls|total|totals|tally|so far|since|in all|overall|altogether|cumulative"
-    r"|(?:over|in|during) the (?:past|last))\b"
+    rf"\b{alternation(lexicon.words('running_total_words'))}\b"
     r"|\b(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?\w+(?:ed|en|ld)\b",
     re.I,
 )
