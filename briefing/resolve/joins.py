@@ -27,7 +27,8 @@ PARTIAL_MAX_RATIO = 3
 rare longer form ("End Quote Bashar al-Assad", "UN-Arab League") is a run-on, not the
 full name of a frequent shorter one."""
 _FUNCTION_WORDS = lexicon.word_set("name_function_words") | ARABIC_ARTICLES
-_NUMBER_WORDS = lexicon.word_set("name_number_words")
+_NUMBER_WORDS = frozenset(lexicon.number_words())
+"""A number in a name is part of it: "Three Brotherhood Alliance", "Group of Seven"."""
 _POST_MODIFIERS = ("of", "for", "on")
 MISSPELLING_MIN_MENTIONS = 5
 """A one-off name is taken for a typo of a name at least this frequent."""
