@@ -56,11 +56,13 @@ def test_a_new_key_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.Mon
     assert nlp.texts == ["Rain fell.", "Rain fell."]  # parsed again
 
 
-def test_the_key_follows_both_forms_of_import(tmp_path: Path) -> None:
-    module = PACKAGE_DIR / "extract" / "probe_for_test.py"
+def test_the_key_follows_both_forms_of_import(tmp_path: Path, monkeypatch) -> None:
+    package = tmp_path / "briefing"
+    (package / "extract").mkdir(parents=True)
+    for name in ("__init__.py", "dates.py", "quoting.py", "unused.py"):
+        (package / name).write_text("")
+    module = package / "extract" / "probe.py"
     module.write_text("import briefing.dates\nfrom ..quoting import quote_spans\n")
-    try:
-        found = {p.relative_to(PACKAGE_DIR).as_posix() for p in cache._imported_modules(module)}
-    finally:
-        module.unlink()
-    assert {"dates.py", "quoting.py"} <= found
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    found = {p.relative_to(package).as_posix() for p in cache._imported_modules(module)}
+    assert {"dates.py", "quoting.py"} <= found and "unused.py" not in found
