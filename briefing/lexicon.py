@@ -12,8 +12,7 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
-
+from .config import read_yaml
 from .errors import LexiconError
 from .textutil import verb_forms
 
@@ -47,10 +46,7 @@ def _validated(data: object, path: Path) -> dict[str, tuple[str, ...] | dict[str
 
 
 def _load_file(path: Path) -> dict[str, tuple[str, ...] | dict[str, tuple]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"cannot be read: {exc}", path) from None
+    data = read_yaml(path, LexiconError)
     try:
         return _validated(data, path)
     except LexiconError as exc:

@@ -48,7 +48,7 @@ def test_irregular_forms_are_written_per_verb(tmp_path: Path) -> None:
         ("battle:\n  label: [Battle]\n", "battle.label"),
         ("battle:\n  verbs: [capture]\n", "battle.verbs"),
         ("- battle\n", "mapping"),
-        ("battle: {predicates: [capture\n", "cannot be read"),
+        ("battle: {predicates: [capture\n", "not valid YAML at line"),
     ],
 )
 def test_a_malformed_events_file_names_the_file_and_the_key(

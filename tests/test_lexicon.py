@@ -49,7 +49,7 @@ def test_verbs_get_their_regular_and_irregular_forms(lexicon_dir) -> None:
         ("words: [yes, no]\n", "words must be a list of words"),  # YAML reads these as booleans
         ("words: red\n", "words must be a list of words"),
         ("- red\n", "must be a mapping"),
-        ("words: [red\n", "cannot be read"),
+        ("words: [red\n", "not valid YAML at line"),
         ("months:\n  may: june\n", "months.may must be a list of words"),
     ],
 )
@@ -59,6 +59,7 @@ def test_a_bad_file_is_named_with_the_problem(lexicon_dir, text: str, message: s
         lexicon.words("words")
     assert message in str(error.value)
     assert str(folder / "bad.yml") in str(error.value)
+    assert "\n" not in str(error.value)  # one line for the user
 
 
 def test_a_list_is_defined_once(lexicon_dir) -> None:

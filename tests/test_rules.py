@@ -49,5 +49,5 @@ def test_a_malformed_file_is_one_error_naming_file_and_key(
 
 
 def test_a_missing_file_is_an_error_naming_it(tmp_path: Path) -> None:
-    with pytest.raises(LexiconError, match="cannot be read"):
+    with pytest.raises(LexiconError, match="cannot read"):
         load_rules(tmp_path / "absent.yml", SCHEMA)

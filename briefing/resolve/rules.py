@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
-
+from ..config import read_yaml
 from ..errors import LexiconError
 
 WORDS = "a list of words"
@@ -51,10 +50,7 @@ def load_rules(path: Path, schema: Mapping[str, str]) -> dict[str, dict[str, obj
     """The entries of the rules file ``path`` in file order, each a mapping of its
     fields, validated against ``schema`` (field → :data:`WORDS`, :data:`TEXT` or
     :data:`FLAG`)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"cannot be read: {exc}", path) from None
+    raw = read_yaml(path, LexiconError)
     if raw is None:
         return {}
     if not isinstance(raw, dict):

@@ -78,9 +78,9 @@ class Resolution:
     claims: tuple[FigureClaim, ...] = ()
     """Every figure as its source gave it."""
     proposals: tuple[Proposal, ...] = ()
+    """Pairs of entities that may be one, best first."""
     figure_topics: tuple[FigureTopic, ...] = ()
     """The figure topics, with their labels and units, for the figures pages."""
-    """Pairs of entities that may be one, best first."""
 
     @classmethod
     def start(
