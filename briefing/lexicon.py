@@ -24,9 +24,10 @@ def lexicon_files() -> tuple[Path, ...]:
     return tuple(sorted(LEXICON_DIR.glob("*.yml")))
 
 
-def _words(value: object, where: str) -> tuple[str, ...]:
+def _words(value: object, where: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-        raise LexiconError(f"{where} must be a list of words (quote words YAML reads as yes/no)")
+        message = f"{where} must be a list of words (quote words YAML reads as yes/no)"
+        raise LexiconError(message, path)
     return tuple(value)
 
 
@@ -37,20 +38,16 @@ def _validated(data: object, path: Path) -> dict[str, tuple[str, ...] | dict[str
     for name, value in data.items():
         if isinstance(value, dict):
             lists[name] = {
-                _words([word], f"{name}")[0]: _words(forms, f"{name}.{word}")
+                _words([word], f"{name}", path)[0]: _words(forms, f"{name}.{word}", path)
                 for word, forms in value.items()
             }
         else:
-            lists[name] = _words(value, str(name))
+            lists[name] = _words(value, str(name), path)
     return lists
 
 
 def _load_file(path: Path) -> dict[str, tuple[str, ...] | dict[str, tuple]]:
-    data = read_yaml(path, LexiconError)
-    try:
-        return _validated(data, path)
-    except LexiconError as exc:
-        raise LexiconError(exc.message, exc.path or path) from None
+    return _validated(read_yaml(path, LexiconError), path)
 
 
 @functools.cache
