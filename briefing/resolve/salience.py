@@ -68,34 +68,6 @@ def with_salience(briefing: Briefing) -> Briefing:
     )
 
 
-def with_shown(quotes: Sequence[ResolvedQuote]) -> tuple[ResolvedQuote, ...]:
-    """Stage 4: each quote marked shown unless it is a fragment inside reported speech
-    of the same speaker in the same paragraph (whose line shows it already)."""
-    indirect: dict[tuple[Citation, str | None], list[tuple[int, int]]] = defaultdict(list)
-    for q in quotes:
-        if q.kind == "indirect":
-            indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
-    return tuple(
-        replace(q, shown=False)
-        if q.kind == "fragment"
-        and any(s <= q.start and q.end <= e for s, e in indirect[(q.citation, q.speaker_text)])
-        else q
-        for q in quotes
-    )
-
-
-def series(claim: FigureClaim) -> str:
-    """Stage 5: the running series a figure belongs to, named by who gives it; empty
-    for a single incident or a part of another figure."""
-    if not claim.running or claim.within:
-        return ""
-    if claim.source:
-        return claim.source
-    if claim.source_text:
-        return fold(claim.source_text)
-    return f"reported by {claim.reported_by or ''}"
-
-
 def claimant_is_party(claimant: str, entities: dict[str, Entity]) -> bool:
     """Stage 1: whether a claimant (an entity id, or words as written) is a party."""
     entity = entities.get(claimant)
@@ -140,6 +112,34 @@ def day_summary(day: Day) -> tuple[Statement, ...]:
     return tuple(
         sorted([e.summary for e in day.events] + list(day.untold), key=importance, reverse=True)
     )
+
+
+def with_shown(quotes: Sequence[ResolvedQuote]) -> tuple[ResolvedQuote, ...]:
+    """Stage 4: each quote marked shown unless it is a fragment inside reported speech
+    of the same speaker in the same paragraph (whose line shows it already)."""
+    indirect: dict[tuple[Citation, str | None], list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        if q.kind == "indirect":
+            indirect[(q.citation, q.speaker_text)].append((q.start, q.end))
+    return tuple(
+        replace(q, shown=False)
+        if q.kind == "fragment"
+        and any(s <= q.start and q.end <= e for s, e in indirect[(q.citation, q.speaker_text)])
+        else q
+        for q in quotes
+    )
+
+
+def series(claim: FigureClaim) -> str:
+    """Stage 5: the running series a figure belongs to, named by who gives it; empty
+    for a single incident or a part of another figure."""
+    if not claim.running or claim.within:
+        return ""
+    if claim.source:
+        return claim.source
+    if claim.source_text:
+        return fold(claim.source_text)
+    return f"reported by {claim.reported_by or ''}"
 
 
 def figure_topics() -> tuple[FigureTopic, ...]:
