@@ -115,7 +115,7 @@ def make_entities(state: Resolution) -> Resolution:
         state.groups, state.curation, state.outlets, state.paragraphs
     )
     mention_entity = entities.mention_entities(state.extractions, state.groups, key_to_id)
-    return replace(state, entities=found, key_to_id=key_to_id, mention_entity=mention_entity)
+    return replace(state, entities=found, mention_entity=mention_entity)
 
 
 def keep_entity_mentions(state: Resolution) -> Resolution:

@@ -61,8 +61,6 @@ class Resolution:
     """Words for peoples ("Syrian") → their mentions."""
     entities: tuple[Entity, ...] = ()
     """Actors and places, ordered by id."""
-    key_to_id: Mapping[str, str] = field(default_factory=dict)
-    """Group key → entity id."""
     mention_entity: Mapping[Where, str] = field(default_factory=dict)
     """Where a mention is → the id of its entity."""
     dating: Mapping[tuple[str, int], Dated] = field(default_factory=dict)
