@@ -315,11 +315,16 @@ class Day:
     articles: tuple[str, ...]
     """Articles published that day."""
     events: tuple[Event, ...] = ()
-    """Events of the day, most important first: independent sources, then figures
-    given, then entities named."""
-    salience: int = 0
-    """How much the coverage says happened that day (see ``resolve.salience``); set
-    by the resolve stage's salience pass."""
+    """Events of the day, most important first: by independent sources, figures and
+    entities, then, once the salience pass has run, by how central and corroborated
+    each event's sentence is."""
+    salience: float = 0.0
+    """How much the day matters, from 0 to 1: the sources reporting it, later
+    articles referring back to it, its lead event's corroboration and publication
+    volume (see ``resolve.ranking``); set by the resolve stage's salience pass."""
+    key: bool = False
+    """Whether it is one of the story's key days, which the timeline shows (see
+    ``resolve.ranking``); set by the salience pass."""
     summary: tuple[Statement, ...] = ()
     """Each event's sentence and the day's other sentences, most important first (see
     ``resolve.salience``); set by the resolve stage's salience pass."""

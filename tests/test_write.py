@@ -77,7 +77,7 @@ def _briefing(articles: tuple[str, ...] = ("a1", "a2")) -> Briefing:
             _entity("army", "actor", "military", "Syrian Army [1]"),
         ),
         statements=(said,),
-        days=(Day(DAY, (said,), articles, (event,), salience=7, summary=(said,)),),
+        days=(Day(DAY, (said,), articles, (event,), salience=0.7, key=True, summary=(said,)),),
         quotes=(quote,),
         extractions=(),
         events=(event,),
@@ -126,7 +126,18 @@ def test_pages_word_what_resolve_decided(tmp_path: Path) -> None:
     quotes = _page(tmp_path, "quotes.md")
     assert "“&#60;i&#62;We&#60;/i&#62; won”" in quotes
     export = json.loads(_page(tmp_path, "data/briefing.json"))
-    assert export["days"][0]["salience"] == 7 and export["events"][0]["claimed_by_party"]
+    assert export["days"][0]["salience"] == 0.7 and export["days"][0]["key"]
+    assert export["events"][0]["claimed_by_party"]
+
+
+def test_the_timeline_shows_the_key_days_and_the_days_index_all(tmp_path: Path) -> None:
+    briefing = _briefing()
+    minor = replace(briefing.days[0], date="2024-11-28", key=False, salience=0.1)
+    write(replace(briefing, days=(minor, briefing.days[0])), tmp_path, TEMPLATES)
+    timeline = _page(tmp_path, "timeline.md")
+    assert "(days/2024-11-29.md)" in timeline and "2024-11-28" not in timeline
+    assert "1 more with events" in timeline and "(days/index.md)" in timeline
+    assert "Thursday 28 November 2024" in _page(tmp_path, "days/index.md")
 
 
 def test_stale_pages_are_removed_and_unchanged_ones_left_alone(tmp_path: Path) -> None:

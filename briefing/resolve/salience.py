@@ -6,11 +6,10 @@ only renders what it decides:
 1. **who claims**: each claimed event says whether its claimant is a party to the
    conflict (:func:`briefing.resolve.parties.is_party`); words as written that name
    no entity are a party's own media ("state media said"), as the claim cue found them.
-2. **day salience**: how much the coverage says happened on a day, the independent
-   sources of its events and of its sentences, those dated by their own words
-   weighing :data:`OWN_DATE_WEIGHT` times more.
+2. **day salience**, lead events and key days, from evidence counted per story
+   family (:mod:`.ranking`);
 3. **day summaries**: a day's sentences by how central each is to what the day's
-   sentences say, as in centroid summarisers, times its corroboration.
+   families say, as in centroid summarisers, times its corroboration (:mod:`.ranking`);
 4. **shown quotes**: a fragment inside reported speech of the same speaker in the
    same paragraph gets no line of its own;
 5. **figure series**: a running figure (a toll, a total) joins the series of whoever
@@ -21,33 +20,23 @@ only renders what it decides:
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import (
     Briefing,
     Citation,
-    Day,
     Entity,
     Event,
     FigureClaim,
     FigureTopic,
     ResolvedQuote,
-    Statement,
 )
-from ..textutil import content_words, fold
+from ..textutil import fold
 from .figures import topic_labels, unit_topics
 from .parties import is_party
-
-CENTRALITY_SMOOTHING = 5
-"""Added to a sentence's word count when averaging how central its words are, so
-that very short sentences ("Aleppo fell.") do not win on one common word."""
-OWN_DATE_WEIGHT = 3
-"""How much more a sentence that dates itself ("on Friday") says about a day than one
-dated only by its article's publication (which tells what was reported that day,
-not what happened)."""
+from .ranking import ranked_days
 
 
 def with_salience(briefing: Briefing) -> Briefing:
@@ -55,8 +44,9 @@ def with_salience(briefing: Briefing) -> Briefing:
     figure topics set."""
     entities = {e.id: e for e in briefing.entities}
     events = {e.id: _with_claimant_party(e, entities) for e in briefing.events}
-    days = tuple(
-        _ranked(replace(d, events=tuple(events[e.id] for e in d.events))) for d in briefing.days
+    days = ranked_days(
+        [replace(d, events=tuple(events[e.id] for e in d.events)) for d in briefing.days],
+        briefing.corpus.articles,
     )
     return replace(
         briefing,
@@ -80,38 +70,6 @@ def _with_claimant_party(event: Event, entities: dict[str, Entity]) -> Event:
     if not event.claimed_by:
         return event
     return replace(event, claimed_by_party=claimant_is_party(event.claimed_by, entities))
-
-
-def _ranked(day: Day) -> Day:
-    return replace(day, salience=day_salience(day), summary=day_summary(day))
-
-
-def day_salience(day: Day) -> int:
-    """Stage 2: the independent sources of a day's events, and of its sentences,
-    those dated by their own words weighing :data:`OWN_DATE_WEIGHT` times more."""
-    return sum(e.sources for e in day.events) + sum(
-        s.sources * (OWN_DATE_WEIGHT if s.date_evidence != "published" else 1)
-        for s in day.statements
-    )
-
-
-def day_summary(day: Day) -> tuple[Statement, ...]:
-    """Stage 3: a day's sentences in order of importance: each event's sentence and
-    the day's other sentences, by how central each is to what the day's sentences say
-    (the mean count, over its content words, of the day's sentences using that word)
-    times its corroboration (1 + log of its independent sources, or of its event's)."""
-    counts = Counter(w for s in day.statements for w in content_words(s.text))
-    event_sources = {e.summary: e.sources for e in day.events}
-
-    def importance(statement: Statement) -> float:
-        words = content_words(statement.text)
-        centrality = sum(counts[w] for w in words) / (len(words) + CENTRALITY_SMOOTHING)
-        sources = max(event_sources.get(statement, 0), statement.sources)
-        return centrality * (1 + math.log(sources))
-
-    return tuple(
-        sorted([e.summary for e in day.events] + list(day.untold), key=importance, reverse=True)
-    )
 
 
 def with_shown(quotes: Sequence[ResolvedQuote]) -> tuple[ResolvedQuote, ...]:

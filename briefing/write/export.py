@@ -147,6 +147,7 @@ def day(d: Day) -> Json:
     return {
         "date": d.date,
         "salience": d.salience,
+        "key": d.key,
         "events": [e.id for e in d.events],
         "new_events": [e.id for e in d.events if e.new],
         "figures": [

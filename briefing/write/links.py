@@ -69,12 +69,15 @@ class Links:
         name = escape_markdown(self.site.entities[entity_id].name)
         return Markup(f"[{name}]({self.entity_href(entity_id)})")
 
+    def day_href(self, iso: str) -> str:
+        return f"{self.rel}days/{iso}.md"
+
     def day_link(self, iso: str) -> Markup:
         """A link to the day's page; the day written out when it has none (a figure
         dated to a day no sentence naming an entity is about)."""
         if iso not in self.site.days:
             return Markup(long_date(iso))
-        return Markup(f"[{long_date(iso)}]({self.rel}days/{iso}.md)")
+        return Markup(f"[{long_date(iso)}]({self.day_href(iso)})")
 
     def article_link(self, article_id: str) -> Markup:
         article = self.site.articles[article_id]
@@ -120,6 +123,7 @@ class Links:
         return {
             "entity_link": self.entity_link,
             "day_link": self.day_link,
+            "day_href": self.day_href,
             "article_link": self.article_link,
             "cite": self.cite,
             "cites": self.cites,

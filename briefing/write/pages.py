@@ -122,7 +122,11 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
         "timeline.md": r.page(
             "timeline.md.j2",
             TOP,
-            {"days": with_events, "per_day": TIMELINE_EVENTS_PER_DAY},
+            {
+                "days": [d for d in with_events if d.key],
+                "others": sum(1 for d in with_events if not d.key),
+                "per_day": TIMELINE_EVENTS_PER_DAY,
+            },
             page="timeline",
         ),
     }
