@@ -12,7 +12,10 @@ largest, on a log scale, and weighted so that none dominates (Martschat and Mark
 2018 combine such date-level signals in one objective the same way).
 
 1. **signals**: per day, :class:`DaySignals` from its sentences' citations;
-2. **day salience**: the weighted sum of the scaled signals (:data:`WEIGHTS`);
+2. **day salience**: the weighted sum of the scaled signals (:data:`WEIGHTS`), each
+   scaled partly against the whole story and partly against the day's neighbourhood,
+   so that the timeline is not all one busy week (the temporal spread that Martschat
+   and Markert's objective rewards);
 3. **sentence importance**: how central a sentence's words are to what the day's
    families say (each word counted once per family, as in centroid summarisers),
    times its corroboration, with a bonus for a lead paragraph and for a sentence
@@ -24,6 +27,7 @@ largest, on a log scale, and weighted so that none dominates (Martschat and Mark
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -32,7 +36,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Day, Statement
 from ..textutil import content_words
 
-WEIGHTS = {"reporting": 0.3, "references": 0.3, "corroboration": 0.25, "volume": 0.15}
+WEIGHTS = {"reporting": 0.25, "references": 0.3, "corroboration": 0.35, "volume": 0.1}
 """Weight of each scaled signal in a day's salience; they sum to 1 and none is above
 :data:`MAX_WEIGHT`, so no single signal decides."""
 MAX_WEIGHT = 0.4
@@ -53,6 +57,11 @@ MIN_KEY_DAYS = 5
 """Key days at least (all days, when the story has fewer)."""
 MAX_KEY_DAYS = 40
 """Key days at most, however long the story."""
+LOCAL_DAYS = 15
+"""Days either side of a day within which it is compared with its neighbours."""
+LOCAL_SHARE = 0.25
+"""Share of each signal's scale taken from the day's neighbourhood rather than the
+whole story."""
 SALIENCE_DIGITS = 6
 """Digits a day's salience is rounded to, so output is the same on every machine."""
 
@@ -112,20 +121,30 @@ def day_signals(day: Day, coverage: Coverage) -> DaySignals:
     return DaySignals(len(reporting), len(references), corroboration, len(volume))
 
 
-def day_saliences(signals: Sequence[DaySignals]) -> list[float]:
+def day_saliences(dates: Sequence[str], signals: Sequence[DaySignals]) -> list[float]:
     """Stage 2: each day's salience, the weighted sum of its signals, each on a log
-    scale relative to the story's largest."""
+    scale relative to the story's largest and, for :data:`LOCAL_SHARE`, to the
+    largest within :data:`LOCAL_DAYS` days (a day that stands out in a quiet week
+    matters as well as one in the busiest week)."""
+    ordinals = [datetime.date.fromisoformat(d).toordinal() for d in dates]
     largest = {name: max((getattr(s, name) for s in signals), default=0) for name in WEIGHTS}
 
-    def scaled(value: int, name: str) -> float:
-        top = largest[name]
-        return math.log1p(value) / math.log1p(top) if top else 0.0
+    def local_largest(index: int, name: str) -> int:
+        near = range(ordinals[index] - LOCAL_DAYS, ordinals[index] + LOCAL_DAYS + 1)
+        return max(getattr(s, name) for o, s in zip(ordinals, signals, strict=True) if o in near)
+
+    def scaled(index: int, name: str) -> float:
+        value, top = getattr(signals[index], name), largest[name]
+        if not top:
+            return 0.0
+        local = (local_largest(index, name) if LOCAL_SHARE else top) or top
+        return (1 - LOCAL_SHARE) * math.log1p(value) / math.log1p(top) + LOCAL_SHARE * (
+            math.log1p(value) / math.log1p(local)
+        )
 
     return [
-        round(
-            sum(w * scaled(getattr(s, name), name) for name, w in WEIGHTS.items()), SALIENCE_DIGITS
-        )
-        for s in signals
+        round(sum(w * scaled(i, name) for name, w in WEIGHTS.items()), SALIENCE_DIGITS)
+        for i in range(len(signals))
     ]
 
 
@@ -177,7 +196,7 @@ def key_days(days: Sequence[Day]) -> frozenset[str]:
 def ranked_days(days: Sequence[Day], articles: Sequence[Article]) -> tuple[Day, ...]:
     """Every day with its salience, lead events, summary and whether it is key."""
     coverage = Coverage.of(articles)
-    saliences = day_saliences([day_signals(d, coverage) for d in days])
+    saliences = day_saliences([d.date for d in days], [day_signals(d, coverage) for d in days])
     ranked = [ranked_day(d, coverage, s) for d, s in zip(days, saliences, strict=True)]
     key = key_days(ranked)
     return tuple(replace(d, key=d.date in key) for d in ranked)
