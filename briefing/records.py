@@ -278,8 +278,8 @@ class ArticleExtraction:
 __all__ = [
     "ACTOR_LABELS",
     "EXTRACTED_KINDS",
-    "PARAGRAPH_KINDS",
     "NAME_ONLY_LABELS",
+    "PARAGRAPH_KINDS",
     "PLACE_LABELS",
     "Alias",
     "Article",
