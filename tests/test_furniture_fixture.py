@@ -14,6 +14,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,7 @@ def units(page: str, text: str, not_body: list[str]) -> list[Unit]:
     for n, line in enumerate(lines, start=1):
         count = len(line.split())
         cuts = sorted({0, count, *(x for span in marks.get(n, []) for x in span)})
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in pairwise(cuts):
             if start < end:
                 gold = not any(s <= start and end <= e for s, e in marks.get(n, []))
                 found.append(Unit(page, n, range(offset + start, offset + end), gold))
@@ -108,7 +109,9 @@ def _ingested(path: Path, tmp: Path) -> list[tuple[str, bool]]:
     shutil.copy(path, seeds / path.name)
     corpus = ingest(seeds, Config(root=tmp))
     return [
-        (p.text, p.kind in EXTRACTED_KINDS) for article in corpus.articles for p in article.paragraphs
+        (p.text, p.kind in EXTRACTED_KINDS)
+        for article in corpus.articles
+        for p in article.paragraphs
     ]
 
 
