@@ -68,8 +68,12 @@ _LINK_WORD = rf"(?:\s+(?i:{words('stamp_link_words')})\b)?"
 
 UPDATE_STAMP = re.compile(rf"(?:{FULL_DATE}\s+)?{_LABEL}\s+{STAMP_RUN}{_LINK_WORD}")
 """An update stamp: a label with a run of stamp words ("Last updated at 14:59 GMT")."""
-DATED_UPDATE_STAMP = re.compile(rf"{FULL_DATE}\s+{_LABEL}\s+{STAMP_RUN}{_LINK_WORD}")
-"""An update stamp after its date: cut out wherever it stands in a line."""
+INLINE_UPDATE_STAMP = re.compile(
+    rf"(?:{FULL_DATE}\s+{_LABEL}|\b(?:Page\s+last|Last)\s+updated(?:\s+at|:)?)\s+{CLOCK}"
+    rf"(?:[,;|]?\s+(?:(?i:at|on)\s+)?{_ATOM})*{_LINK_WORD}"
+)
+"""An update stamp after its date, or opening with "Page last updated" or "Last
+updated" and a time: cut out wherever it stands in a line."""
 BRACKETED_UPDATE = re.compile(
     rf"\(?Updated(?:\s+at)?:?\s+{CLOCK}[^()]{{0,60}}?(?:\([^()]{{0,40}}\))?[^()]{{0,30}}?\)+:?"
 )

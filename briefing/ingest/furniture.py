@@ -126,7 +126,7 @@ def _cut_leading(text: str, live: bool) -> list[str]:
 
 
 _ANYWHERE = (
-    chrome.DATED_UPDATE_STAMP,
+    chrome.INLINE_UPDATE_STAMP,
     chrome.BRACKETED_UPDATE,
     chrome.PAGE_ERROR,
     chrome.COMMENT_HEADER,
