@@ -35,6 +35,9 @@ PROMPT_MAX_WORDS = 35
 """A line longer than this is text, even with a prompt's words in it."""
 NOTICE_MAX_WORDS = 45
 """A line longer than this is text, even with a notice's words in it."""
+TAIL_CHARS = 240
+"""Characters at the end of a block searched for the credit or picture date ending it
+(the longest credits, two of them in a row, run to about 120)."""
 
 
 def words(name: str) -> str:
@@ -97,6 +100,8 @@ def is_stamp(text: str) -> bool:
     text = text.strip()
     if LIVE_STAMP.fullmatch(text) or PAGE_ERROR.fullmatch(text):
         return True
+    if not _HAS_CLOCK.search(text):
+        return False
     for pattern in (UPDATE_STAMP, BRACKETED_UPDATE, SHORT_YEAR_STAMP, NAMED_STAMP):
         if (m := pattern.fullmatch(text)) and _HAS_CLOCK.search(m.group(0)):
             return True
@@ -132,16 +137,19 @@ _COMMENT_LINK_LINE = re.compile(
     rf"{_LINKS}\s*\??\s*(?:\(\d+\))?(?:\s*\((?i:comment\s+number|comment)\s*\d+\))?\s*"
 )
 _MODERATION = re.compile(rf"\b(?i:{words('moderation_notices')})\b")
+SHORT_CUE_CHARS = 80
+"""A comment link on its own line ("Report abuse", "Recommend? (3)") is no longer."""
 
 
 def is_comment_cue(block: str) -> bool:
     """A block that only a comment thread holds: a header, a signature, a moderation
     notice, or a comment link on its own."""
+    text = block.strip()
     return bool(
-        COMMENT_HEADER.match(block)
-        or SIGNATURE.fullmatch(block.strip())
-        or _MODERATION.search(block)
-        or _COMMENT_LINK_LINE.fullmatch(block.strip())
+        COMMENT_HEADER.match(text)
+        or (("|" in text or text[:6].lower() == "posted") and SIGNATURE.fullmatch(text))
+        or _MODERATION.search(text)
+        or (len(text) < SHORT_CUE_CHARS and _COMMENT_LINK_LINE.fullmatch(text))
     )
 
 
@@ -188,15 +196,26 @@ _QUOTED_MEDIA = re.compile(rf"^[\"“‘']\s*(?i:a|an|the|this)\s+{_MEDIA}\b.*[\
 _SCENE_DATED = re.compile(rf"\b(?i:this)\s+\w+\s+{_DATING}\s+(?i:on|in)\s+{FULL_DATE}")
 
 
+_CREDIT_MARKS = "©/:("
+
+
 def ends_in_credit(block: str) -> re.Match[str] | None:
     """The photo credit that ends ``block``, if one does."""
-    return CREDIT_END.search(block)
+    start = max(len(block) - TAIL_CHARS, 0)
+    tail = block[start:]
+    if not any(mark in tail for mark in _CREDIT_MARKS) and "opyright" not in tail:
+        return None  # a quick test: every credit holds one of these
+    return CREDIT_END.search(block, start)
 
 
 def has_caption_cue(block: str) -> bool:
     """A caption by its own words: position labels, a picture dated at the end, or a
     quoted picture description."""
-    return bool(_POSITION.match(block) or _MEDIA_DATED.search(block) or _QUOTED_MEDIA.match(block))
+    return bool(
+        _POSITION.match(block)
+        or _MEDIA_DATED.search(block, max(len(block) - TAIL_CHARS, 0))
+        or _QUOTED_MEDIA.match(block)
+    )
 
 
 def is_scene_dated(block: str) -> bool:
@@ -213,8 +232,25 @@ def opens_with_date_label(block: str) -> bool:
 
 # ------------------------------------------------------------------ 4. prompts, notices
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _first_words(*names: str) -> frozenset[str]:
+    """The first word of every phrase of lexicon lists ``names``, lower case: a line
+    holds one of these before a phrase can match (a quick test before the search)."""
+    return frozenset(
+        m.group(0) for name in names for phrase in lexicon.words(name) if (m := _WORD.match(phrase))
+    )
+
+
+def _holds_any(block: str, first: frozenset[str]) -> bool:
+    return not first.isdisjoint(_WORD.findall(block.lower()))
+
+
 _PROMPT = re.compile(rf"\b(?i:{words('reader_prompts')})\b")
+_PROMPT_FIRST = _first_words("reader_prompts", "reader_prompt_openings")
 _NOTICE = re.compile(rf"\b(?i:{words('notice_phrases')})\b|\b(?i:copyright)\s+(?:©\s*)?\d{{4}}\b")
+_NOTICE_FIRST = _first_words("notice_phrases") | {"copyright"}
 _PROMPT_OPENING = re.compile(rf"^(?:(?i:but|and|so)\s+)?(?i:{words('reader_prompt_openings')})\b")
 _POINTER = re.compile(rf"\b(?i:{words('link_pointers')})\b")
 _QUOTES = re.compile(r"[\"“”]")
@@ -223,7 +259,9 @@ _QUOTES = re.compile(r"[\"“”]")
 def is_prompt(block: str) -> bool:
     """A short line prompting the reader ("Send us your photos of the storm.", "You
     can read the full speech here.")."""
-    if len(block.split()) > PROMPT_MAX_WORDS or _QUOTES.search(block):
+    if len(block.split()) > PROMPT_MAX_WORDS or not _holds_any(block, _PROMPT_FIRST):
+        return False
+    if _QUOTES.search(block):
         return False
     pointed = _PROMPT_OPENING.match(block) and _POINTER.search(block)
     return bool(_PROMPT.search(block) or pointed)
@@ -231,7 +269,11 @@ def is_prompt(block: str) -> bool:
 
 def is_notice(block: str) -> bool:
     """A short legal, contributor or correction notice."""
-    return len(block.split()) <= NOTICE_MAX_WORDS and bool(_NOTICE.search(block))
+    return (
+        len(block.split()) <= NOTICE_MAX_WORDS
+        and _holds_any(block, _NOTICE_FIRST)
+        and bool(_NOTICE.search(block))
+    )
 
 
 def is_reader_question(block: str) -> bool:

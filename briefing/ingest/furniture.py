@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..records import BODY as BODY_PARAGRAPH
 from ..records import BYLINE, CAPTION, COMMENT, FURNITURE, SUBHEADING
 from . import chrome
@@ -49,6 +50,7 @@ from .lines import (
     SIGNOFF,
     STAMP,
     TIMESTAMP_LINE,
+    block_kind,
     is_name_line,
     looks_like_headline,
 )
@@ -71,6 +73,7 @@ FOOTER_BLOCKS = 5
 CAPITALS_SHARE = 0.8
 """Share of a line's letters in capitals that makes it a heading in capitals."""
 
+_PICTURE_WORDS = tuple(lexicon.words("picture_credit_kinds"))
 _DASH_FRAMED = re.compile(r"^[-–—]\s*\S.{0,80}\S\s*[-–—]$")
 _TEXT_AFTER = r"(?=\s+[A-Z\"“‘'(])"
 _LEADING_LIVE = re.compile(rf"^([01]\d|2[0-3])([0-5]\d):?{_TEXT_AFTER}")
@@ -87,6 +90,8 @@ def is_live_page(blocks: list[str]) -> bool:
 
 def _cut_at(pattern: re.Pattern[str], text: str) -> list[str]:
     """``text`` cut before and after every match of ``pattern``."""
+    if not any(cue in text for cue in _CUES[pattern]):
+        return [text]
     pieces, last = [], 0
     for m in pattern.finditer(text):
         pieces += [text[last : m.start()], m.group(0)]
@@ -98,6 +103,9 @@ def _cut_credit(text: str) -> list[str]:
     """A credit with text after it ends the caption before it: cut after the credit
     (unless a credit follows), and before the caption when the caption has no final
     stop and a sentence ends ahead of it."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _PICTURE_WORDS):
+        return [text]  # a quick test: every run-in credit names a picture
     m = chrome.RUN_IN_CREDIT.search(text)
     rest = text[m.end() :].strip() if m else ""
     if m is None or not rest or chrome.ends_in_credit(rest) is not None:
@@ -125,6 +133,15 @@ def _cut_leading(text: str, live: bool) -> list[str]:
         text = text[n:].strip()
 
 
+_CUES = {
+    chrome.INLINE_UPDATE_STAMP: ("pdated", "odified"),
+    chrome.BRACKETED_UPDATE: ("Updated",),
+    chrome.PAGE_ERROR: ("(",),
+    chrome.COMMENT_HEADER: ("At ",),
+    chrome.SIGNATURE: ("|", "osted"),
+    _INNER_LIVE: (":",),
+}
+"""A piece of text each pattern cut at must hold (a quick test before the search)."""
 _ANYWHERE = (
     chrome.INLINE_UPDATE_STAMP,
     chrome.BRACKETED_UPDATE,
@@ -152,7 +169,7 @@ def split_run_ins(blocks: list[str]) -> list[str]:
 def thread_start(blocks: list[str]) -> int | None:
     """Stage 2: the index where the page's comment thread starts, or None."""
     for index, block in enumerate(blocks):
-        if chrome.is_comment_cue(block):
+        if block_kind(block) == COMMENT_KIND:
             if chrome.is_signature(block) and index > 0:
                 return index - 1  # a signature follows the comment it signs
             return index

@@ -20,6 +20,7 @@ paragraphs, a lone author line) is read by :mod:`.furniture`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import lexicon
@@ -38,6 +39,8 @@ credit run onto its end."""
 CAPTION_CUE_MAX_WORDS = 80
 """A block with a caption's own cue (position labels, a picture dated) is a caption
 up to this length."""
+BLOCK_KIND_CACHE = 65536
+"""Blocks whose kind is remembered, so that each stage can ask for it."""
 ONE_WORD_NAME_MIN_LETTERS = 3
 """A one-word byline in title case is taken for a name only with more letters than
 this: a shorter word is more often an outlet's or a section's."""
@@ -163,8 +166,9 @@ def is_caption(block: str) -> bool:
     return chrome.has_caption_cue(block) and count <= CAPTION_CUE_MAX_WORDS
 
 
+@functools.lru_cache(maxsize=BLOCK_KIND_CACHE)
 def block_kind(block: str) -> str:
-    """The kind of a block, by its shape alone."""
+    """The kind of a block, by its shape alone (remembered: the stages ask often)."""
     if " | " in block and not chrome.is_stamp(block):  # "By Jane Smith | March 4, 2024"
         kinds = {_single_kind(part.strip()) for part in block.split(" | ")}
         if kinds <= {DATE, BYLINE_KIND}:
