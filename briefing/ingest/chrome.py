@@ -3,7 +3,8 @@ like when it is not the article. Only shapes: no outlet, name or phrase of a sto
 the words a linguist would edit are lexicon lists (``furniture.yml``, ``calendar.yml``).
 
 1. **stamps**: update stamps ("Page last updated at 16:51 GMT, Tuesday, 19 January
-   2010", "24 June 2010 Last updated at 14:59 GMT", "(Updated: 1:38 a.m. Monday …):"),
+   2010", "24 June 2010 Last updated at 14:59 GMT", "(Updated: 1:38 a.m. Monday …):";
+   one after its date or opening with "Page last updated" is found inside a line too),
    stamps with a two-digit year ("07 February 12 13:02 GMT"), a name or place with its
    time ("Name | 10:35 UK time, Monday, 18 January 2010"), live-page stamps ("1245:");
    every stamp carries a time of day, and none is read as a date of the text;
@@ -19,8 +20,9 @@ the words a linguist would edit are lexicon lists (``furniture.yml``, ``calendar
    scene dated ("This incident occurred on 30 November 2024"; the ingest uses this
    cue on an article's first block only);
 4. **prompts and notices**: a short line prompting the reader (``reader_prompts``, or
-   an opening such as "You can read" with a link pointer such as "here"), a legal, contributor or correction notice (``notice_phrases``, a copyright with its
-   year), a server's error line (``page_error_lines``).
+   an opening such as "You can read" with a link pointer such as "here"), a legal,
+   contributor or correction notice (``notice_phrases``, a copyright with its year), a
+   server's error line (``page_error_lines``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..dates import DATE_DMY_WORDS, DATE_MDY_WORDS, MONTHS
+from ..dates import MONTHS
 from ..textutil import alternation
 
 PROMPT_MAX_WORDS = 35
@@ -285,8 +287,3 @@ def is_reader_question(block: str) -> bool:
         and not _QUOTES.search(text)
         and bool(re.search(r"\b(?i:you|your)\b", text))
     )
-
-
-def dates_in(text: str) -> bool:
-    """Whether ``text`` writes a full date (used to tell a dated caption)."""
-    return bool(DATE_MDY_WORDS.search(text) or DATE_DMY_WORDS.search(text))

@@ -3,26 +3,27 @@ stage. By the shape of the page alone (:mod:`.chrome` holds the line shapes), in
 numbered stages with named thresholds:
 
 1. **run-ins** (:func:`split_run_ins`): a block is cut where page chrome runs into the
-   text: update, named and two-digit-year stamps and a clock time ("01:38") opening
-   it; an update stamp after its date, a running story's update stamp, a server's
-   error line, a comment header or signature, and a photo credit with text after it
-   ("… Committee Photograph: Reuters It was …"), wherever they stand; on a live page
-   (at least :data:`LIVE_STAMP_MIN_COUNT` blocks open with a four-digit time, one of
-   them outside the years :data:`LIVE_STAMP_YEARS`) its time stamps, opening a block or
-   inside one;
+   text: first wherever they stand, an update stamp after its date or opening with
+   "Page last updated", a running story's update stamp, a server's error line, a
+   comment header or signature, a live page's time stamps (a page is live when at
+   least :data:`LIVE_STAMP_MIN_COUNT` blocks open with a four-digit time, one of them
+   outside the years :data:`LIVE_STAMP_YEARS`), and a photo credit with text after it
+   ("… Committee Photograph: Reuters It was …"); then the stamps opening a block
+   (update, named, two-digit-year and live-page stamps, a clock time such as "01:38");
 2. **thread** (:func:`thread_start`): the first comment header, signature, moderation
    notice or comment link starts the comment thread (a signature's comment is the
    block before it); every block from there to the end of the page is a comment;
 3. **body kinds** (:func:`body_kinds`): each block of an article's body gets its
-   paragraph kind: a credit and the block above it (up to
+   paragraph kind. A credit and the block above it (up to
    :data:`~.lines.CAPTION_MAX_WORDS` words) are captions, and so is an article's first
    block when it dates the scene it describes ("This incident occurred on …") or opens
    with a bare day label ("May 2: …"), so that it is not read as the headline
-   (:func:`opens_as_caption`, asked by the head); a lone name line before the first paragraph is
-   a byline; a short headline-like line between paragraphs is a subheading (up to
+   (:func:`opens_as_caption`, asked by the head). A lone name line among the first
+   :data:`BYLINE_REACH` blocks, before any paragraph, is the author line. A short
+   headline-like line between paragraphs is a subheading (up to
    :data:`SUBHEADING_MAX_WORDS` words, :data:`QUOTED_SUBHEADING_MAX_WORDS` for a
    quotation standing as a heading; framed by dashes, in capitals, or with no final
-   stop); headline-like lines after a sign-off or a "Related stories" line are links;
+   stop). Headline-like lines after a sign-off or a "Related stories" line are links;
    questions to the reader just before a prompt are part of it; from a notice among
    the last :data:`FOOTER_BLOCKS` blocks on, every block is furniture (the footer).
 
