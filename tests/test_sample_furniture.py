@@ -5,6 +5,7 @@ event, an actor or a figure."""
 from __future__ import annotations
 
 import shutil
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -90,6 +91,8 @@ def test_d20_a_caption_is_not_the_title(sample) -> None:
     assert not article.title.startswith("Cars navigate")
     first_body = next(p for p in article.paragraphs if p.kind in EXTRACTED_KINDS)
     assert first_body.text.startswith(article.title.removesuffix(" …"))
+    # The caption's "as reported by" names the picture's agency, not the outlet.
+    assert article.outlet == urlparse(article.url).hostname.removeprefix("www.")
 
 
 def test_no_caption_credit_author_line_or_subheading_is_cited(sample) -> None:

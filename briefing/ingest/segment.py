@@ -346,8 +346,10 @@ def _read_body(blocks: list[str], kinds: list[str], draft: Draft, date_order: st
 
 
 def _outlet_from_text_and_links(draft: Draft) -> None:
-    for _, block in draft.body[:HEAD_BLOCKS]:
-        if m := _REPORTED_BY.search(block):
+    """Stage 6's weakest cues: "reported by" in the text (not in a caption: a picture's
+    agency is not the article's outlet), then the link domain."""
+    for kind, block in draft.body[:HEAD_BLOCKS]:
+        if kind in (BODY_PARAGRAPH, STANDFIRST) and (m := _REPORTED_BY.search(block)):
             draft.add_outlet(PRIORITY_REPORTED_BY, m["who"], m.group(0))
             break
     domains = [urlparse(u).hostname or "" for u in ([draft.url] if draft.url else []) + draft.links]
