@@ -246,16 +246,24 @@ def _headline_kinds(blocks: list[str], kinds: list[str], found: list[str | None]
             seen_body = seen_body or found[index] == BODY_PARAGRAPH
             links = links and found[index] != BODY_PARAGRAPH
             continue
-        later = [k for k in found[index + 1 :] if k not in (FURNITURE, CAPTION)]
         if links:
             found[index] = FURNITURE
         elif not seen_body and index < BYLINE_REACH and is_name_line(block):
             found[index] = BYLINE
-        elif is_subheading(block) and later[:1] in ([BODY_PARAGRAPH], [None]) and index > 0:
+        elif index > 0 and is_subheading(block) and _text_follows(found, index):
             found[index] = SUBHEADING
         else:
             found[index] = BODY_PARAGRAPH
             seen_body = True
+
+
+def _text_follows(found: list[str | None], index: int) -> bool:
+    """The next block after ``index`` that is not furniture or a caption is text (or a
+    headline-like line still to be read, as in a list under a heading)."""
+    for kind in found[index + 1 :]:
+        if kind not in (FURNITURE, CAPTION):
+            return kind in (BODY_PARAGRAPH, None)
+    return False
 
 
 def _prompts_and_footer(blocks: list[str], kinds: list[str], found: list[str]) -> None:
