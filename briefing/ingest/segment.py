@@ -65,7 +65,14 @@ from .lines import COMMENT as COMMENT_KIND
 from .lines import FURNITURE as FURNITURE_KIND
 from .readers import RawDoc
 
-__all__ = ["Draft", "block_kind", "page_date_order", "read_article", "read_page"]
+__all__ = [
+    "Draft",
+    "block_kind",
+    "page_date_order",
+    "read_article",
+    "read_page",
+    "split_compilation",
+]
 
 HEADER_WINDOW = 6
 """Blocks after a headline in which its date line or byline must appear."""
@@ -178,7 +185,7 @@ def _follows_sign_off(kinds: list[str], index: int) -> bool:
     for kind in reversed(kinds[:index]):
         if kind == SIGNOFF:
             return True
-        if kind not in (FURNITURE, TIMESTAMP, CREDIT):
+        if kind not in (FURNITURE_KIND, TIMESTAMP, CREDIT):
             return False
     return False
 
