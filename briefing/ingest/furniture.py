@@ -23,7 +23,8 @@ numbered stages with named thresholds:
    headline-like line between paragraphs is a subheading (up to
    :data:`SUBHEADING_MAX_WORDS` words, :data:`QUOTED_SUBHEADING_MAX_WORDS` for a
    quotation standing as a heading; framed by dashes, in capitals, or with no final
-   stop). Headline-like lines after a sign-off or a "Related stories" line are links;
+   stop; not opening in lower case, nor followed by a line that does, as the halves of
+   a broken sentence do). Headline-like lines after a sign-off or a "Related stories" line are links;
    questions to the reader just before a prompt are part of it; from a notice among
    the last :data:`FOOTER_BLOCKS` blocks on, every block is furniture (the footer).
 
@@ -199,6 +200,8 @@ def is_subheading(block: str) -> bool:
     text = block.strip()
     if _DASH_FRAMED.match(text):
         return True
+    if text[:1].islower():
+        return False  # the rest of a broken line, not a heading
     quoted = text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
     limit = QUOTED_SUBHEADING_MAX_WORDS if quoted else SUBHEADING_MAX_WORDS
     if not looks_like_headline(text) or len(text.split()) > limit:
@@ -250,19 +253,20 @@ def _headline_kinds(blocks: list[str], kinds: list[str], found: list[str | None]
             found[index] = FURNITURE
         elif not seen_body and index < BYLINE_REACH and is_name_line(block):
             found[index] = BYLINE
-        elif index > 0 and is_subheading(block) and _text_follows(found, index):
+        elif index > 0 and is_subheading(block) and _text_follows(blocks, found, index):
             found[index] = SUBHEADING
         else:
             found[index] = BODY_PARAGRAPH
             seen_body = True
 
 
-def _text_follows(found: list[str | None], index: int) -> bool:
+def _text_follows(blocks: list[str], found: list[str | None], index: int) -> bool:
     """The next block after ``index`` that is not furniture or a caption is text (or a
-    headline-like line still to be read, as in a list under a heading)."""
-    for kind in found[index + 1 :]:
+    headline-like line still to be read, as in a list under a heading), and does not
+    carry on a sentence broken before it (it opens in capitals)."""
+    for later, kind in zip(blocks[index + 1 :], found[index + 1 :], strict=True):
         if kind not in (FURNITURE, CAPTION):
-            return kind in (BODY_PARAGRAPH, None)
+            return kind in (BODY_PARAGRAPH, None) and not later[:1].islower()
     return False
 
 
