@@ -38,6 +38,16 @@ gazetteer knows it."""
 
 # ---------------------------------------------------------------- ingest
 
+BODY, STANDFIRST, CAPTION, SUBHEADING, BYLINE, COMMENT, FURNITURE = (
+    "body", "standfirst", "caption", "subheading", "byline", "comment", "furniture",
+)  # fmt: skip
+"""The values ``Paragraph.kind`` takes, named once (see its docstring)."""
+PARAGRAPH_KINDS = (BODY, STANDFIRST, CAPTION, SUBHEADING, BYLINE, COMMENT, FURNITURE)
+"""Every paragraph kind, in the order the article page explains them."""
+EXTRACTED_KINDS = frozenset({BODY, STANDFIRST})
+"""The paragraph kinds the extract stage reads (and ``Article.text`` joins); every
+other kind is kept on the article page, apart and labelled, but is not the story."""
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -47,9 +57,23 @@ class Paragraph:
     """1-based position in the article; the page anchor is ``p{index}``."""
     text: str
     """Cleaned text, on one line."""
-    kind: str = "body"
-    """``body``, ``standfirst`` (the summary under the headline) or ``caption`` (a
-    photo or video caption, kept apart from the body and not extracted)."""
+    kind: str = BODY
+    """What the block is, by the shape of the page:
+
+    - ``body``: the article's text;
+    - ``standfirst``: the summary under the headline;
+    - ``caption``: a photo or video caption, or a photo credit ("(AP Photo/Name)",
+      "© Name, AFP");
+    - ``subheading``: a short headline-like line between body paragraphs, kept as the
+      article's structure (a heading on the article page), never a sentence;
+    - ``byline``: an author line inside the text (a lone name after the head);
+    - ``comment``: a reader comment, or anything of a comment thread (headers,
+      moderation notices, "Report abuse"), from the thread's first header to the end;
+    - ``furniture``: page chrome: update stamps ("Page last updated at …"), live-page
+      time stamps, share, print and related-link lines, prompts to the reader,
+      "Source link:" lines, sign-offs, copyright and contributor lines.
+
+    Only :data:`EXTRACTED_KINDS` are read by the extract stage."""
 
 
 @dataclass(frozen=True)
@@ -100,9 +124,10 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The body text (standfirst and body, not captions), paragraphs separated by
-        blank lines."""
-        return "\n\n".join(p.text for p in self.paragraphs if p.kind != "caption")
+        """The text of the extracted paragraphs (:data:`EXTRACTED_KINDS`: standfirst and
+        body, not captions, subheadings, comments or furniture), separated by blank
+        lines."""
+        return "\n\n".join(p.text for p in self.paragraphs if p.kind in EXTRACTED_KINDS)
 
 
 @dataclass(frozen=True)
@@ -252,7 +277,9 @@ class ArticleExtraction:
 
 __all__ = [
     "ACTOR_LABELS",
+    "EXTRACTED_KINDS",
     "NAME_ONLY_LABELS",
+    "PARAGRAPH_KINDS",
     "PLACE_LABELS",
     "Alias",
     "Article",

@@ -72,11 +72,12 @@ def test_article_metadata_and_furniture() -> None:
         "2024-05-07",
         "AFP",
     )
-    texts = [t for _, t in second.body]
+    texts = [t for k, t in second.body if k == "body"]
     assert (
         "No comments:" not in texts
         and texts[-1] == "Shipping companies said delays would last a week."
     )
+    assert second.body[-1] == ("furniture", "No comments:")  # kept apart, not dropped
 
 
 def test_captions_are_kept_apart() -> None:
@@ -90,7 +91,8 @@ def test_captions_are_kept_apart() -> None:
         "Power was cut to 10,000 homes.",
     ]
     draft = read_article(blocks, RawDoc(blocks=blocks), "DMY")
-    assert [k for k, _ in draft.body] == ["caption", "body", "caption", "body"]
+    assert [k for k, _ in draft.body] == ["caption", "body", "caption", "caption", "body"]
+    assert draft.body[3] == ("caption", "© Kim Park, AFP")  # the credit is kept with it
 
 
 def test_dateline_gives_place_and_wire() -> None:
@@ -202,15 +204,20 @@ def test_related_headlines_after_the_sign_off_are_dropped() -> None:
     segments = split_compilation(blocks)
     assert len(segments) == 1
     draft = read_article(segments[0], RawDoc(blocks=blocks), "DMY")
-    assert [t for _, t in draft.body] == ["Gold rose on Monday, traders said.", "Silver fell."]
+    assert [t for k, t in draft.body if k == "body"] == [
+        "Gold rose on Monday, traders said.",
+        "Silver fell.",
+    ]
+    assert [k for k, _ in draft.body][2:] == ["furniture"] * 3  # sign-off and links kept
     assert draft.best_outlet()[0] == "Reuters"
 
 
 def test_long_paragraph_ending_in_a_credit_is_body() -> None:
     long = "The minister said the talks would resume next week. " * 8 + "Copyright © 2024 Reuters"
     draft = read_article([long], RawDoc(blocks=[long]), "DMY")
-    ((kind, text),) = draft.body
+    (kind, text), credit = draft.body
     assert kind == "body" and text.endswith("next week.")
+    assert credit == ("caption", "Copyright © 2024 Reuters")
 
 
 def test_standfirst_takes_at_most_the_blocks_just_above_the_metadata() -> None:

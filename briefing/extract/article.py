@@ -1,6 +1,7 @@
 """One article's records from its parsed paragraphs.
 
-For each paragraph that is not a caption, in order: its sentences, its mentions, its
+For each paragraph of an extracted kind (``records.EXTRACTED_KINDS``: body and
+standfirst, not captions, subheadings, bylines, comments or furniture), in order: its sentences, its mentions, its
 date mentions and its quotes (a quote left open runs on into the next paragraph);
 then the speakers carried over paragraphs (:func:`.quotes.carry_speakers`).
 """
@@ -11,7 +12,15 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from ..records import Article, ArticleExtraction, DateMention, Mention, Paragraph, Sentence
+from ..records import (
+    EXTRACTED_KINDS,
+    Article,
+    ArticleExtraction,
+    DateMention,
+    Mention,
+    Paragraph,
+    Sentence,
+)
 from . import quotes
 from .labels import DATE_LABELS
 from .mentions import mentions, verb_of
@@ -19,8 +28,9 @@ from .sentences import SentenceIndex, sentences
 
 
 def extractable(article: Article) -> list[Paragraph]:
-    """Body and standfirst paragraphs; captions describe pictures, not the story."""
-    return [p for p in article.paragraphs if p.kind != "caption"]
+    """The paragraphs of extracted kinds: body and standfirst; captions, subheadings,
+    bylines, comments and furniture are not the story."""
+    return [p for p in article.paragraphs if p.kind in EXTRACTED_KINDS]
 
 
 def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:

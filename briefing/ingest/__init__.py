@@ -6,9 +6,12 @@ In order, for each file:
    unsupported type, empty, too large, binary), decode (BOMs, UTF-8, a character cut
    by truncation, then charset detection), repair mojibake, and turn the text into
    blocks, one document per page or per JSON line;
-2. **split and read metadata** (:mod:`.segment`): cut compilation pages into
-   their articles, read each one's headline, standfirst, date, byline, dateline and
-   outlet with the evidence, drop page furniture, keep captions apart;
+2. **split and read metadata** (:mod:`.segment`, :mod:`.furniture`): cut chrome run
+   into the text, set the comment thread apart, cut compilation pages into their
+   articles, read each one's headline, standfirst, date, byline, dateline and outlet
+   with the evidence, and give every paragraph its kind: captions, subheadings,
+   bylines, comments and page furniture are kept, in reading order, apart from the
+   body (only ``records.EXTRACTED_KINDS`` are extracted);
 3. **copies** (:mod:`.copies`): exact copies are skipped as duplicates;
    rewrites and shared wire copy are linked and grouped into story families.
 
@@ -26,9 +29,10 @@ from pathlib import Path
 from ..config import Config
 from ..dates import parse_written_date
 from ..errors import InputError
-from ..records import Article, Corpus, Paragraph, Skipped
+from ..records import EXTRACTED_KINDS, Article, Corpus, Paragraph, Skipped
 from ..textutil import RESERVED_IDS, sha256, slugify, unique_id
 from .copies import link_copies
+from .lines import SENTENCE_END
 from .readers import (
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
@@ -37,7 +41,7 @@ from .readers import (
     read_json_lines,
     read_text,
 )
-from .segment import SENTENCE_END, Draft, page_date_order, read_article, split_compilation
+from .segment import Draft, page_date_order, read_page
 
 LONG_PARAGRAPH_CHARS = 1200
 """Paragraphs longer than this are split at sentence ends into citable chunks."""
@@ -110,7 +114,7 @@ def _split_long(block: str) -> list[str]:
 
 def _fallback_title(paragraphs: list[Paragraph], file: str) -> str:
     """The first words of the first body sentence (or the file name), marked as cut."""
-    body = [p.text for p in paragraphs if p.kind != "caption"]
+    body = [p.text for p in paragraphs if p.kind in EXTRACTED_KINDS]
     first = SENTENCE_END.split(body[0])[0] if body else file
     words = first.split()
     cut = " ".join(words[:TITLE_FALLBACK_WORDS])
@@ -134,7 +138,7 @@ def _to_article(draft: Draft, file: str, article_id: str) -> Article:
         title=title,
         title_is_headline=draft.title is not None,
         paragraphs=tuple(paragraphs),
-        content_hash=sha256(title + "\n\n" + "\n\n".join(p.text for p in paragraphs)),
+        content_hash=sha256(title + "".join(f"\n\n{p.kind}\t{p.text}" for p in paragraphs)),
         outlet=outlet,
         outlet_evidence=evidence,
         byline=draft.byline,
@@ -188,11 +192,9 @@ def _drafts(source: _Source, file: str) -> list[tuple[RawDoc, Draft]]:
                 folder_date,
                 f"folder {Path(file).parent.as_posix()}",
             )
-        segments = split_compilation(doc.blocks) if doc.split else [doc.blocks]
-        whole = len(segments) == 1
         # The document's own numeric dates can prove its day/month order (30/11/2024).
         order = page_date_order("\n".join(doc.blocks), source.date_order)
-        drafts.extend((doc, read_article(blocks, doc, order, whole)) for blocks in segments)
+        drafts.extend((doc, draft) for draft in read_page(doc, order))
     return drafts
 
 
@@ -226,7 +228,7 @@ def ingest(seeds: Path, config: Config) -> Corpus:
         produced = 0
         for (_, draft), article_id in zip(drafts, _ids(file, drafts, taken), strict=True):
             article = _to_article(draft, file, article_id)
-            if not any(p.kind != "caption" for p in article.paragraphs):
+            if not any(p.kind in EXTRACTED_KINDS for p in article.paragraphs):
                 continue
             if (twin := by_hash.get(article.content_hash)) is not None:
                 skipped.append(Skipped(file, f"exact duplicate of {twin.file} ({twin.id})"))

@@ -62,10 +62,8 @@ Votes = Mapping[str, Counter[str]]
 
 
 def lower_case_words(corpus: Corpus) -> Counter[str]:
-    """How often each word is written in lower case in the corpus."""
-    return Counter(
-        word for a in corpus.articles for p in a.paragraphs for word in _LOWER_WORD.findall(p.text)
-    )
+    """How often each word is written in lower case in the corpus's extracted text."""
+    return Counter(word for a in corpus.articles for word in _LOWER_WORD.findall(a.text))
 
 
 def run_together(key: str, known: Votes) -> str | None:
