@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from briefing.config import Config  # noqa: E402
 from briefing.extract.nlp import load_language  # noqa: E402
 from briefing.pipeline import generate  # noqa: E402
-from briefing.write import export  # noqa: E402
+from briefing.write.export import export  # noqa: E402
 
 DEVELOPMENT = (
     "EgyptianProtest_cnn",
