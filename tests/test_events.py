@@ -100,3 +100,12 @@ def test_sentences_dated_only_by_publication_start_events_only_when_they_tell_a_
         "Rebels captured the airbase.",
         "Troops carried out strikes on the port.",
     ]
+
+
+def test_a_party_s_account_is_an_event_claimed_by_the_party() -> None:
+    text = "Rebels say they reacted to pro-government attacks on opposition held areas."
+    statement = replace(
+        parsed(text, [], ["say", "reacted"], claim_cue="Rebels say"), date_evidence="published"
+    )
+    [event] = build_events(_corpus(("a", "a")), [statement])
+    assert event.type == "battle" and event.claimed_by == "Rebels"
