@@ -109,3 +109,19 @@ def test_a_party_s_account_is_an_event_claimed_by_the_party() -> None:
     )
     [event] = build_events(_corpus(("a", "a")), [statement])
     assert event.type == "battle" and event.claimed_by == "Rebels"
+
+
+def test_an_assessment_of_what_is_likely_starts_no_event_of_its_publication_day() -> None:
+    """ "Though it has stepped up its airstrikes, these are unlikely to be as intense":
+    a hedged or forecast predicate makes the sentence an assessment, not a report."""
+    hedged = "And though it has stepped up its airstrikes, these are unlikely to be intense."
+    forecast = "The rebels have captured the dam and are expected to push on."
+    plain = "The rebels have captured the dam."
+    for text, verbs in ((hedged, ["stepped", "are", "be"]), (forecast, ["captured", "push"])):
+        statement = replace(parsed(text, [], verbs), date_evidence="published")
+        assert build_events(_corpus(("a", "a")), [statement]) == [], text
+    statement = replace(parsed(plain, [], ["captured"]), date_evidence="published")
+    assert [e.predicate for e in build_events(_corpus(("a", "a")), [statement])] == ["captured"]
+    # dated by its own words, the event it tells stands
+    dated = replace(parsed(forecast, [], ["captured", "push"]), date_evidence="Saturday")
+    assert len(build_events(_corpus(("a", "a")), [dated])) == 1
