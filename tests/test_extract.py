@@ -122,3 +122,17 @@ def test_the_trained_parse_tells_a_year_in_passing_from_one_dating_the_verb(trai
     attached = {(d.sentence, d.text): d.attaches for d in result.dates}
     assert attached[(0, "2011")] == "noun"
     assert attached[(1, "2011")] == "verb"
+
+
+def test_a_bare_noun_phrase_of_time_dates_the_verb_whatever_noun_the_parse_hangs_it_from() -> None:
+    """ "met leaders in Cairo last week": the small models hang "last week" from the
+    noun beside it, but it dates the meeting."""
+    from briefing.extract.article import date_attachment
+
+    met = _parsed(
+        ["Envoys", "met", "leaders", "in", "Cairo", "last", "week"],
+        [1, 1, 1, 2, 3, 6, 4],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "amod", "npadvmod"],
+        ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "ADJ", "NOUN"],
+    )
+    assert date_attachment(met[6]) == "verb"

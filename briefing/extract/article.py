@@ -66,6 +66,10 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSES_OF_NOUNS = frozenset({"relcl", "acl"})
+_ADVERBIAL_NPS = frozenset({"npadvmod", "tmod"})
+"""Relations of a bare noun phrase of time ("last week", "earlier this year"): the
+small models often hang one from a noun beside it ("met X in Cairo last week"), but it
+dates the verb."""
 
 
 def _stands_for(token: Token) -> Token:
@@ -103,8 +107,19 @@ def date_attachment(root: Token) -> str:
         attaches, verb = ("subject" if phrase.dep_ in _SUBJECTS else "verb"), head
     elif head.pos_ in _NOMINAL and head.dep_ in _SUBJECTS and head.head.pos_ in _VERBAL:
         attaches, verb = "subject", head.head  # "the 2016 battle ... was"
+    elif phrase.dep_ in _ADVERBIAL_NPS and (above := _verb_above(phrase)) is not None:
+        attaches, verb = "verb", above
     elif head.pos_ in _NOMINAL or head.pos_ in ("ADJ", "DET"):
         return "noun"
     else:
         return ""
     return "noun" if _in_clause_of_noun(verb) else attaches
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse, or None."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in _VERBAL:
+            return token
+    return None
