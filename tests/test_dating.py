@@ -79,9 +79,8 @@ def test_background_is_dated_to_its_year_and_has_no_day() -> None:
     assert date_sentence(["2016"], SUNDAY) == (None, "2016", "2016")
     assert date_sentence(["the 2016 battle"], SUNDAY).background == "2016"
     assert date_sentence(["15 March 2011"], SUNDAY) == (None, "15 March 2011", "2011")
-    # the story's own year names no day of it: a sentence it dates is no day's event
-    assert date_sentence(["in 2024"], SUNDAY) == (None, "in 2024", "2024")
-    assert date_sentence(["in 2025"], SUNDAY) == (None, None, None)  # a plan, not the past
+    # the story's own year names no day of it (nor the past: "by the end of 2024")
+    assert date_sentence(["in 2024"], SUNDAY) == (None, None, None)
 
 
 def test_a_year_in_passing_does_not_date_the_sentence() -> None:
@@ -125,6 +124,12 @@ def test_a_clock_time_is_no_evidence_of_a_day(expression: str) -> None:
 def test_a_time_stamp_dates_no_day_but_publication() -> None:
     stamp = "Sat Mar 19, 2011 3:50 pm EDT"
     assert date_sentence([stamp], "2011-03-20") == ("2011-03-20", "published", None)
+    posted = "March 1, 2011 at 6:19 pm"  # a reader's comment, stamped
+    assert date_sentence([posted], "2011-03-03") == ("2011-03-03", "published", None)
+    # a stamp the tagger cut in two: a year with the clock time after it in the text
+    text = "GENEVA | Tue Apr 26, 2010 10:37 am EDT GENEVA (Reuters) - Talks resumed."
+    dated = date_sentence(["26, 2010", "10:37 am EDT"], "2011-04-26", text=text)
+    assert dated == ("2011-04-26", "published", None)
     # a day with a clock time in running text is that day
     assert date_sentence(["Saturday at 3 p.m."], SUNDAY).day == "2024-11-30"
     assert date_sentence(["3 a.m. on 29 November 2024"], SUNDAY).day == "2024-11-29"

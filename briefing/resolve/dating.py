@@ -26,7 +26,7 @@ undated. A *clock time* ("7:26 pm EDT", "1500 GMT", "the past 24 hours") or a ti
 stamp (a written date with a clock time after it) dates no day but publication's.
 A sentence whose only expressions are of these kinds is dated by publication.
 
-A sentence is *background* when it is about the past: a year up to its article's
+A sentence is *background* when it is about the past: a year before its article's
 dates its main verb or a clause of it ("the conflict erupted in 2011", "the 2016
 battle for Aleppo was ...", "has killed 300,000 since 2011"), or it names a day more
 than :data:`BACKGROUND_DAYS` before publication; or, with no day of its own, when it
@@ -84,9 +84,12 @@ _DAY_WORDS = re.compile(
     rf"|tonight|yesterday|overnight|week|month|year)\b|\b(?:1[89]|20)\d\d\b",
     re.I,
 )
-_STAMP = re.compile(r"\d{4},?\s+\d{1,2}[:.]\d{2}\b")
-"""A time stamp: a written date's year with a clock time right after it ("Sat Mar 19,
-2011 3:50 pm EDT")."""
+_STAMP = re.compile(r"\b(?:1[89]|20)\d\d,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+"""A time stamp: a year with a clock time right after it ("Sat Mar 19, 2011 3:50 pm
+EDT", "March 1, 2011 at 6:19 pm")."""
+_CLOCK_NEXT = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+"""A clock time right after an expression: the rest of its time stamp ("Apr 26, 2011"
+tagged apart from "10:37 am EDT")."""
 _NOT_A_DAY = re.compile(
     r"\b(?:last|next|this|past|coming|previous)\s+(?:week|month|year|weekend)s?\b|\b(?:1[89]|20)\d{2}\b|\byears?\b|\bmonths?\b|\bweeks\b|\bdecades?\b",
     re.I,
@@ -163,10 +166,18 @@ def _anchor_relative(
     return None
 
 
-def is_clock_time(expression: str) -> bool:
+def is_clock_time(expression: str, text: str = "") -> bool:
     """Whether an expression is a clock time, naming no day ("7:26 pm EDT", "the past
-    24 hours"), or a time stamp ("Sat Mar 19, 2011 3:50 pm EDT")."""
-    if _STAMP.search(expression) and parse_written_date(expression):
+    24 hours"), or (part of) a time stamp: "Sat Mar 19, 2011 3:50 pm EDT", or "Apr 26,
+    2011" followed in ``text`` by "10:37 am EDT"."""
+    if _STAMP.search(expression):
+        return True
+    at = text.find(expression) if text and expression else -1
+    if (
+        at >= 0
+        and _YEAR_WRITTEN.search(expression)
+        and _CLOCK_NEXT.match(text, at + len(expression))
+    ):
         return True
     return bool(_CLOCK.search(expression)) and not _DAY_WORDS.search(expression)
 
@@ -196,11 +207,10 @@ def _speaks_of_future(text: str, expression: str) -> bool:
     return bool(markers) and "," not in before[markers[-1].end() :]
 
 
-def _background_year(expression: str, published: str | None) -> str | None:
-    """The year an expression names, when it is not after the publication year: the
-    story's own year names no day of it either ("in 2024")."""
+def _past_year(expression: str, published: str | None) -> str | None:
+    """The year an expression names, when it is before the publication year."""
     m = _YEAR_WRITTEN.search(expression)
-    if m and published and m["year"] <= published[:4]:
+    if m and published and m["year"] < published[:4]:
         return m["year"]
     return None
 
@@ -237,7 +247,7 @@ def date_sentence(
     tagged = " ".join(expressions).lower()
     untagged = [m.group(0) for m in _UNTAGGED.finditer(text) if m.group(0).lower() not in tagged]
     for expression in [*expressions, *untagged]:
-        if is_clock_time(expression):
+        if is_clock_time(expression, text):
             continue
         future = _speaks_of_future(text, expression)
         if day := anchor(expression, published, date_order, context, future):
@@ -245,12 +255,12 @@ def date_sentence(
                 return Dated(day, expression)
             if expression not in passing:
                 return Dated(None, expression, day[:4])
-    stated = [e for e in expressions if e not in passing and not is_clock_time(e)]
+    stated = [e for e in expressions if e not in passing and not is_clock_time(e, text)]
     for expression in stated:
-        if year := _background_year(expression, published):
+        if year := _past_year(expression, published):
             return Dated(None, expression, year)
     if published and (words := background_words(text)):
-        years = (_background_year(e, published) for e in expressions)
+        years = (_past_year(e, published) for e in expressions)
         return Dated(None, words, next((y for y in years if y), ""))
     if stated:
         return Dated(None, None)
