@@ -225,6 +225,13 @@ class DateMention:
     verb: int = -1
     """Offset within the paragraph of the verb it dates ("launching" in "after
     launching an offensive on Wednesday"); -1 when unparsed or there is none."""
+    attaches: str = ""
+    """What the expression hangs from in the parse, on the way up to that verb:
+    ``verb`` when it dates the verb itself or a clause of it ("erupted in 2011",
+    "seized on Friday"), ``subject`` when it modifies the verb's subject ("the 2016
+    battle was ..."), ``noun`` when it modifies another noun or sits in a relative
+    clause of one ("centres of the 2011 protests", "the homes they left in 2019");
+    empty when unparsed or there is no verb."""
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,11 @@ class Statement:
     """(entity id, relation to a verb, that verb's offset in ``text`` or -1) of each
     mention: see :attr:`Mention.argument`."""
     background: str | None = None
-    """For an undated sentence about the past, the year it names ("2016")."""
+    """For a background sentence (about the past, or the conflict as a whole: no event
+    of any day, kept off the day pages and events), the year its main event is in
+    ("2016"), or an empty string when it names none ("The conflict has displaced more
+    than half of ..."); None for a sentence of the story's days. See
+    :mod:`briefing.resolve.dating`."""
     figures: tuple[Figure, ...] = ()
     """Numbers it gives and what they count."""
     date_at: int = -1

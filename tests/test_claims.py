@@ -20,7 +20,10 @@ from .parsed import parsed
         ("The report has not been verified.", "not been verified"),
         ("Syrian state television said the town fell.", "state television said"),
         ("The army's channels reported gains.", "army's channels reported"),
+        ("Rebels say they reacted to attacks on their areas.", "Rebels say"),
+        ("The army has said it repelled the assault.", "army has said"),
         ("Rebels took the town.", None),
+        ("A government spokesman said talks would resume.", None),
         ("The claimant spoke.", None),
     ],
 )
@@ -53,3 +56,18 @@ def test_a_claim_names_its_claimant() -> None:
     media = parsed("Tyre fell, state television said.", [("Tyre", "nsubj", "fell")], ["fell"])
     media = replace(media, claim_cue="state television said")
     assert claimant(media) == "state television said"
+
+
+def test_a_party_s_own_account_is_its_claim() -> None:
+    """ "Rebels say they reacted to ... attacks": a party's men speaking make a claim,
+    named by the party as written, or by the entity that is the verb's subject."""
+    text = "Rebels say they reacted to pro-government attacks on opposition areas."
+    rebels = parsed(text, [], ["say", "reacted"], claim_cue="Rebels say")
+    assert claimant(rebels) == "Rebels"
+    army = parsed(
+        "The Syrian Army said it repelled the attack.",
+        [("Syrian Army", "nsubj", "said")],
+        ["said", "repelled"],
+        claim_cue="Army said",
+    )
+    assert claimant(army) == "syrian army"

@@ -298,3 +298,31 @@ def test_the_death_toll_is_shown_by_source_and_day(sample_build) -> None:
     assert (root / "site" / "figures" / "killed" / "index.html").is_file()
     day = (root / "site_src" / "days" / "2024-11-30.md").read_text(encoding="utf-8")
     assert "## Quotes of the day" in day and "## Figures reported" in day
+
+
+def test_background_is_on_no_day_and_the_lead_stories_keep_their_days(sample_build) -> None:
+    """Background (a year dating the main verb, the conflict as a whole, a cumulative
+    toll) is in no day's statements, events or summary, and its figures are no claims;
+    a year in passing ("the 2011 protests") no longer files a current event under it;
+    the offensive (27 November), the fall of Aleppo (30 November) and Iran's pledge of
+    support (1 December) still lead their days."""
+    _, result = sample_build
+    briefing = result.briefing
+    background = {s for s in briefing.statements if s.background is not None}
+    assert any(s.background == "" and s.text.startswith("The conflict") for s in background)
+    for day in briefing.days:
+        told = {s for e in day.events for s in e.statements}
+        assert not background & (set(day.statements) | told | set(day.summary)), day.date
+    sentences = {s.text for s in background}
+    assert not any(c.sentence in sentences for c in briefing.claims)
+    assert not any("Opposition fighters said" in s.text for s in background)
+    by_day = {d.date: d for d in briefing.days}
+    lead = {day: by_day[day].events[:3] for day in ("2024-11-27", "2024-11-30", "2024-12-01")}
+    offensive = lead["2024-11-27"][0]
+    assert offensive.type == "battle" and any("attacked" in s.text for s in offensive.statements)
+    assert any("aleppo" in e.entities and e.type == "battle" for e in lead["2024-11-30"][:1])
+    assert any(
+        "iran" in s.entities and "pledge" in s.text
+        for e in lead["2024-12-01"]
+        for s in e.statements
+    )

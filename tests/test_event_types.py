@@ -59,3 +59,20 @@ def test_a_malformed_events_file_names_the_file_and_the_key(
     with pytest.raises(LexiconError) as error:
         load_event_types(path)
     assert str(path) in str(error.value) and names in str(error.value)
+
+
+def test_a_sentence_opening_with_a_quote_and_its_attribution_is_speech() -> None:
+    """ "“...,” X said, as strikes intensified": the words are X's, and what follows the
+    attribution is their circumstance, not an event the article reports."""
+    text = (
+        "“They’ve framed it as a defensive move against escalation,” the analyst said, "
+        "as government strikes on the area intensified leading up to the attack."
+    )
+    assert event_type(text) is None
+    assert event_type(text, verbs=[(text.index("said"), ""), (text.index("intens"), "")]) is None
+    # a quoted name opening a report is no speech
+    named = "“Dawn of Freedom” fighters captured the town on Sunday."
+    assert event_type(named).kind.key == "battle"
+    # nor is a quote after the report
+    after = "Rebels captured the town, “without a fight”, a commander said."
+    assert event_type(after).kind.key == "battle"

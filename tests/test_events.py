@@ -100,3 +100,28 @@ def test_sentences_dated_only_by_publication_start_events_only_when_they_tell_a_
         "Rebels captured the airbase.",
         "Troops carried out strikes on the port.",
     ]
+
+
+def test_a_party_s_account_is_an_event_claimed_by_the_party() -> None:
+    text = "Rebels say they reacted to pro-government attacks on opposition held areas."
+    statement = replace(
+        parsed(text, [], ["say", "reacted"], claim_cue="Rebels say"), date_evidence="published"
+    )
+    [event] = build_events(_corpus(("a", "a")), [statement])
+    assert event.type == "battle" and event.claimed_by == "Rebels"
+
+
+def test_an_assessment_of_what_is_likely_starts_no_event_of_its_publication_day() -> None:
+    """ "Though it has stepped up its airstrikes, these are unlikely to be as intense":
+    a hedged or forecast predicate makes the sentence an assessment, not a report."""
+    hedged = "And though it has stepped up its airstrikes, these are unlikely to be intense."
+    forecast = "The rebels have captured the dam and are expected to push on."
+    plain = "The rebels have captured the dam."
+    for text, verbs in ((hedged, ["stepped", "are", "be"]), (forecast, ["captured", "push"])):
+        statement = replace(parsed(text, [], verbs), date_evidence="published")
+        assert build_events(_corpus(("a", "a")), [statement]) == [], text
+    statement = replace(parsed(plain, [], ["captured"]), date_evidence="published")
+    assert [e.predicate for e in build_events(_corpus(("a", "a")), [statement])] == ["captured"]
+    # dated by its own words, the event it tells stands
+    dated = replace(parsed(forecast, [], ["captured", "push"]), date_evidence="Saturday")
+    assert len(build_events(_corpus(("a", "a")), [dated])) == 1

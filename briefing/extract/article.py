@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import (
     EXTRACTED_KINDS,
@@ -68,4 +68,68 @@ def _dates(
                 index(ent.start),
                 ent.text,
                 verb=verb_of(ent.root) if parsed else -1,
+                attaches=date_attachment(ent.root) if parsed else "",
             )
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSES_OF_NOUNS = frozenset({"relcl", "acl"})
+_ADVERBIAL_NPS = frozenset({"npadvmod", "tmod"})
+"""Relations of a bare noun phrase of time ("last week", "earlier this year"): the
+small models often hang one from a noun beside it ("met X in Cairo last week"), but it
+dates the verb."""
+
+
+def _stands_for(token: Token) -> Token:
+    """The word a date's phrase stands where: "the start of 2011" stands where "the
+    start" does, "in 2011" where "in" does (the preposition hangs from what it dates)."""
+    while token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOMINAL:
+            token = head.head
+        elif token.dep_ == "pobj" and head.pos_ in ("ADP", "SCONJ"):
+            token = head
+        else:
+            return token
+    return token
+
+
+def _in_clause_of_noun(verb: Token) -> bool:
+    """Whether a verb is in a relative clause (or a participle) of a noun, up to the
+    sentence's root: "the homes they were forced to leave"."""
+    while verb.head.i != verb.i:
+        if verb.dep_ in _CLAUSES_OF_NOUNS:
+            return True
+        verb = verb.head
+    return False
+
+
+def date_attachment(root: Token) -> str:
+    """The ``attaches`` field of a date mention (see :class:`DateMention`), from the
+    root word of its expression."""
+    phrase = _stands_for(root)
+    head = phrase.head
+    if head.i == phrase.i:
+        return ""
+    if head.pos_ in _VERBAL:
+        attaches, verb = ("subject" if phrase.dep_ in _SUBJECTS else "verb"), head
+    elif head.pos_ in _NOMINAL and head.dep_ in _SUBJECTS and head.head.pos_ in _VERBAL:
+        attaches, verb = "subject", head.head  # "the 2016 battle ... was"
+    elif phrase.dep_ in _ADVERBIAL_NPS and (above := _verb_above(phrase)) is not None:
+        attaches, verb = "verb", above
+    elif head.pos_ in _NOMINAL or head.pos_ in ("ADJ", "DET"):
+        return "noun"
+    else:
+        return ""
+    return "noun" if _in_clause_of_noun(verb) else attaches
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse, or None."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in _VERBAL:
+            return token
+    return None

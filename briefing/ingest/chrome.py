@@ -56,7 +56,7 @@ CLOCK = r"(?<![\d:.])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?i:[ap]\.?\s?m\b\.?))?
 """A time of day as written: "16:51", "1:38 a.m.", "6:53 P.M.", "10.32"."""
 _HAS_CLOCK = re.compile(r"\d[:.]\d\d")
 _ATOM = (
-    rf"(?:{CLOCK}|(?i:{words('clock_words')})\b|(?i:{_WEEKDAY})\b\.?|(?i:{_MONTH})\b\.?"
+    rf"(?:{CLOCK}|(?i:{words('stamp_zone_words')})\b|(?i:{_WEEKDAY})\b\.?|(?i:{_MONTH})\b\.?"
     r"|\d{1,2}(?:st|nd|rd|th)?\b|\d{4}\b)"
 )
 STAMP_RUN = rf"{_ATOM}(?:[,;|]?\s+(?:(?i:at|on)\s+)?{_ATOM})*"
@@ -84,7 +84,7 @@ BRACKETED_UPDATE = re.compile(
 )
 """A running story's update stamp: "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. ET):"."""
 SHORT_YEAR_STAMP = re.compile(
-    rf"\d{{1,2}}\s+(?i:{_MONTH})\.?\s+\d{{2}}\s+{CLOCK}(?:\s+(?i:{words('clock_words')})\b)?"
+    rf"\d{{1,2}}\s+(?i:{_MONTH})\.?\s+\d{{2}}\s+{CLOCK}(?:\s+(?i:{words('stamp_zone_words')})\b)?"
 )
 """A stamp with a two-digit year: "07 February 12 13:02 GMT"."""
 NAMED_STAMP = re.compile(
@@ -130,7 +130,7 @@ COMMENT_HEADER = re.compile(
 _LINKS = rf"(?i:{words('comment_links')})"
 SIGNATURE = re.compile(
     rf"(?:(?i:posted\s+by):?\s*[^|\n]{{1,60}}?\s*\|\s*)?{FULL_DATE}(?:,|\s+at)?\s+{CLOCK}"
-    rf"(?:\s+(?i:{words('clock_words')})\b)?\s*\|\s*{_LINKS}(?:\s*\|)?"
+    rf"(?:\s+(?i:{words('stamp_zone_words')})\b)?\s*\|\s*{_LINKS}(?:\s*\|)?"
     rf"|(?i:posted\s+by)\s+[^.\n|]{{1,60}}?\s+on\s+{FULL_DATE},?\s+{CLOCK}\.?"
 )
 """A signature after a comment: "Posted by: X | June 24, 2010 11:13 AM | Report abuse",

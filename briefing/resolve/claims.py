@@ -3,11 +3,12 @@ makes it.
 
 1. **cues**: a sentence is a claim rather than an established fact when it holds one
    of the lexicon's ``claim_cues`` ("claimed", "without providing evidence", "could
-   not be independently verified") or names a party's own media ("state television
-   said"): :data:`CLAIM_CUES`;
+   not be independently verified"), names a party's own media ("state television
+   said") or has a party's men speak ("rebels say", "the army said": a party's
+   account of what it did and why): :data:`CLAIM_CUES`;
 2. **claimant**: a claim names its claimant where it can: the subject of "claimed",
-   "according to X", a party's own media, else the subject of a reporting verb
-   (:func:`claimant`; stage 5 of :mod:`.events`).
+   "according to X", a party's own media or men as written ("Rebels"), else the
+   subject of a reporting verb (:func:`claimant`; stage 5 of :mod:`.events`).
 """
 
 from __future__ import annotations
@@ -45,9 +46,23 @@ def _party_media_pattern() -> str:
     return f"{owners} {media}(?: {reports})?"
 
 
+_PARTY_SPEECH = re.compile(
+    rf"(?P<party>{alternation(lexicon.words('party_words'))})"
+    rf"\s+(?:{alternation(lexicon.words('party_speech_between'))}\s+)?"
+    rf"(?P<verb>{alternation(lexicon.words('party_speech'))})",
+    re.I,
+)
+"""A party's men speaking: "rebels say", "the army has said"."""
+
 CLAIM_CUES = re.compile(
     r"\b(?:"
-    + "|".join([*map(cue_pattern, lexicon.words("claim_cues")), _party_media_pattern()])
+    + "|".join(
+        [
+            *map(cue_pattern, lexicon.words("claim_cues")),
+            _party_media_pattern(),
+            _PARTY_SPEECH.pattern.replace("?P<party>", "?:").replace("?P<verb>", "?:"),
+        ]
+    )
     + r")\b",
     re.I,
 )
@@ -73,6 +88,8 @@ def claimant(statement: Statement) -> str | None:
             return entity_id  # "HTS claimed ..."
         if _ACCORDING_TO.search(statement.text[:start]):
             return entity_id
+    if speech := _PARTY_SPEECH.fullmatch(cue):
+        return _party_speaker(statement, at, speech)  # "Rebels say"
     if cue.split()[0].lower() in _PARTY_MEDIA_OWNERS:
         return cue  # "state media reported"
     for (_, _, entity_id), (_, relation, verb) in zip(
@@ -81,3 +98,15 @@ def claimant(statement: Statement) -> str | None:
         if relation == "nsubj" and verb in sayers:
             return entity_id
     return None
+
+
+def _party_speaker(statement: Statement, at: int, speech: re.Match[str]) -> str:
+    """The claimant of a party's men speaking (a cue at ``at``): the entity that is
+    the subject of the verb ("the Syrian army said"), else the party as written."""
+    verb = at + speech.start("verb")
+    for (_, _, entity_id), (_, relation, verb_at) in zip(
+        statement.spans, statement.arguments, strict=False
+    ):
+        if relation == "nsubj" and verb_at == verb:
+            return entity_id
+    return speech["party"]

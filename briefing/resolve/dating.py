@@ -18,18 +18,30 @@ fixture (``tests/fixtures/events/``):
    is the context day when the paragraph named one); "today", "tonight" and "this
    morning" the publication day.
 
-A sentence about the past is *background*: one that names a year before its
-article's ("the 2016 battle for Aleppo"), or a day more than
-:data:`BACKGROUND_DAYS` before publication. It is dated to its year and kept off the
-day pages of the story. A count is *as of* its sentence's day, unless that day is
-where the count runs from ("has risen to 218 since Wednesday": :func:`as_of`).
+Two kinds of expression are no evidence of a day. One *in passing*, which the parse
+shows modifying a noun or sitting in a relative clause of one ("centres of the 2011
+protests", "the first time since 2016", "the homes they left in 2019"), dates no
+event of its sentence: it neither makes the sentence background nor leaves it
+undated. A *clock time* ("7:26 pm EDT", "1500 GMT", "the past 24 hours") or a time
+stamp (a written date with a clock time after it) dates no day but publication's.
+A sentence whose only expressions are of these kinds is dated by publication.
+
+A sentence is *background* when it is about the past: a year before its article's
+dates its main verb or a clause of it ("the conflict erupted in 2011", "the 2016
+battle for Aleppo was ...", "has killed 300,000 since 2011"), or it names a day more
+than :data:`BACKGROUND_DAYS` before publication; or, with no day of its own, when it
+is about the conflict as a whole or states a toll built up over the years
+(:mod:`.background`). It is dated to its year (none for the conflict as a whole) and
+kept off the day pages of the story. A count is *as of* its sentence's day, unless
+that day is where the count runs from ("has risen to 218 since Wednesday":
+:func:`as_of`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -37,6 +49,7 @@ from .. import lexicon
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS, iso_day, parse_written_date
 from ..records import ArticleExtraction, Corpus, Sentence
 from ..textutil import alternation
+from .background import background_words
 
 _MONTH_DAY = re.compile(r"\b" + MONTH_PATTERN + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_PATTERN + r"\b", re.I)
@@ -63,6 +76,20 @@ FUTURE_WINDOW = 60
 """Characters before a date expression searched for a future marker."""
 BACKGROUND_DAYS = 365
 """A day this long before its article's publication is background, not the story."""
+_CLOCK = re.compile(
+    rf"\b\d{{1,2}}[:.]\d{{2}}\b|(?<!\w){alternation(lexicon.words('clock_words'))}(?!\w)", re.I
+)
+_DAY_WORDS = re.compile(
+    rf"\b(?:{MONTH_PATTERN}|{'|'.join(WEEKDAYS)}|day|night|morning|afternoon|evening|today"
+    rf"|tonight|yesterday|overnight|week|month|year)\b|\b(?:1[89]|20)\d\d\b",
+    re.I,
+)
+_STAMP = re.compile(r"\b(?:1[89]|20)\d\d,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+"""A time stamp: a year with a clock time right after it ("Sat Mar 19, 2011 3:50 pm
+EDT", "March 1, 2011 at 6:19 pm")."""
+_CLOCK_NEXT = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+"""A clock time right after an expression: the rest of its time stamp ("Apr 26, 2011"
+tagged apart from "10:37 am EDT")."""
 _NOT_A_DAY = re.compile(
     r"\b(?:last|next|this|past|coming|previous)\s+(?:week|month|year|weekend)s?\b|\b(?:1[89]|20)\d{2}\b|\byears?\b|\bmonths?\b|\bweeks\b|\bdecades?\b",
     re.I,
@@ -139,6 +166,22 @@ def _anchor_relative(
     return None
 
 
+def is_clock_time(expression: str, text: str = "") -> bool:
+    """Whether an expression is a clock time, naming no day ("7:26 pm EDT", "the past
+    24 hours"), or (part of) a time stamp: "Sat Mar 19, 2011 3:50 pm EDT", or "Apr 26,
+    2011" followed in ``text`` by "10:37 am EDT"."""
+    if _STAMP.search(expression):
+        return True
+    at = text.find(expression) if text and expression else -1
+    if (
+        at >= 0
+        and _YEAR_WRITTEN.search(expression)
+        and _CLOCK_NEXT.match(text, at + len(expression))
+    ):
+        return True
+    return bool(_CLOCK.search(expression)) and not _DAY_WORDS.search(expression)
+
+
 class Dated(NamedTuple):
     """How a sentence is dated."""
 
@@ -147,7 +190,9 @@ class Dated(NamedTuple):
     evidence: str | None
     """``published``, or the expression that fixed the day or the background year."""
     background: str | None = None
-    """For a sentence about the past, the year it names."""
+    """For a background sentence, the year its main event is in ("2016"), or an empty
+    string for one about the conflict as a whole that names no such year; None for a
+    sentence of the story's days."""
 
 
 def _speaks_of_future(text: str, expression: str) -> bool:
@@ -185,41 +230,66 @@ def date_sentence(
     date_order: str = "DMY",
     context: str | None = None,
     text: str = "",
+    passing: Collection[str] = (),
 ) -> Dated:
     """Date a sentence from its date expressions and, for phrases the tagger misses
-    ("overnight", "the previous day"), its ``text``.
+    ("overnight", "the previous day"), its ``text``; ``passing`` holds the expressions
+    that modify a noun (in passing).
 
-    The first expression that names a day wins; a day long before publication makes
-    the sentence background. A sentence whose expressions name no day ("last week")
-    is left undated, as background when they name an earlier year ("in 2016"). A
-    sentence with no date expression is dated to its article's publication day.
+    The first expression that names a day wins, unless it is a time stamp; a day long
+    before publication makes the sentence background, unless named in passing. Else a
+    year (not in passing) makes it background, and so does a subject that is the
+    conflict as a whole or a cumulative toll (:func:`.background.background_words`).
+    A sentence whose other expressions name no day ("last week") is left undated; one
+    with none but clock times and expressions in passing is dated to its article's
+    publication day.
     """
     tagged = " ".join(expressions).lower()
     untagged = [m.group(0) for m in _UNTAGGED.finditer(text) if m.group(0).lower() not in tagged]
     for expression in [*expressions, *untagged]:
+        if is_clock_time(expression, text):
+            continue
         future = _speaks_of_future(text, expression)
         if day := anchor(expression, published, date_order, context, future):
-            if _is_background(day, published):
+            if not _is_background(day, published):
+                return Dated(day, expression)
+            if expression not in passing:
                 return Dated(None, expression, day[:4])
-            return Dated(day, expression)
-    for expression in expressions:
+    stated = [e for e in expressions if e not in passing and not is_clock_time(e, text)]
+    for expression in stated:
         if year := _past_year(expression, published):
             return Dated(None, expression, year)
-    if expressions:
+    if published and (words := background_words(text)):
+        years = (_past_year(e, published) for e in expressions)
+        return Dated(None, words, next((y for y in years if y), ""))
+    if stated:
         return Dated(None, None)
     return Dated(published, "published") if published else Dated(None, None)
 
 
+class ToDate(NamedTuple):
+    """A sentence to date."""
+
+    expressions: Sequence[str]
+    """Its date expressions, in order."""
+    text: str
+    """The sentence as written."""
+    passing: Collection[str] = ()
+    """Those of its expressions that modify a noun (in passing)."""
+
+
 def date_paragraph(
-    sentences: Sequence[tuple[Sequence[str], str]], published: str | None, date_order: str = "DMY"
+    sentences: Sequence[ToDate | tuple[Sequence[str], str]],
+    published: str | None,
+    date_order: str = "DMY",
 ) -> list[Dated]:
-    """Date the sentences of one paragraph, given as (date expressions, text), in
-    order: a day a sentence names by its own words is the context of the relative
-    expressions after it ("On Wednesday ... A day earlier ...")."""
+    """Date the sentences of one paragraph, given as (date expressions, text) or
+    :class:`ToDate`, in order: a day a sentence names by its own words is the context
+    of the relative expressions after it ("On Wednesday ... A day earlier ...")."""
     context: str | None = None
     dated = []
-    for expressions, text in sentences:
-        found = date_sentence(list(expressions), published, date_order, context, text)
+    for expressions, text, passing in (ToDate(*s) for s in sentences):
+        found = date_sentence(list(expressions), published, date_order, context, text, passing)
         if found.day and found.evidence != "published":
             context = found.day
         dated.append(found)
@@ -231,19 +301,26 @@ def sentence_dating(
 ) -> dict[tuple[str, int], Dated]:
     """(article id, sentence index) → the day each sentence is about. A day named in a
     paragraph is the context for the relative expressions after it in that paragraph
-    ("On Wednesday ... A day earlier ...")."""
+    ("On Wednesday ... A day earlier ..."); an expression the parse attaches to a noun
+    is in passing."""
     published = {a.id: a.published for a in corpus.articles}
     dating: dict[tuple[str, int], Dated] = {}
     for extraction in extractions:
         dates_by_sentence: dict[int, list[str]] = defaultdict(list)
+        passing: dict[int, set[str]] = defaultdict(set)
         for d in extraction.dates:
             dates_by_sentence[d.sentence].append(d.text)
+            if d.attaches == "noun":
+                passing[d.sentence].add(d.text)
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in extraction.sentences:
             by_paragraph[sentence.paragraph].append(sentence)
         for paragraph in by_paragraph.values():
             days = date_paragraph(
-                [(dates_by_sentence.get(s.index, []), s.text) for s in paragraph],
+                [
+                    ToDate(dates_by_sentence.get(s.index, []), s.text, passing.get(s.index, ()))
+                    for s in paragraph
+                ],
                 published[extraction.article_id],
                 date_order,
             )

@@ -5,7 +5,9 @@ it tells something that happened.
    (``predicates``), its event nouns, its ``fallback`` verbs and its ``comments`` verbs
    (:func:`load_event_types`; validated when read);
 2. **typing**: a sentence is an event when it holds a word of a type outside quotation
-   marks; a verb counts only where the tagger saw a verb, an event noun always,
+   marks, and does not open with a quote and its attribution ("“...,” X said, as
+   ..." tells what X said: :func:`opens_with_speech`); a verb counts only where the
+   tagger saw a verb, an event noun always,
    fallback verbs only when nothing else types the sentence. No word counts that is
    negated, unreal, an infinitive, an adjective or a running toll. The first word
    decides, between types at one place the file's order (:func:`event_type`); a
@@ -14,7 +16,8 @@ it tells something that happened.
    nearest that clause's verb decides, unless the date dates the telling
    (:func:`dated_event_type`);
 4. **past**: whether the verb that tells the event is in a past form, in a sentence
-   not about a habit or a state (:func:`tells_a_past_event`).
+   not about a habit or a state, nor an assessment of what is likely ("unlikely",
+   "expected to": :func:`tells_a_past_event`).
 """
 
 from __future__ import annotations
@@ -123,6 +126,24 @@ def is_quoting(text: str) -> bool:
     return any(True for _ in quoted_runs(text))
 
 
+ATTRIBUTION_WORDS = 6
+"""Words after a quote's closing mark within which its reporting verb stands ("”
+Khalifa said", "” a senior Turkish security official told")."""
+_REPORTING = lexicon.verb_form_set("reporting_verbs")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def opens_with_speech(text: str) -> bool:
+    """Whether a sentence opens with a quote and its attribution ("“They’ve framed it
+    as a defensive move,” Khalifa said, as strikes intensified"): it tells what was
+    said, and the circumstances after the attribution are not the event it reports."""
+    first = next(iter(quoted_runs(text)), None)
+    if first is None or not first.closed or text[: max(first.opens_at, 0)].strip():
+        return False
+    after = _WORD.findall(text[first.closes_after :])[:ATTRIBUTION_WORDS]
+    return any(word.lower() in _REPORTING for word in after)
+
+
 def _unquoted(text: str) -> str:
     """The text with quoted words blanked: what a speaker says is not the event."""
     blanked = list(text)
@@ -209,6 +230,8 @@ def event_type(
     or None. Predicates inside quotation marks do not count; with ``verbs`` (the
     tagged verbs' offsets), a verb predicate counts only where a verb was tagged;
     with ``near``, the event word nearest that offset wins instead of the first."""
+    if opens_with_speech(text):
+        return None
     reported = _unquoted(text)
     types = types or load_event_types()
     verb_at = {offset for offset, _ in verbs} if verbs is not None else None
@@ -274,6 +297,7 @@ _GENERIC = re.compile(
     rf"\b(?:{alternation(lexicon.words('habitual_markers'))}|since (?:the )?(?:1[89]|20)\d\d)\b",
     re.I,
 )
+_ASSESSMENT = re.compile(rf"\b{alternation(lexicon.words('assessment_words'))}\b", re.I)
 IRREGULAR_PASTS = lexicon.word_set("irregular_pasts")
 """Irregular past forms of common English verbs (a grammar fact, not a story's words)."""
 
@@ -287,11 +311,12 @@ def _is_past(text: str, offset: int, kind: EventType) -> bool:
 
 
 def tells_a_past_event(statement: Statement, typed: Typed) -> bool:
-    """Stage 4: whether a sentence tells something that happened, not a state, a habit
-    or a fear: the verb that tells it is in a past form ("captured", "fled", "carried
-    out strikes", "said"), and the sentence is not about what happens "repeatedly" or
-    "for years"."""
-    if _GENERIC.search(statement.text):
+    """Stage 4: whether a sentence tells something that happened, not a state, a habit,
+    a fear or an assessment: the verb that tells it is in a past form ("captured",
+    "fled", "carried out strikes", "said"), and the sentence is not about what happens
+    "repeatedly" or "for years", nor weighs what is "unlikely" or "expected to"
+    happen."""
+    if _GENERIC.search(statement.text) or _ASSESSMENT.search(statement.text):
         return False
     at = typed.at
     if typed.noun:

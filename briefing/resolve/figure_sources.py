@@ -1,7 +1,8 @@
 """Figure sources, for the resolve stage: each figure with who gives it and as of when.
 
 1. **figures**: every figure of every sentence dated to this story (not background:
-   a figure of another year is history), as of its sentence's day (a count running
+   a figure of another year is history, and a toll of the whole conflict is not the
+   story's count), as of its sentence's day (a count running
    *since* a day is as of publication: :func:`.dating.as_of`);
 2. **source**: the speaker of the quote or reported clause holding the figure ("at
    least 242 people were killed, the Observatory said"), the nearest speaker when
@@ -174,7 +175,7 @@ def figure_claims(
         article_id = extraction.article_id
         for sentence in extraction.sentences:
             dated = dating.get((article_id, sentence.index))
-            if dated is None or dated.background:
+            if dated is None or dated.background is not None:
                 continue  # a figure of another year is history, not this story's count
             dated = as_of(dated, sentence.text, published.get(article_id))
             in_paragraph = by_paragraph.get((article_id, sentence.paragraph), [])

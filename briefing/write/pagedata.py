@@ -34,7 +34,8 @@ class EntityDay:
     """What an entity page shows under one day heading."""
 
     day: str
-    """ISO day; ``~`` and a year for background, ``~~`` for undated sentences."""
+    """ISO day; ``~`` and a year for background (``~`` alone for background of no
+    year), ``~~`` for undated sentences."""
     events: list[tuple[Event, str]]
     """Events the entity takes part in that day, with its role."""
     statements: list[Statement]
@@ -120,7 +121,9 @@ def entity_days(briefing: Briefing) -> dict[str, list[EntityDay]]:
         for statement in by_entity.get(entity.id, []):
             if statement in told:
                 continue
-            key = statement.date or (f"~{statement.background}" if statement.background else "~~")
+            key = statement.date or (
+                f"~{statement.background}" if statement.background is not None else "~~"
+            )
             days.setdefault(key, EntityDay(key, [], [])).statements.append(statement)
         result[entity.id] = [days[day] for day in sorted(days)]
     return result
