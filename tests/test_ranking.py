@@ -112,3 +112,13 @@ def test_key_days_are_the_most_salient_share_with_a_floor() -> None:
     assert key == frozenset(d.date for d in days[-10:])
     assert len(key_days(days[:3])) == 3 and len(key_days(days[:8])) == MIN_KEY_DAYS
     assert not key_days([replace(days[0], summary=())])
+
+
+def test_the_opening_paragraphs_are_counted_in_text_not_furniture() -> None:
+    kinds = ["caption", "byline", "body", "body", "body", "body"]
+    paragraphs = tuple(Paragraph(i + 1, "x", kind) for i, kind in enumerate(kinds))
+    article = replace(_article("a", "2024-11-30"), paragraphs=paragraphs)
+    coverage = Coverage.of([article])
+    assert coverage.opens(_said("Third paragraph of text.", "2024-11-30", ("a", 5)))
+    assert not coverage.opens(_said("Fourth paragraph of text.", "2024-11-30", ("a", 6)))
+    assert not coverage.opens(_said("The caption.", "2024-11-30", ("a", 1)))

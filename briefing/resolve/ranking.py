@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..records import Article, Day, Statement
+from ..records import EXTRACTED_KINDS, Article, Day, Statement
 from ..textutil import content_words
 
 WEIGHTS = {"reporting": 0.25, "references": 0.3, "corroboration": 0.35, "volume": 0.1}
@@ -74,13 +74,26 @@ class Coverage:
     """Article id → id of its story family."""
     published: dict[str, str]
     """Article id → ISO publication day, for dated articles."""
+    lead: frozenset[tuple[str, int]] = frozenset()
+    """(article id, paragraph index) of each article's opening paragraphs of text,
+    the first :data:`LEAD_PARAGRAPHS` of an extracted kind (captions, bylines and
+    other furniture before them do not count)."""
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Coverage:
         return cls(
             {a.id: a.family or a.id for a in articles},
             {a.id: a.published for a in articles if a.published},
+            frozenset(
+                (a.id, p.index)
+                for a in articles
+                for p in [p for p in a.paragraphs if p.kind in EXTRACTED_KINDS][:LEAD_PARAGRAPHS]
+            ),
         )
+
+    def opens(self, statement: Statement) -> bool:
+        """Whether the sentence stands in an article's opening paragraphs."""
+        return any((c.article_id, c.paragraph) in self.lead for c in statement.citations)
 
     def families(self, statement: Statement) -> frozenset[str]:
         """The story families carrying a sentence."""
@@ -163,7 +176,7 @@ def importance(day: Day, coverage: Coverage) -> Callable[[Statement, int], float
             len(words) + CENTRALITY_SMOOTHING
         )
         sources = max(event_sources, len(coverage.families(statement)), 1)
-        lead = any(c.paragraph <= LEAD_PARAGRAPHS for c in statement.citations)
+        lead = coverage.opens(statement)
         own_date = statement.date_evidence not in (None, "published")
         bonus = 1 + LEAD_BONUS * lead + OWN_DATE_BONUS * own_date
         return centrality * (1 + math.log(sources)) * bonus
