@@ -138,6 +138,9 @@ def test_the_timeline_shows_the_key_days_and_the_days_index_all(tmp_path: Path) 
     assert "(days/2024-11-29.md)" in timeline and "2024-11-28" not in timeline
     assert "1 more with events" in timeline and "(days/index.md)" in timeline
     assert "Thursday 28 November 2024" in _page(tmp_path, "days/index.md")
+    front = _page(tmp_path, "index.md").split("## Key days", 1)[1].split("\n## ", 1)[0]
+    assert "(days/2024-11-29.md)" in front and "28 November" not in front
+    assert "lists all 2 days" in front
 
 
 def test_stale_pages_are_removed_and_unchanged_ones_left_alone(tmp_path: Path) -> None:
