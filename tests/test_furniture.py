@@ -96,6 +96,17 @@ def _page(blocks: list[str]) -> list[tuple[str, str]]:
             ["Photograph: Jo Lee/AP", "As the day wore on, the mood changed."],
         ),
         ("01:38 The video shows the convoy.", ["01:38", "The video shows the convoy."]),
+        (
+            "By Ann Lee, Health Editor LONDON | Mon Mar 2, 2009 4:23 pm EST LONDON (Wire) - Talks began.",
+            [
+                "By Ann Lee, Health Editor LONDON | Mon Mar 2, 2009 4:23 pm EST",
+                "LONDON (Wire) - Talks began.",
+            ],
+        ),
+        (
+            "Tue Mar 3, 2009 7:47 pm GMT OSLO (Wire) - Talks ended.",
+            ["Tue Mar 3, 2009 7:47 pm GMT", "OSLO (Wire) - Talks ended."],
+        ),
     ],
 )
 def test_chrome_run_into_the_text_is_cut_off(block: str, pieces: list[str]) -> None:
@@ -109,6 +120,7 @@ def test_chrome_run_into_the_text_is_cut_off(block: str, pieces: list[str]) -> N
         "He said: the talks will go on.",
         "12 February 2012 was the day the envoy resigned.",
         "The video, posted on Monday, shows the convoy.",
+        "March 2, 2009 4:23 pm ET I think the envoy is right.",
     ],
 )
 def test_text_that_only_looks_like_chrome_is_not_cut(block: str) -> None:

@@ -91,6 +91,17 @@ NAMED_STAMP = re.compile(
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+\|\s+" + rf"(?P<when>{STAMP_RUN})"
 )
 """A name or place with its time: "Name | 10:35 UK time, Monday, 18 January 2010"."""
+_CLOCK_STAMP = (
+    rf"(?:(?i:{_WEEKDAY})\.?,?\s+)?{FULL_DATE},?\s+(?:(?i:at)\s+)?{CLOCK}"
+    rf"(?:\s+[A-Z]{{2,4}}\b)?(?:\s+(?i:at)\s+{CLOCK})?"
+)
+DATED_STAMP = re.compile(
+    rf"[^|:\n]{{1,80}}\|\s+{_CLOCK_STAMP}|{_CLOCK_STAMP}(?=\s+[A-Z][A-Z .'’/\\-]{{1,40}}\s*\()"
+)
+"""A masthead's stamp run into the text: a full date with its time of day and its zone
+in capitals, after the author or place it stands under, or before a wire dateline
+("WASHINGTON | Mon Mar 2, 2009 4:23 pm EST", "Mon Feb 21, 2011 7:47 pm GMT TRIPOLI
+(Reuters) -"); a stamp before other text is left alone (a comment's, as often)."""
 LIVE_STAMP = re.compile(r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<colon>:?)")
 """A live page's four-digit time stamp ("1245:"), when the page proves it is one."""
 PAGE_ERROR = re.compile(rf"(?i:{words('page_error_lines')})")
@@ -104,7 +115,7 @@ def is_stamp(text: str) -> bool:
         return True
     if not _HAS_CLOCK.search(text):
         return False
-    for pattern in (UPDATE_STAMP, BRACKETED_UPDATE, SHORT_YEAR_STAMP, NAMED_STAMP):
+    for pattern in (UPDATE_STAMP, BRACKETED_UPDATE, SHORT_YEAR_STAMP, NAMED_STAMP, DATED_STAMP):
         if (m := pattern.fullmatch(text)) and _HAS_CLOCK.search(m.group(0)):
             return True
     return False
@@ -112,9 +123,11 @@ def is_stamp(text: str) -> bool:
 
 def leading_stamp(text: str) -> int:
     """The length of a stamp that opens ``text`` and is followed by more text, or 0."""
-    for pattern in (UPDATE_STAMP, SHORT_YEAR_STAMP, NAMED_STAMP, BRACKETED_UPDATE):
+    for pattern in (UPDATE_STAMP, SHORT_YEAR_STAMP, DATED_STAMP, NAMED_STAMP, BRACKETED_UPDATE):
         m = pattern.match(text)
-        if m and _HAS_CLOCK.search(m.group(0)) and text[m.end() :].strip():
+        rest = text[m.end() :].strip() if m else ""
+        # a stamp before a bar is part of a signature or a link line, not a masthead
+        if m and _HAS_CLOCK.search(m.group(0)) and rest and not rest.startswith("|"):
             return m.end()
     return 0
 
