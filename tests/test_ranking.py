@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from briefing.records import Article, Citation, Day, Event, Paragraph, Statement
 from briefing.resolve.ranking import (
+    MAX_WEIGHT,
     MIN_KEY_DAYS,
     WEIGHTS,
     Coverage,
@@ -68,7 +69,7 @@ def test_later_articles_naming_a_day_make_it_matter() -> None:
 
 def test_no_single_signal_decides() -> None:
     assert abs(sum(WEIGHTS.values()) - 1) < 1e-9
-    assert max(WEIGHTS.values()) < 0.5
+    assert max(WEIGHTS.values()) <= MAX_WEIGHT < 0.5
     busy = [_article(f"b{i}", "2024-11-03") for i in range(20)]  # many articles, little said
     told = [_article(f"t{i}", "2024-11-04") for i in range(3)]
     day_busy = Day("2024-11-03", (_said("Talks went on.", "2024-11-03", ("b0", 9)),),

@@ -91,13 +91,17 @@ class Coverage:
             ),
         )
 
+    def family_of(self, article_id: str) -> str:
+        """The story family of an article (its own id when it has none)."""
+        return self.family.get(article_id, article_id)
+
     def opens(self, statement: Statement) -> bool:
         """Whether the sentence stands in an article's opening paragraphs."""
         return any((c.article_id, c.paragraph) in self.lead for c in statement.citations)
 
     def families(self, statement: Statement) -> frozenset[str]:
         """The story families carrying a sentence."""
-        return frozenset(self.family.get(c.article_id, c.article_id) for c in statement.citations)
+        return frozenset(self.family_of(c.article_id) for c in statement.citations)
 
 
 @dataclass(frozen=True)
@@ -118,20 +122,19 @@ def day_signals(day: Day, coverage: Coverage) -> DaySignals:
     """Stage 1: a day's signals."""
     reporting: set[str] = set()
     references: set[str] = set()
+    best = max((e.sources for e in day.events), default=0)
     for statement in day.statements:
-        reporting |= coverage.families(statement)
+        families = coverage.families(statement)
+        reporting |= families
+        best = max(best, len(families))
         if statement.date_evidence != "published":
             references |= {
-                coverage.family.get(c.article_id, c.article_id)
+                coverage.family_of(c.article_id)
                 for c in statement.citations
                 if coverage.published.get(c.article_id, "") > day.date
             }
-    corroboration = max(
-        [e.sources for e in day.events] + [len(coverage.families(s)) for s in day.statements],
-        default=0,
-    )
-    volume = {coverage.family.get(a, a) for a in day.articles}
-    return DaySignals(len(reporting), len(references), corroboration, len(volume))
+    volume = {coverage.family_of(a) for a in day.articles}
+    return DaySignals(len(reporting), len(references), best, len(volume))
 
 
 def day_saliences(dates: Sequence[str], signals: Sequence[DaySignals]) -> list[float]:
@@ -140,17 +143,20 @@ def day_saliences(dates: Sequence[str], signals: Sequence[DaySignals]) -> list[f
     largest within :data:`LOCAL_DAYS` days (a day that stands out in a quiet week
     matters as well as one in the busiest week)."""
     ordinals = [datetime.date.fromisoformat(d).toordinal() for d in dates]
+    by_ordinal = dict(zip(ordinals, signals, strict=True))
     largest = {name: max((getattr(s, name) for s in signals), default=0) for name in WEIGHTS}
 
     def local_largest(index: int, name: str) -> int:
+        """The largest value within :data:`LOCAL_DAYS` days (one look-up per day of
+        the window, so the cost grows with the days, not their square)."""
         near = range(ordinals[index] - LOCAL_DAYS, ordinals[index] + LOCAL_DAYS + 1)
-        return max(getattr(s, name) for o, s in zip(ordinals, signals, strict=True) if o in near)
+        return max(getattr(by_ordinal[o], name) for o in near if o in by_ordinal)
 
     def scaled(index: int, name: str) -> float:
         value, top = getattr(signals[index], name), largest[name]
         if not top:
             return 0.0
-        local = (local_largest(index, name) if LOCAL_SHARE else top) or top
+        local = local_largest(index, name) or top
         return (1 - LOCAL_SHARE) * math.log1p(value) / math.log1p(top) + LOCAL_SHARE * (
             math.log1p(value) / math.log1p(local)
         )
