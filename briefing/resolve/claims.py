@@ -14,6 +14,7 @@ makes it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .. import lexicon
 from ..records import Statement
@@ -92,10 +93,15 @@ def claimant(statement: Statement) -> str | None:
         return _party_speaker(statement, at, speech)  # "Rebels say"
     if cue.split()[0].lower() in _PARTY_MEDIA_OWNERS:
         return cue  # "state media reported"
+    return _subject_of(statement, sayers)
+
+
+def _subject_of(statement: Statement, verbs: Collection[int]) -> str | None:
+    """The first entity that is the subject of a verb at one of the offsets ``verbs``."""
     for (_, _, entity_id), (_, relation, verb) in zip(
         statement.spans, statement.arguments, strict=False
     ):
-        if relation == "nsubj" and verb in sayers:
+        if relation == "nsubj" and verb in verbs:
             return entity_id
     return None
 
@@ -103,10 +109,4 @@ def claimant(statement: Statement) -> str | None:
 def _party_speaker(statement: Statement, at: int, speech: re.Match[str]) -> str:
     """The claimant of a party's men speaking (a cue at ``at``): the entity that is
     the subject of the verb ("the Syrian army said"), else the party as written."""
-    verb = at + speech.start("verb")
-    for (_, _, entity_id), (_, relation, verb_at) in zip(
-        statement.spans, statement.arguments, strict=False
-    ):
-        if relation == "nsubj" and verb_at == verb:
-            return entity_id
-    return speech["party"]
+    return _subject_of(statement, {at + speech.start("verb")}) or speech["party"]
