@@ -43,7 +43,6 @@ sys.path.insert(0, str(ROOT))
 from briefing.config import Config  # noqa: E402
 from briefing.extract.nlp import load_language  # noqa: E402
 from briefing.pipeline import generate  # noqa: E402
-from briefing.records import EXTRACTED_KINDS  # noqa: E402
 from briefing.write.export import export  # noqa: E402
 
 DEVELOPMENT = (
@@ -114,7 +113,7 @@ def busiest_days(articles) -> list[dict]:
     published that day; the summary is their lead sentences, in corpus order."""
     leads: dict[str, list[dict]] = {}
     for article in articles:
-        body = [p.text for p in article.paragraphs if p.kind in EXTRACTED_KINDS]
+        body = [p.text for p in article.extracted]
         if article.published and body:
             lead = _LEAD_END.split(body[0], maxsplit=1)[0]
             leads.setdefault(article.published, []).append({"text": lead})

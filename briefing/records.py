@@ -123,11 +123,15 @@ class Article:
     independent sources are counted by family."""
 
     @property
+    def extracted(self) -> tuple[Paragraph, ...]:
+        """The paragraphs of an extracted kind (:data:`EXTRACTED_KINDS`: standfirst and
+        body, not captions, subheadings, comments or furniture), in order."""
+        return tuple(p for p in self.paragraphs if p.kind in EXTRACTED_KINDS)
+
+    @property
     def text(self) -> str:
-        """The text of the extracted paragraphs (:data:`EXTRACTED_KINDS`: standfirst and
-        body, not captions, subheadings, comments or furniture), separated by blank
-        lines."""
-        return "\n\n".join(p.text for p in self.paragraphs if p.kind in EXTRACTED_KINDS)
+        """The text of the extracted paragraphs, separated by blank lines."""
+        return "\n\n".join(p.text for p in self.extracted)
 
 
 @dataclass(frozen=True)

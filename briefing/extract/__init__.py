@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from ..records import Article, ArticleExtraction
 from . import cache
-from .article import extract_article, extractable
+from .article import extract_article
 
 BATCH_SIZE = 64
 """Paragraphs per ``nlp.pipe`` batch."""
@@ -49,10 +49,10 @@ def extract(
                 on_article()
         else:
             todo.append(article)
-    stream = ((p.text, a.id) for a in todo for p in extractable(a))
+    stream = ((p.text, a.id) for a in todo for p in a.extracted)
     docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE)
     for article in todo:
-        parsed = [next(docs)[0] for _ in extractable(article)]
+        parsed = [next(docs)[0] for _ in article.extracted]
         results[article.id] = extract_article(article, parsed)
         if store:
             store.store(article, results[article.id])

@@ -13,12 +13,10 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import (
-    EXTRACTED_KINDS,
     Article,
     ArticleExtraction,
     DateMention,
     Mention,
-    Paragraph,
     Sentence,
 )
 from . import quotes
@@ -27,20 +25,14 @@ from .mentions import mentions, verb_of
 from .sentences import SentenceIndex, sentences
 
 
-def extractable(article: Article) -> list[Paragraph]:
-    """The paragraphs of extracted kinds: body and standfirst; captions, subheadings,
-    bylines, comments and furniture are not the story."""
-    return [p for p in article.paragraphs if p.kind in EXTRACTED_KINDS]
-
-
 def extract_article(article: Article, docs: Sequence[Doc]) -> ArticleExtraction:
     """Turn the parsed paragraphs of one article (``docs``, one per paragraph of
-    :func:`extractable`) into records."""
+    ``Article.extracted``) into records."""
     found_sentences: list[Sentence] = []
     found_mentions: list[Mention] = []
     dates: list[DateMention] = []
     held: list[quotes.ParagraphQuotes] = []
-    for paragraph, doc in zip(extractable(article), docs, strict=True):
+    for paragraph, doc in zip(article.extracted, docs, strict=True):
         index = SentenceIndex.of(doc, len(found_sentences))
         found_sentences.extend(sentences(doc, index, article.id, paragraph.index))
         found_mentions.extend(mentions(doc, article.id, paragraph.index, index))

@@ -228,7 +228,7 @@ def ingest(seeds: Path, config: Config) -> Corpus:
         produced = 0
         for (_, draft), article_id in zip(drafts, _ids(file, drafts, taken), strict=True):
             article = _to_article(draft, file, article_id)
-            if not any(p.kind in EXTRACTED_KINDS for p in article.paragraphs):
+            if not article.extracted:
                 continue
             if (twin := by_hash.get(article.content_hash)) is not None:
                 skipped.append(Skipped(file, f"exact duplicate of {twin.file} ({twin.id})"))

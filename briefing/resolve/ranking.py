@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..records import EXTRACTED_KINDS, Article, Day, Statement
+from ..records import Article, Day, Statement
 from ..textutil import content_words
 
 WEIGHTS = {"reporting": 0.25, "references": 0.3, "corroboration": 0.35, "volume": 0.1}
@@ -76,7 +76,7 @@ class Coverage:
     """Article id → ISO publication day, for dated articles."""
     lead: frozenset[tuple[str, int]] = frozenset()
     """(article id, paragraph index) of each article's opening paragraphs of text,
-    the first :data:`LEAD_PARAGRAPHS` of an extracted kind (captions, bylines and
+    the first :data:`LEAD_PARAGRAPHS` of ``Article.extracted`` (captions, bylines and
     other furniture before them do not count)."""
 
     @classmethod
@@ -84,11 +84,7 @@ class Coverage:
         return cls(
             {a.id: a.family or a.id for a in articles},
             {a.id: a.published for a in articles if a.published},
-            frozenset(
-                (a.id, p.index)
-                for a in articles
-                for p in [p for p in a.paragraphs if p.kind in EXTRACTED_KINDS][:LEAD_PARAGRAPHS]
-            ),
+            frozenset((a.id, p.index) for a in articles for p in a.extracted[:LEAD_PARAGRAPHS]),
         )
 
     def family_of(self, article_id: str) -> str:
