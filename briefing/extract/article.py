@@ -1,9 +1,9 @@
 """One article's records from its parsed paragraphs.
 
-For each paragraph of an extracted kind (``records.EXTRACTED_KINDS``: body and
-standfirst, not captions, subheadings, bylines, comments or furniture), in order: its sentences, its mentions, its
-date mentions and its quotes (a quote left open runs on into the next paragraph);
-then the speakers carried over paragraphs (:func:`.quotes.carry_speakers`).
+For each paragraph of an extracted kind (``Article.extracted``: body and standfirst,
+not captions, subheadings, bylines, comments or furniture), in order: its sentences,
+its mentions, its date mentions and its quotes (a quote left open runs on into the
+next paragraph); then the speakers carried over paragraphs (:func:`.quotes.carry_speakers`).
 """
 
 from __future__ import annotations
@@ -12,16 +12,10 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..records import (
-    Article,
-    ArticleExtraction,
-    DateMention,
-    Mention,
-    Sentence,
-)
+from ..records import Article, ArticleExtraction, DateMention, Mention, Sentence
 from . import quotes
 from .labels import DATE_LABELS
-from .mentions import mentions, verb_of
+from .mentions import mentions, verb_above, verb_of
 from .sentences import SentenceIndex, sentences
 
 
@@ -109,19 +103,10 @@ def date_attachment(root: Token) -> str:
         attaches, verb = ("subject" if phrase.dep_ in _SUBJECTS else "verb"), head
     elif head.pos_ in _NOMINAL and head.dep_ in _SUBJECTS and head.head.pos_ in _VERBAL:
         attaches, verb = "subject", head.head  # "the 2016 battle ... was"
-    elif phrase.dep_ in _ADVERBIAL_NPS and (above := _verb_above(phrase)) is not None:
+    elif phrase.dep_ in _ADVERBIAL_NPS and (above := verb_above(phrase)) is not None:
         attaches, verb = "verb", above
     elif head.pos_ in _NOMINAL or head.pos_ in ("ADJ", "DET"):
         return "noun"
     else:
         return ""
     return "noun" if _in_clause_of_noun(verb) else attaches
-
-
-def _verb_above(token: Token) -> Token | None:
-    """The nearest verb above ``token`` in the parse, or None."""
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in _VERBAL:
-            return token
-    return None

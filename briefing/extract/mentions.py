@@ -280,9 +280,15 @@ def argument(span: Span) -> dict[str, str | int]:
     return {"argument": relation, "verb": verb_of(token)}
 
 
-def verb_of(token: Token) -> int:
-    """Offset of the nearest verb above ``token`` in the parse, or -1."""
+def verb_above(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse, or None."""
     head = token.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return head.idx if head.pos_ in ("VERB", "AUX") else -1
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def verb_of(token: Token) -> int:
+    """Offset of the nearest verb above ``token`` in the parse, or -1."""
+    verb = verb_above(token)
+    return verb.idx if verb is not None else -1
