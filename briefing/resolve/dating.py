@@ -246,8 +246,9 @@ def date_sentence(
     """
     tagged = " ".join(expressions).lower()
     untagged = [m.group(0) for m in _UNTAGGED.finditer(text) if m.group(0).lower() not in tagged]
+    clocks = {e for e in [*expressions, *untagged] if is_clock_time(e, text)}
     for expression in [*expressions, *untagged]:
-        if is_clock_time(expression, text):
+        if expression in clocks:
             continue
         future = _speaks_of_future(text, expression)
         if day := anchor(expression, published, date_order, context, future):
@@ -255,7 +256,7 @@ def date_sentence(
                 return Dated(day, expression)
             if expression not in passing:
                 return Dated(None, expression, day[:4])
-    stated = [e for e in expressions if e not in passing and not is_clock_time(e, text)]
+    stated = [e for e in expressions if e not in passing and e not in clocks]
     for expression in stated:
         if year := _past_year(expression, published):
             return Dated(None, expression, year)
