@@ -22,13 +22,15 @@ def test_a_benchmark_script_starts(script: str) -> None:
     assert "usage" in done.stdout.lower()
 
 
-def _timeline_bench():
-    spec = importlib.util.spec_from_file_location(
-        "timeline_bench", BENCHMARKS / "timeline_bench.py"
-    )
+def _bench(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _timeline_bench():
+    return _bench("timeline_bench")
 
 
 def test_the_timeline_split_is_fixed_disjoint_by_story_and_even() -> None:
@@ -58,3 +60,22 @@ def test_the_baseline_ranks_days_by_articles_and_leads_with_first_sentences() ->
         "The dam broke.",
         "Towns flooded.",
     ]
+
+
+def test_the_names_split_is_fixed_and_disjoint() -> None:
+    bench = _bench("names_bench")
+    assert tuple(str(n) for n in range(1, 23)) == bench.DEVELOPMENT
+    assert tuple(str(n) for n in range(23, 36)) == bench.TEST
+
+
+def test_bcubed_scores_splits_and_merges_against_the_gold() -> None:
+    bench = _bench("names_bench")
+    gold = {("d1", "Ann Lee"): "A", ("d2", "Lee"): "A", ("d1", "Bo"): "B", ("d2", "Bo"): "B"}
+    perfect = dict(gold)
+    assert bench.bcubed([(perfect, gold)])[:3] == (1.0, 1.0, 1.0)
+    # the same-string baseline splits Ann Lee from Lee: recall falls, precision stays
+    p, r, f, n = bench.bcubed([(bench.same_string(gold), gold)])
+    assert (p, r, n) == (1.0, 0.75, 4) and round(f, 3) == 0.857
+    # everything in one cluster: recall 1, precision halves
+    one = {item: "x" for item in gold}
+    assert bench.bcubed([(one, gold)])[:2] == (0.5, 1.0)

@@ -10,12 +10,15 @@ working state (:class:`~.state.Resolution`) and returning a new one:
 5. **grouping**: mentions are grouped by normalised name (:mod:`.names`: case,
    accents, titles, owners, al-/el- ignored), run-on names cut, acronyms and short
    names ("Assad") joined to the full names (:mod:`.grouping`);
-6. **spellings**: transliterations of one name are one (Araqchi/Araghchi);
+6. **spellings and middle names**: transliterations of one name are one
+   (Araqchi/Araghchi), and so are people's names that differ only by a middle name or
+   initial (Raj K. Chohan/Raj Chohan);
 7. **places**: names are located in the gazetteer (:mod:`.places`, :mod:`.locate`);
    names of one place are merged, peoples' words not located dropped;
 8. **peoples**: words for peoples ("Syrian") are counted;
 9. **partial names**: a part of one longer name joins it (:mod:`.joins`);
-10. **misspellings**: a one-off with two letters swapped joins the frequent name;
+10. **misspellings**: a one-off with two letters swapped joins the frequent name, and
+    a longer name spelled almost alike joins the other (Anre/Andre Iguodala);
 11. **modifier words**: peoples' words and names only used as modifiers are dropped;
 12. **common words**: one-word names mostly written in lower case are dropped;
 13. **curation**: the user's ``aliases.yml`` merges and drops (:mod:`.curation`);
@@ -60,7 +63,7 @@ def resolve(
     state = passes.add_acronym_mentions(state)  # 3 acronym mentions
     state = passes.relabel_lists(state)  # 4 lists
     state = passes.group_mentions(state)  # 5 grouping
-    state = passes.merge_spellings(state)  # 6 spellings
+    state = passes.merge_spellings(state)  # 6 spellings and middle names
     state = passes.locate_places(state)  # 7 places
     state = passes.count_peoples(state)  # 8 peoples
     state = passes.join_partial_names(state)  # 9 partial names

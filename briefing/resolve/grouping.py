@@ -10,7 +10,8 @@ key to another, and spellings of one name merged.
 4. **short name**: an actor's surname or trailing part ("Assad") joins the one full
    person name that ends with it in the same article, or, failing that, in the corpus;
 5. **spellings**: names that differ only by transliteration, of the same kind, are
-   one; so are people's full names spelled with other vowels (Mismari/Mesmari).
+   one; so are people's full names spelled with other vowels (Mismari/Mesmari);
+6. **middle names**: people's names that differ only by a middle name or initial.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ..records import (
 )
 from ..textutil import fold
 from .acronyms import acronym_keys, acronym_spelled_out, initialisms
+from .cues import Paragraphs, place_cues
 from .groups import RULE_KEPT_APART, Group, Groups, copied, family, merge_groups
 from .names import (
     FEATURE_WORDS,
@@ -49,14 +51,18 @@ from .names import (
 
 RULE_NORMALISED = "same name once case, accents, hyphens, titles and al-/el- are ignored"
 RULE_SPELLING = "spelling variant (common transliteration alternatives)"
+RULE_MIDDLE_NAME = "same first name and surname; a middle name or initial left out"
 SHORT_NAME_MAX_PLACE_SHARE = 0.1
-"""A short name tagged as a place more often than this share is not a surname."""
+"""A short name tagged as a place, or written in a place context ("reached Hama"),
+more often than this share is not a surname."""
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 RUN_ON_MIN_LOWER = 2
 """A name's last word written in lower case this often elsewhere is a word the name
 ran into ("Hama Heavy", "Houla Activists"), not part of it."""
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-]|[.-]\w)")
+"""A word in lower case in running text; not part of a web address, an e-mail or a
+hyphenated slug ("lindsay-lohan-checks-into-rehab"), which lower-case names too."""
 Votes = Mapping[str, Counter[str]]
 """Name key → mentions per NER label."""
 
@@ -82,6 +88,7 @@ def run_together(key: str, known: Votes) -> str | None:
     ("Syrian National Council") are how names are made, and stay.
     """
     tokens = key.split()
+    whole_person = key in known and family(known[key]) == PERSON
     for n in range(1, len(tokens)):
         first, rest = " ".join(tokens[:n]), " ".join(tokens[n:])
         if first not in known or rest not in known:
@@ -89,6 +96,8 @@ def run_together(key: str, known: Votes) -> str | None:
         head, tail = family(known[first]), family(known[rest])
         if tail == PERSON and len(tokens) - n >= 2:
             return rest
+        if whole_person and len(tokens) == 2:
+            continue  # "Lindsay Lohan", tagged a person: a given name and a surname
         if (
             head in ACTOR_LABELS
             and (tail == "people" or (tail == "place" and (head == ORG or n >= 2)))
@@ -100,22 +109,44 @@ def run_together(key: str, known: Votes) -> str | None:
     return None
 
 
-def _runs_into_a_word(key: str, known: Votes, lower: Counter[str]) -> str | None:
-    """ "hama heavy" → "hama": a known name (not a people's) followed by a common word
-    the tagger took in, from a headline or a run-on sentence. Institution words
-    ("Arab League", "Damascus University") and place words are how names are made."""
+def _strippable(word: str, known: Votes, lower: Counter[str]) -> bool:
+    """A common word the tagger may take into a name: written in lower case elsewhere
+    more often than as a name of its own ("checks", not "lohan", which web addresses
+    write in lower case too), and not a word names are made of (institution, place,
+    feature or site words)."""
+    as_name = sum(known[word].values()) if word in known else 0
+    return (
+        lower[word] >= RUN_ON_MIN_LOWER
+        and lower[word] > as_name
+        and not has_institution_word(word)
+        and word not in PLACE_WORDS | FEATURE_WORDS | SITE_HEADS
+    )
+
+
+def _runs_into_words(key: str, known: Votes, lower: Counter[str]) -> str | None:
+    """A known name with common words the tagger took in from a headline or a run-on
+    sentence, which the corpus also writes alone; returns the name's key, or None:
+
+    - "hama heavy" → "hama", "lindsay lohan checks into rehab" → "lindsay lohan":
+      words after any known name (not a people's);
+    - "hire maurice cheeks" → "maurice cheeks": words before a person's full name
+      (two words or more; an institution's name is made of common words: "Free Syrian
+      Army" stays).
+
+    A span tagged as a person keeps two words at least ("Lindsay Lohan" is not cut to
+    "Lindsay", whatever web addresses write in lower case). The longest name wins."""
     tokens = key.split()
-    if len(tokens) < 2:
-        return None
-    first, last = " ".join(tokens[:-1]), tokens[-1]
-    if (
-        first in known
-        and family(known[first]) != "people"
-        and lower[last] >= RUN_ON_MIN_LOWER
-        and not has_institution_word(last)
-        and last not in PLACE_WORDS | FEATURE_WORDS | SITE_HEADS
-    ):
-        return first
+    person = key in known and family(known[key]) == PERSON
+    for size in range(len(tokens) - 1, 1 if person else 0, -1):
+        for start in range(len(tokens) - size + 1):
+            core = " ".join(tokens[start : start + size])
+            if core not in known or family(known[core]) == "people":
+                continue
+            before, after = tokens[:start], tokens[start + size :]
+            if before and (family(known[core]) != PERSON or size < 2 or has_institution_word(key)):
+                continue
+            if all(_strippable(w, known, lower) for w in before + after):
+                return core
     return None
 
 
@@ -142,20 +173,22 @@ def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     return top == PERSON or (len(tokens) == 1 and any(label in ACTOR_LABELS for label in votes))
 
 
-def _short_name_targets(label_votes: Votes, person_keys: set[str]) -> dict[str, list[str]]:
+def _short_name_targets(
+    label_votes: Votes, person_keys: set[str], lower: Counter[str]
+) -> dict[str, list[str]]:
     """For each short actor key, the longer person keys ending with it (or with another
     spelling of it). Longer keys are indexed by the consonants of their last words, so
     this stays linear in the number of names."""
     by_tail: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in person_keys:
-        if run_together(key, label_votes):
+        if run_together(key, label_votes) or _runs_into_words(key, label_votes, lower):
             continue
         tokens = key.split()
         for n in range(1, len(tokens)):
             by_tail[(n, skeletons(" ".join(tokens[-n:])))].append(key)
     targets: dict[str, list[str]] = {}
-    for key, votes in label_votes.items():
-        if not _may_be_short_name(key, votes):
+    for key in label_votes:
+        if any(t in TITLES or t in GENERIC_HEADS for t in key.split()):
             continue
         tail = (len(key.split()), skeletons(key))
         candidates = sorted(
@@ -167,18 +200,20 @@ def _short_name_targets(label_votes: Votes, person_keys: set[str]) -> dict[str, 
 
 
 def _short_name_target(
-    candidates: list[str], article_keys: set[str], votes: Votes
+    key: str, candidates: list[str], article_keys: set[str], votes: Votes
 ) -> tuple[str, str] | None:
     """Pick the full name a short name stands for, or None when unsure.
 
-    A full name in the same article wins if it is the only one there; two there make
-    the short name ambiguous. With none there, the corpus decides: the only candidate,
-    or one that holds :data:`SHORT_NAME_DOMINANCE` of the candidates' mentions.
+    A full name in the same article wins if it is the only one there, whatever the
+    tagger called the short name (a surname is often tagged a place or a people); two
+    there make the short name ambiguous. With none there, the corpus decides, for a
+    surname-like key only (:func:`_may_be_short_name`): the only candidate, or one that
+    holds :data:`SHORT_NAME_DOMINANCE` of the candidates' mentions.
     """
     local = [k for k in candidates if k in article_keys]
     if len(local) == 1:
         return local[0], "in the same article"
-    if local:
+    if local or not _may_be_short_name(key, votes[key]):
         return None
     if len(candidates) == 1:
         return candidates[0], "the only such name in the corpus"
@@ -203,9 +238,18 @@ class _CorpusNames:
     """Short name key → the full person names ending with it."""
     keys_in_article: dict[str, set[str]]
     """Article id → name keys written in it."""
+    placed: frozenset[str]
+    """Short name keys the text puts in a place context ("reached Hama") more often
+    than :data:`SHORT_NAME_MAX_PLACE_SHARE` of the time: place names, not surnames,
+    whatever the tagger said of each mention ("interest in Teixeira" is rare)."""
 
 
-def _corpus_names(mentions: Sequence[Mention], defined: Mapping[str, str]) -> _CorpusNames:
+def _corpus_names(
+    mentions: Sequence[Mention],
+    defined: Mapping[str, str],
+    lower: Counter[str],
+    paragraphs: Paragraphs,
+) -> _CorpusNames:
     base_key = {id(m): name_key(m.text, m.label not in ACTOR_LABELS) for m in mentions}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     keys_in_article: dict[str, set[str]] = defaultdict(set)
@@ -215,26 +259,44 @@ def _corpus_names(mentions: Sequence[Mention], defined: Mapping[str, str]) -> _C
     person_keys = {k for k, v in votes.items() if v.most_common(1)[0][0] == PERSON}
     surfaces = {base_key[id(m)]: display(m.text) for m in reversed(mentions)}
     acronyms = {**initialisms(surfaces), **acronym_keys(defined)}
-    short = _short_name_targets(votes, person_keys)
-    return _CorpusNames(base_key, votes, acronyms, short, keys_in_article)
+    short = _short_name_targets(votes, person_keys, lower)
+    of_short: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if base_key[id(m)] in short:
+            of_short[base_key[id(m)]].append(m)
+    placed = frozenset(
+        k
+        for k, ms in of_short.items()
+        if place_cues(ms, paragraphs, True) > SHORT_NAME_MAX_PLACE_SHARE * len(ms)
+    )
+    return _CorpusNames(base_key, votes, acronyms, short, keys_in_article, placed)
 
 
 def _filed_under(
-    m: Mention, names: _CorpusNames, keep_apart: frozenset[str], lower: Counter[str]
+    m: Mention,
+    names: _CorpusNames,
+    keep_apart: frozenset[str],
+    lower: Counter[str],
 ) -> tuple[str, str]:
     """The key a mention is filed under, and the rule that sent it there."""
     key, votes = names.base_key[id(m)], names.votes
     if fold(display(m.text)) in keep_apart:
         return key, RULE_KEPT_APART
-    if rest := run_together(key, votes) or _runs_into_a_word(key, votes, lower):
+    if rest := run_together(key, votes) or _runs_into_words(key, votes, lower):
         return rest, f"{display(m.text)!r} runs {rest!r} into another name or word"
     if spelled := acronym_spelled_out(key, names.acronyms, votes):
         return spelled, "an acronym in the name spelled out"
     if key in names.acronyms:
         full, acronym = names.acronyms[key]
         return full, f"acronym {acronym} spells the initials of the full name"
-    if key in names.short and (
-        found := _short_name_target(names.short[key], names.keys_in_article[m.article_id], votes)
+    if (
+        key in names.short
+        and key not in names.placed
+        and (
+            found := _short_name_target(
+                key, names.short[key], names.keys_in_article[m.article_id], votes
+            )
+        )
     ):
         full, where = found
         return full, f"short name {display(m.text)!r} joins the full name ending with it, {where}"
@@ -246,11 +308,13 @@ def group_mentions(
     keep_apart: frozenset[str],
     lower: Counter[str],
     defined: Mapping[str, str],
+    paragraphs: Paragraphs,
 ) -> dict[str, Group]:
     """Stages 1-4: every mention in its group, by key; ``defined`` holds the acronyms
-    the text spells out, ``lower`` the words written in lower case."""
+    the text spells out, ``lower`` the words written in lower case, ``paragraphs`` the
+    text around each mention."""
     mentions = [m for e in extractions for m in e.mentions]
-    names = _corpus_names(mentions, defined)
+    names = _corpus_names(mentions, defined, lower, paragraphs)
     groups: dict[str, Group] = {}
     for m in mentions:
         if not names.base_key[id(m)] or names.base_key[id(m)] in TITLES:
@@ -284,4 +348,27 @@ def merge_spellings(groups: Groups) -> dict[str, Group]:
             if same:
                 merge_groups(groups, [first, *same], RULE_SPELLING)
             keys = [k for k in rest if k not in same]
+    return groups
+
+
+def _middle(tokens: list[str]) -> str:
+    """The first letters of a name's middle words: "w" for "george w bush", "" for none."""
+    return "".join(t[0] for t in tokens[1:-1])
+
+
+def merge_middle_names(groups: Groups) -> dict[str, Group]:
+    """Stage 6: people's names that differ only by a middle name or initial are one
+    ("Raj K. Chohan", "Raj Chohan"; "LuAnn Marie Johnson", "LuAnn Johnson"), unless two
+    of them have middles that disagree ("George W. Bush", "George H. W. Bush"): then
+    the bare name could be either, and all stay apart."""
+    groups = copied(groups)
+    people: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        tokens = key.split()
+        if len(tokens) > 1 and group.top_label() == PERSON:
+            people[(tokens[0], tokens[-1])].append(key)
+    for keys in people.values():
+        middles = {_middle(k.split()) for k in keys} - {""}
+        if len(keys) > 1 and len(middles) <= 1:
+            merge_groups(groups, keys, RULE_MIDDLE_NAME)
     return groups

@@ -4,11 +4,14 @@
    "Tahrir al-Sham", "Faisal bin Farhan", "Observatory") joins it: the one longer name
    in the same article, else the one in the corpus. Located places and acronyms stay;
 2. **misspellings**: a one-word name seen once that is a frequent word with two
-   letters swapped ("Syrain" for "Syrian") joins that name, or goes with it.
+   letters swapped ("Syrain" for "Syrian") joins that name, or goes with it; a name of
+   two words or more spelled almost like another of the same kind ("Anre Iguodala",
+   "Internationally Recognized Transit Corridor") joins it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +35,14 @@ _NUMBER_WORDS = frozenset(lexicon.number_words())
 _POST_MODIFIERS = ("of", "for", "on")
 MISSPELLING_MIN_MENTIONS = 5
 """A one-off name is taken for a typo of a name at least this frequent."""
+NEAR_SPELLING_MIN_SCORE = 95.0
+"""Name similarity (rapidfuzz ratio, 0-100) at which two names of two words or more,
+of the same kind, with the same numbers in them, are one name spelled two ways
+("Andre"/"Anre Iguodala", 96); below it they are only proposed for review."""
+NEAR_SPELLING_MIN_WORD = 3
+"""Letters a differing word needs for the difference to be a spelling slip; shorter
+ones are initials or numbers."""
+_DIGITS = re.compile(r"\d+")
 
 
 def _sub_position(long: list[str], short: list[str]) -> int:
@@ -240,4 +251,56 @@ def join_misspellings(groups: Groups, people: Counter[str]) -> dict[str, Group]:
         elif groups[target].is_actor() == groups[key].is_actor():
             merge_groups(groups, [target, key], f"misspelling of {target!r}")
         # else "Irna" (the agency IRNA) is not "Iran" misspelled
+    return groups
+
+
+def _near_spelling_candidates(groups: Groups) -> Iterator[tuple[str, str]]:
+    """Pairs of keys of two words or more that share their first or their last word
+    (one spelling slip leaves the other alone), each pair once."""
+    blocks: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) > 1:
+            blocks[(0, words[0])].append(key)
+            blocks[(-1, words[-1])].append(key)
+    seen: set[tuple[str, str]] = set()
+    for keys in blocks.values():
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                if (first, second) not in seen:
+                    seen.add((first, second))
+                    yield first, second
+
+
+def _slip_apart(first: str, second: str) -> bool:
+    """As many words, and the words that differ are words, not initials ("George W."
+    and "George H. W." are two people, not one spelled two ways)."""
+    a, b = first.split(), second.split()
+    return len(a) == len(b) and all(
+        min(len(x), len(y)) >= NEAR_SPELLING_MIN_WORD for x, y in zip(a, b, strict=True) if x != y
+    )
+
+
+def _same_kind(a: Group, b: Group) -> bool:
+    """Of one kind, with the same numbers, and not put in two spots by the gazetteer."""
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return False
+    return a.top_label() == b.top_label() and _DIGITS.findall(a.key) == _DIGITS.findall(b.key)
+
+
+def join_near_spellings(groups: Groups) -> dict[str, Group]:
+    """Stage 2 (continued): a name of two words or more spelled almost like another of
+    the same kind (:data:`NEAR_SPELLING_MIN_SCORE`) joins it."""
+    from rapidfuzz import fuzz
+
+    groups = copied(groups)
+    for first, second in list(_near_spelling_candidates(groups)):
+        if first not in groups or second not in groups:
+            continue  # already merged into another
+        if (
+            fuzz.ratio(first, second) >= NEAR_SPELLING_MIN_SCORE
+            and _slip_apart(first, second)
+            and _same_kind(groups[first], groups[second])
+        ):
+            merge_groups(groups, [first, second], "the same name spelled almost alike")
     return groups

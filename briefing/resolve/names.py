@@ -1,8 +1,9 @@
 """Names as written, and the keys they are compared by.
 
-A name's key ignores case, accents, hyphens and apostrophes, a possessive owner
-written before it ("Jordan's"), leading titles ("Mr", "President"), the Arabic
-article al-/el- inside it and, for a place, a trailing place word ("province").
+A name's key ignores case, accents, hyphens and apostrophes, the dots of an
+acronym ("U.S."), a generational suffix ("Jr."), a possessive owner written before
+it ("Jordan's"), leading titles ("Mr", "President"), the Arabic article al-/el- inside
+it and, for a place, a trailing place word ("province").
 Spellings of one name (Araghchi/Araqchi, Dbeibah/Dbeiba) are told by
 :func:`spelling_key` and :func:`same_spelled_name`. The words come from the lexicon
 (``names.yml``, ``entities.yml``, ``romanisations.yml``).
@@ -26,6 +27,7 @@ INSTITUTION_HEADS = lexicon.word_set("institution_heads")
 SITE_HEADS = lexicon.word_set("site_heads")
 ARABIC_ARTICLES = lexicon.word_set("arabic_articles")
 PLACE_WORDS = lexicon.word_set("place_type_words")
+NAME_SUFFIXES = lexicon.word_set("name_suffixes")
 FEATURE_WORDS = lexicon.word_set("natural_feature_words")
 ACTOR_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("military", lexicon.word_set("military_heads")),
@@ -112,12 +114,29 @@ def display(surface: str) -> str:
     return " ".join(words)
 
 
+def _joined_letters(tokens: list[str]) -> list[str]:
+    """Runs of two or more single letters joined: "u s navy" → "us navy" (U.S. Navy is
+    US Navy), "j k rowling" → "jk rowling"; a lone initial stays ("raj k chohan")."""
+    joined: list[str] = []
+    run = False  # whether the last joined token is made of single letters only
+    for token in tokens:
+        if len(token) == 1 and token.isalpha() and run:
+            joined[-1] += token
+        else:
+            joined.append(token)
+            run = len(token) == 1 and token.isalpha()
+    return joined
+
+
 def name_key(surface: str, is_place: bool = False) -> str:
     """Normalised comparison key of a name."""
     tokens = _TOKEN.findall(fold(display(surface)).replace("’", "'").replace("'s", ""))
     tokens = [t for i, t in enumerate(tokens) if not (t in ARABIC_ARTICLES and i < len(tokens) - 1)]
     if is_place and len(tokens) > 1 and tokens[-1] in PLACE_WORDS:
         tokens = tokens[:-1]
+    tokens = _joined_letters(tokens)
+    while not is_place and len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        tokens = tokens[:-1]  # "Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux"
     return " ".join(tokens)
 
 

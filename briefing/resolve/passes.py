@@ -61,14 +61,16 @@ def relabel_lists(state: Resolution) -> Resolution:
 def group_mentions(state: Resolution) -> Resolution:
     """Mentions grouped by name key, run-on names, acronyms and short names."""
     groups = grouping.group_mentions(
-        state.extractions, state.curation.split, state.lower, state.defined
+        state.extractions, state.curation.split, state.lower, state.defined, state.paragraphs
     )
     return replace(state, groups=groups)
 
 
 def merge_spellings(state: Resolution) -> Resolution:
-    """Spellings of one name are one group."""
-    return replace(state, groups=grouping.merge_spellings(state.groups))
+    """Spellings of one name are one group, and so are people's names that differ only
+    by a middle name or initial."""
+    groups = grouping.merge_middle_names(grouping.merge_spellings(state.groups))
+    return replace(state, groups=groups)
 
 
 def locate_places(state: Resolution) -> Resolution:
@@ -89,8 +91,10 @@ def join_partial_names(state: Resolution) -> Resolution:
 
 
 def join_misspellings(state: Resolution) -> Resolution:
-    """A one-off with two letters swapped joins the frequent name."""
-    return replace(state, groups=joins.join_misspellings(state.groups, state.people))
+    """A one-off with two letters swapped joins the frequent name; a longer name
+    spelled almost alike joins the other."""
+    groups = joins.join_near_spellings(joins.join_misspellings(state.groups, state.people))
+    return replace(state, groups=groups)
 
 
 def drop_modifier_words(state: Resolution) -> Resolution:
