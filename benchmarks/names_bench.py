@@ -92,6 +92,18 @@ def same_string(items: Iterable[Item]) -> dict[Item, Hashable]:
     return {(doc, surface): surface for doc, surface in items}
 
 
+def _clusters(
+    predicted: dict[Item, Hashable], gold: dict[Item, str]
+) -> tuple[dict[Hashable, set[Item]], dict[str, set[Item]]]:
+    """The gold items by predicted cluster and by gold entity."""
+    by_predicted: dict[Hashable, set[Item]] = defaultdict(set)
+    by_gold: dict[str, set[Item]] = defaultdict(set)
+    for item in gold:
+        by_predicted[predicted[item]].add(item)
+        by_gold[gold[item]].add(item)
+    return by_predicted, by_gold
+
+
 def bcubed(
     pairs: Iterable[tuple[dict[Item, Hashable], dict[Item, str]]],
 ) -> tuple[float, float, float, int]:
@@ -100,11 +112,7 @@ def bcubed(
     precision = recall = 0.0
     count = 0
     for predicted, gold in pairs:
-        by_predicted: dict[Hashable, set[Item]] = defaultdict(set)
-        by_gold: dict[str, set[Item]] = defaultdict(set)
-        for item in gold:
-            by_predicted[predicted[item]].add(item)
-            by_gold[gold[item]].add(item)
+        by_predicted, by_gold = _clusters(predicted, gold)
         for item in gold:
             shared = len(by_predicted[predicted[item]] & by_gold[gold[item]])
             precision += shared / len(by_predicted[predicted[item]])
@@ -126,11 +134,7 @@ def topic_briefing(folder: Path, nlp, cache: Path):
 
 def _split_errors(predicted, gold, limit: int) -> list[str]:
     """The largest wrong merges and missed merges, for reading."""
-    by_predicted: dict[Hashable, set[Item]] = defaultdict(set)
-    by_gold: dict[str, set[Item]] = defaultdict(set)
-    for item in gold:
-        by_predicted[predicted[item]].add(item)
-        by_gold[gold[item]].add(item)
+    by_predicted, by_gold = _clusters(predicted, gold)
     lines = []
     for members in sorted(by_gold.values(), key=len, reverse=True)[:limit]:
         parts = {predicted[i] for i in members}

@@ -60,6 +60,8 @@ SHORT_NAME_DOMINANCE = 0.8
 RUN_ON_MIN_LOWER = 2
 """A name's last word written in lower case this often elsewhere is a word the name
 ran into ("Hama Heavy", "Houla Activists"), not part of it."""
+_NAME_MAKING_WORDS = PLACE_WORDS | FEATURE_WORDS | SITE_HEADS
+"""Words names are made of ("Gulf", "Airport"): never cut off as a run-on word."""
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-]|[.-]\w)")
 """A word in lower case in running text; not part of a web address, an e-mail or a
 hyphenated slug ("lindsay-lohan-checks-into-rehab"), which lower-case names too."""
@@ -119,7 +121,7 @@ def _strippable(word: str, known: Votes, lower: Counter[str]) -> bool:
         lower[word] >= RUN_ON_MIN_LOWER
         and lower[word] > as_name
         and not has_institution_word(word)
-        and word not in PLACE_WORDS | FEATURE_WORDS | SITE_HEADS
+        and word not in _NAME_MAKING_WORDS
     )
 
 
@@ -174,14 +176,14 @@ def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
 
 
 def _short_name_targets(
-    label_votes: Votes, person_keys: set[str], lower: Counter[str]
+    label_votes: Votes, person_keys: set[str], run_on: Mapping[str, str]
 ) -> dict[str, list[str]]:
     """For each short actor key, the longer person keys ending with it (or with another
     spelling of it). Longer keys are indexed by the consonants of their last words, so
     this stays linear in the number of names."""
     by_tail: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in person_keys:
-        if run_together(key, label_votes) or _runs_into_words(key, label_votes, lower):
+        if key in run_on:
             continue
         tokens = key.split()
         for n in range(1, len(tokens)):
@@ -238,6 +240,9 @@ class _CorpusNames:
     """Short name key → the full person names ending with it."""
     keys_in_article: dict[str, set[str]]
     """Article id → name keys written in it."""
+    run_on: dict[str, str]
+    """Key of a span the tagger ran into another name or common words → the key of the
+    name it stands for (:func:`run_together`, :func:`_runs_into_words`)."""
     placed: frozenset[str]
     """Short name keys the text puts in a place context ("reached Hama") more often
     than :data:`SHORT_NAME_MAX_PLACE_SHARE` of the time: place names, not surnames,
@@ -259,7 +264,12 @@ def _corpus_names(
     person_keys = {k for k, v in votes.items() if v.most_common(1)[0][0] == PERSON}
     surfaces = {base_key[id(m)]: display(m.text) for m in reversed(mentions)}
     acronyms = {**initialisms(surfaces), **acronym_keys(defined)}
-    short = _short_name_targets(votes, person_keys, lower)
+    run_on = {
+        k: rest
+        for k in votes
+        if (rest := run_together(k, votes) or _runs_into_words(k, votes, lower))
+    }
+    short = _short_name_targets(votes, person_keys, run_on)
     of_short: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if base_key[id(m)] in short:
@@ -269,20 +279,15 @@ def _corpus_names(
         for k, ms in of_short.items()
         if place_cues(ms, paragraphs, True) > SHORT_NAME_MAX_PLACE_SHARE * len(ms)
     )
-    return _CorpusNames(base_key, votes, acronyms, short, keys_in_article, placed)
+    return _CorpusNames(base_key, votes, acronyms, short, keys_in_article, run_on, placed)
 
 
-def _filed_under(
-    m: Mention,
-    names: _CorpusNames,
-    keep_apart: frozenset[str],
-    lower: Counter[str],
-) -> tuple[str, str]:
+def _filed_under(m: Mention, names: _CorpusNames, keep_apart: frozenset[str]) -> tuple[str, str]:
     """The key a mention is filed under, and the rule that sent it there."""
     key, votes = names.base_key[id(m)], names.votes
     if fold(display(m.text)) in keep_apart:
         return key, RULE_KEPT_APART
-    if rest := run_together(key, votes) or _runs_into_words(key, votes, lower):
+    if rest := names.run_on.get(key):
         return rest, f"{display(m.text)!r} runs {rest!r} into another name or word"
     if spelled := acronym_spelled_out(key, names.acronyms, votes):
         return spelled, "an acronym in the name spelled out"
@@ -319,7 +324,7 @@ def group_mentions(
     for m in mentions:
         if not names.base_key[id(m)] or names.base_key[id(m)] in TITLES:
             continue  # a bare title ("Col.") names nobody
-        key, rule = _filed_under(m, names, keep_apart, lower)
+        key, rule = _filed_under(m, names, keep_apart)
         group = groups.setdefault(key, Group(key))
         group.mentions.append(m)
         group.rules.add(rule)
