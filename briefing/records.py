@@ -35,6 +35,9 @@ NAME_ONLY_LABELS = frozenset({NORP})
 """Labels kept as candidates only: the small model tags many city names ("Aleppo") as
 NORP; such a name becomes an entity only when it joins a labelled name or the
 gazetteer knows it."""
+DESCRIBED = "DESCRIBED"
+"""The label of a described actor's mention ("the Syrian army", "rebels"): not a
+tagger's label, but :mod:`briefing.extract.described`'s."""
 
 # ---------------------------------------------------------------- ingest
 
@@ -198,7 +201,8 @@ class Mention:
     text: str
     """Surface form, with possessives and leading articles removed."""
     label: str
-    """spaCy entity label (PERSON, ORG, GPE, LOC, FAC, or NORP as a candidate)."""
+    """spaCy entity label (PERSON, ORG, GPE, LOC, FAC, or NORP as a candidate), or
+    :data:`DESCRIBED` for an actor named by what it is ("government forces")."""
     role: str | None = None
     """Title or role written with a person's name: before it ("Iranian Foreign
     Minister", "spokesperson") or in apposition after it ("a researcher at ...")."""
@@ -288,6 +292,7 @@ class ArticleExtraction:
 
 __all__ = [
     "ACTOR_LABELS",
+    "DESCRIBED",
     "EXTRACTED_KINDS",
     "NAME_ONLY_LABELS",
     "PARAGRAPH_KINDS",

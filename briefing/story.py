@@ -76,6 +76,11 @@ class Entity:
     acting: tuple[Citation, ...] = ()
     """For a country: where it is the subject of a sentence ("Turkey demanded ..."),
     that is, where it acts as a state."""
+    described: bool = False
+    """Named by what it is ("the Syrian army", "rebels", "police"), not by a name."""
+    country: str | None = None
+    """For an actor described as a country's ("the Syrian army", "Turkish officials"):
+    the id of that country's place entity, when the story names the country."""
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,7 @@ def test_sample_days_tell_each_main_event_once(sample_build) -> None:
     on_days = {s for d in briefing.days for s in d.statements}
     assert not set(background) & on_days
     page = (root / "site_src" / "days" / "2024-11-30.md").read_text(encoding="utf-8")
-    assert page.count("Syrian insurgents led by the Islamist militant group") == 1
+    assert page.count("insurgents](../actors/rebels.md) led by the Islamist militant group") == 1
 
 
 def test_entity_pages_show_what_it_did_each_day(sample_build) -> None:

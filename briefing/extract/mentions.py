@@ -14,6 +14,9 @@ Each entity span is taken in numbered stages:
    before a person's name join it;
 5. **role and syntax**: the person's title or role (:mod:`.roles`), the parse relation
    that links the name to its verb (:func:`argument`).
+
+Described actors ("the Syrian army", "rebels", :mod:`.described`) are mentions too; a
+tagged word inside one ("Syrian") is part of it, not a mention of its own.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..records import ACTOR_LABELS, NAME_ONLY_LABELS, PLACE_LABELS, Mention
+from ..records import ACTOR_LABELS, DESCRIBED, NAME_ONLY_LABELS, PLACE_LABELS, Mention
 from ..textutil import alternation
+from .described import described_spans
 from .labels import ORG, PERSON
 from .roles import LEADING_ARTICLES, PERSON_NOUNS, TITLES, role
 
@@ -65,14 +69,19 @@ def mentions(
     """The mentions of one parsed paragraph; ``sentence_of`` gives a token's sentence
     index in the article."""
     parsed = doc.has_annotation("DEP")
+    described = list(described_spans(doc))
+    inside = {i for span in described for i in range(span.start, span.end)}
+    found = [(span, DESCRIBED) for span in described]
     for ent, label, limit in _entity_spans(doc):
         if label not in _KEPT_LABELS:
             continue
         span = _clean_entity(ent, label, limit)
-        if span is None:
+        if span is None or span.start in inside:
             continue
         if label == PERSON:
             span = _with_given_names(span)
+        found.append((span, label))
+    for span, label in sorted(found, key=lambda found: found[0].start):
         yield Mention(
             article_id=article_id,
             paragraph=paragraph,
@@ -81,7 +90,7 @@ def mentions(
             end=span.end_char,
             text=span.text,
             label=label,
-            role=role(span, label),
+            role=role(span, label) if label != DESCRIBED else None,
             syntax=span.root.dep_ if parsed else "",
             **(argument(span) if parsed else {}),
         )

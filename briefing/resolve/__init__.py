@@ -21,19 +21,22 @@ working state (:class:`~.state.Resolution`) and returning a new one:
     a longer name spelled almost alike joins the other (Anre/Andre Iguodala);
 11. **modifier words**: peoples' words and names only used as modifiers are dropped;
 12. **common words**: one-word names mostly written in lower case are dropped;
-13. **curation**: the user's ``aliases.yml`` merges and drops (:mod:`.curation`);
-14. **entities**: groups become entities with ids, kinds (:mod:`.kinds`), the
+13. **described actors**: actors named by what they are ("the Syrian army",
+    "government forces", "state media", "rebels") are grouped by whose they are
+    (:mod:`.described`);
+14. **curation**: the user's ``aliases.yml`` merges and drops (:mod:`.curation`);
+15. **entities**: groups become entities with ids, kinds (:mod:`.kinds`), the
     user's kinds and names (:mod:`.entities`);
-15. **kept mentions**: mentions of no entity leave every later step;
-16. **names found again**: entities' names the tagger missed become mentions;
-17. **dating**: the day each sentence is about (:mod:`.dating`);
-18. **statements**: sentences naming an entity (:mod:`.statements`);
-19. **events**: what happened on each day (:mod:`.events`);
-20. **quotes**: speakers tied to entities (:mod:`.speakers`);
-21. **days**: each day's statements and events (:mod:`.days`);
-22. **claims**: every figure with who gives it (:mod:`.figure_sources`);
-23. **proposals**: pairs of entities that may be one, for review (:mod:`.proposals`);
-24. **salience**: what the pages show first: whether each claimant is a party, each
+16. **kept mentions**: mentions of no entity leave every later step;
+17. **names found again**: entities' names the tagger missed become mentions;
+18. **dating**: the day each sentence is about (:mod:`.dating`);
+19. **statements**: sentences naming an entity (:mod:`.statements`);
+20. **events**: what happened on each day (:mod:`.events`);
+21. **quotes**: speakers tied to entities (:mod:`.speakers`);
+22. **days**: each day's statements and events (:mod:`.days`);
+23. **claims**: every figure with who gives it (:mod:`.figure_sources`);
+24. **proposals**: pairs of entities that may be one, for review (:mod:`.proposals`);
+25. **salience**: what the pages show first: whether each claimant is a party, each
     day's salience and summary, the figure topics (:mod:`.salience`).
 """
 
@@ -70,16 +73,17 @@ def resolve(
     state = passes.join_misspellings(state)  # 10 misspellings
     state = passes.drop_modifier_words(state)  # 11 modifier words
     state = passes.drop_common_words(state)  # 12 common words
-    state = passes.curate(state)  # 13 curation
-    state = passes.make_entities(state)  # 14 entities
-    state = passes.keep_entity_mentions(state)  # 15 kept mentions
-    state = passes.find_names_again(state)  # 16 names found again
-    state = passes.date_sentences(state)  # 17 dating
-    state = passes.build_statements(state)  # 18 statements
-    state = passes.build_events(state)  # 19 events
-    state = passes.resolve_quotes(state)  # 20 quotes
-    state = passes.build_days(state)  # 21 days
-    state = passes.figure_claims(state)  # 22 claims
-    state = passes.propose_merges(state)  # 23 proposals
-    state = passes.rank_days(state)  # 24 salience
+    state = passes.add_described_actors(state)  # 13 described actors
+    state = passes.curate(state)  # 14 curation
+    state = passes.make_entities(state)  # 15 entities
+    state = passes.keep_entity_mentions(state)  # 16 kept mentions
+    state = passes.find_names_again(state)  # 17 names found again
+    state = passes.date_sentences(state)  # 18 dating
+    state = passes.build_statements(state)  # 19 statements
+    state = passes.build_events(state)  # 20 events
+    state = passes.resolve_quotes(state)  # 21 quotes
+    state = passes.build_days(state)  # 22 days
+    state = passes.figure_claims(state)  # 23 claims
+    state = passes.propose_merges(state)  # 24 proposals
+    state = passes.rank_days(state)  # 25 salience
     return state.briefing()

@@ -12,7 +12,9 @@
    leader's actor with words alike enough (:data:`SAME_ACTOR_OVERLAP`), or the
    definite event noun the event's sentences use (:func:`_same_event`);
 4. **new event**: a sentence that joins none starts one, unless it is dated only by
-   publication and tells no past (a state, a habit or a fear).
+   publication and tells no past (a state, a habit or a fear). A sentence naming an
+   event by a noun and no place ("the offensive began") waits until all others are
+   gathered, so that it takes up the day's event of that name whatever the order.
 """
 
 from __future__ import annotations
@@ -155,6 +157,37 @@ def _joined(
     )
 
 
+def _place(
+    clusters: dict[tuple[str, str], list[Cluster]],
+    statement: Statement,
+    places: set[str],
+    types: Sequence[EventType],
+    defer: bool,
+) -> bool:
+    """Stages 3-4 for one sentence: it joins an event, starts one or is left out; False
+    when ``defer`` and it should wait: an event noun naming no place ("the offensive
+    began"), which takes up the day's event of that name once all are gathered."""
+    typed = dated_event_type(statement, types)
+    if typed is None:
+        return True
+    roles = statement_roles(statement, typed.at, places, typed)
+    words = content_words(statement.text)
+    cluster = _joined(clusters, statement, typed, words, places)
+    if cluster is not None:
+        cluster.join(statement, roles, words)
+    elif defer and typed.noun and not set(statement.entities) & places:
+        return False
+    elif statement.date_evidence == "published" and not tells_a_past_event(statement, typed):
+        pass  # background or a state of things, dated only by its article
+    else:
+        # the ranking keeps sentences without a day out
+        day = statement.date or ""
+        started = Cluster(typed.kind, typed.predicate, day)
+        started.join(statement, roles, words)
+        clusters[(day, typed.kind.key)].append(started)
+    return True
+
+
 def gather(
     statements: Sequence[Statement], places: set[str], types: Sequence[EventType]
 ) -> dict[str, list[Cluster]]:
@@ -164,23 +197,12 @@ def gather(
         (s for s in statements if s.date),
         key=lambda s: (s.date_evidence == "published", -s.sources, -len(s.entities)),
     )
+    deferred: list[Statement] = []
     for statement in ranked:
-        typed = dated_event_type(statement, types)
-        if typed is None:
-            continue
-        roles = statement_roles(statement, typed.at, places, typed)
-        words = content_words(statement.text)
-        cluster = _joined(clusters, statement, typed, words, places)
-        if cluster is not None:
-            cluster.join(statement, roles, words)
-        elif statement.date_evidence == "published" and not tells_a_past_event(statement, typed):
-            continue  # background or a state of things, dated only by its article
-        else:
-            # the ranking above keeps sentences without a day out
-            day = statement.date or ""
-            started = Cluster(typed.kind, typed.predicate, day)
-            started.join(statement, roles, words)
-            clusters[(day, typed.kind.key)].append(started)
+        if not _place(clusters, statement, places, types, defer=True):
+            deferred.append(statement)
+    for statement in deferred:  # "the offensive": now every event has its words
+        _place(clusters, statement, places, types, defer=False)
     by_day: dict[str, list[Cluster]] = defaultdict(list)
     for (day, _), found in clusters.items():
         by_day[day].extend(found)

@@ -42,6 +42,7 @@ _CAPITALISED_RUN = re.compile(
 )
 """Capitalised words, with small words between them that a name may hold."""
 _RUN_DETERMINERS = ("The ", "A ", "An ")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
 MentionEntity = dict[Where, str]
 """Where a mention is → the id of its entity."""
 
@@ -111,6 +112,7 @@ def _entity(
         parent=place.parent if place else None,
         located_as=f"{place.name}, {place.kind}, {place.country_name}" if place else None,
         acting=_acting(group) if kind == "country" else (),
+        described=bool(group.described) and is_actor,
     )
 
 
@@ -118,14 +120,17 @@ def build_entities(
     groups: Groups, curation: Curation, outlets: frozenset[str], paragraphs: Paragraphs
 ) -> tuple[tuple[Entity, ...], dict[str, str]]:
     """Stage 1: the entities, ordered by id, and group key → entity id."""
-    entities: list[Entity] = []
-    key_to_id: dict[str, str] = {}
+    made: dict[str, Entity] = {}
     taken: set[str] = set(RESERVED_IDS)
     for key in sorted(groups, key=lambda k: (-len(groups[k].mentions), k)):
         if key:
-            entity = _entity(groups[key], curation, outlets, paragraphs, taken)
-            entities.append(entity)
-            key_to_id[key] = entity.id
+            made[key] = _entity(groups[key], curation, outlets, paragraphs, taken)
+    key_to_id = {key: entity.id for key, entity in made.items()}
+    # A described actor's country is known by its group key until every id is given.
+    entities = [
+        replace(e, country=key_to_id.get(groups[key].country)) if groups[key].country else e
+        for key, e in made.items()
+    ]
     return tuple(sorted(entities, key=lambda e: e.id)), key_to_id
 
 
@@ -163,8 +168,8 @@ def _refindable_names(entities: Sequence[Entity]) -> dict[str, Entity]:
     owners_of: dict[str, set[str]] = defaultdict(set)
     by_id = {e.id: e for e in entities}
     for entity in entities:
-        if entity.mention_count < REFOUND_MIN_MENTIONS:
-            continue
+        if entity.mention_count < REFOUND_MIN_MENTIONS or entity.described:
+            continue  # a described actor's words ("Syrian") are no name of it
         for alias in entity.aliases:
             name = alias.text
             if len(name) >= REFOUND_MIN_LENGTH or (
@@ -198,6 +203,7 @@ def _found_in(
         for determiner in _RUN_DETERMINERS:
             if text.startswith(determiner):
                 text, offset = text[len(determiner) :], offset + len(determiner)
+        text = _POSSESSIVE_END.sub("", text)  # "O'Brien's" is O'Brien
         entity = names.get(text)
         if entity is None or sentence.text[max(0, offset - 1) : offset] == "(":
             continue  # a gloss of the name just before it: "Hayat Tahrir al-Sham (HTS)"
@@ -213,21 +219,65 @@ def _found_in(
     return found
 
 
+def _surnames(
+    extraction: ArticleExtraction,
+    by_id: Mapping[str, Entity],
+    mention_entity: Mapping[Where, str],
+    names: Mapping[str, Entity],
+) -> dict[str, Entity]:
+    """The surnames of the people an article names in full ("Jim O'Brien" → "O'Brien"),
+    which after the first mention news uses alone; a surname two of them share, or one
+    that is another entity's name, stands for neither."""
+    owners_of: dict[str, set[str]] = defaultdict(set)
+    for m in extraction.mentions:
+        entity = by_id.get(mention_entity.get(where(m), ""))
+        if entity is None or entity.kind != "person":
+            continue
+        words = entity.name.split()  # not every alias: "Joshua Landis Syrian" runs on
+        if len(words) > 1 and len(words[-1]) >= REFOUND_MIN_LENGTH and words[-1][:1].isupper():
+            owners_of[words[-1]].add(entity.id)
+    return {
+        surname: by_id[next(iter(ids))]
+        for surname, ids in owners_of.items()
+        if len(ids) == 1 and (surname not in names or names[surname].id in ids)
+    }
+
+
 def _recounted(entities: Sequence[Entity], found: Sequence[_Found]) -> tuple[Entity, ...]:
     """Entities counting the mentions found again, and their articles."""
     added: Counter[str] = Counter(f.entity.id for f in found)
     new_articles: dict[str, set[str]] = defaultdict(set)
     for f in found:
         new_articles[f.entity.id].add(f.mention.article_id)
+    new_aliases: dict[str, Counter[str]] = defaultdict(Counter)
+    first_seen: dict[str, dict[str, Citation]] = defaultdict(dict)
+    for f in sorted(found, key=lambda f: where(f.mention)):
+        new_aliases[f.entity.id][f.mention.text] += 1
+        first_seen[f.entity.id].setdefault(
+            f.mention.text, Citation(f.mention.article_id, f.mention.paragraph)
+        )
     return tuple(
         replace(
             e,
             mention_count=e.mention_count + added[e.id],
             articles=tuple(sorted(set(e.articles) | new_articles[e.id])),
+            aliases=_with_aliases(e.aliases, new_aliases[e.id], first_seen[e.id]),
         )
         if added[e.id]
         else e
         for e in entities
+    )
+
+
+def _with_aliases(
+    aliases: Sequence[Alias], more: Counter[str], more_seen: Mapping[str, Citation]
+) -> tuple[Alias, ...]:
+    """``aliases`` counting the names found again (``more``, first seen at ``more_seen``)."""
+    counts = Counter({a.text: a.count for a in aliases}) + more
+    first_seen = {**more_seen, **{a.text: a.first_seen for a in aliases if a.first_seen}}
+    return tuple(
+        Alias(text, n, first_seen.get(text))
+        for text, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
     )
 
 
@@ -242,6 +292,7 @@ def names_found_again(
     Returns the extractions, the entities counting the new mentions, and every
     mention's entity."""
     names = _refindable_names(entities)
+    by_id = {e.id: e for e in entities}
     mention_entity = dict(mention_entity)
     every: list[_Found] = []
     result = []
@@ -249,7 +300,8 @@ def names_found_again(
         taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for m in extraction.mentions:
             taken[m.paragraph].append((m.start, m.end))
-        found = [f for s in extraction.sentences for f in _found_in(extraction, s, names, taken)]
+        here = {**_surnames(extraction, by_id, mention_entity, names), **names}
+        found = [f for s in extraction.sentences for f in _found_in(extraction, s, here, taken)]
         for f in found:
             mention_entity[where(f.mention)] = f.entity.id
         mentions = [*extraction.mentions, *(f.mention for f in found)]

@@ -3,7 +3,8 @@
 1. **one sentence**: the subject of the predicate (or a passive's by-phrase) is the
    *agent*, its object (or a passive's subject, or "against X") the *target*; places
    are where it happened; any other entity named is *present*. An event named by a
-   noun has the agent of "strikes by Russia" or "HTS's offensive"; when no agent is
+   noun has the agent of "strikes by Russia" or "HTS's offensive", or the subject of
+   the verb just before it ("warplanes carried out strikes"); when no agent is
    found, whoever leads the doers is one ("insurgents led by HTS captured ...")
    (:func:`statement_roles`);
 2. **one event**: across its sentences, each entity's most frequent role, the more
@@ -45,6 +46,20 @@ def _noun_agents(statement: Statement, typed: Typed, places: set[str] | frozense
     return agents
 
 
+def _light_verb_agents(statement: Statement, typed: Typed) -> set[str]:
+    """Who did an event named by a noun that a verb just before it governs: the subject
+    of "launched" in "warplanes launched strikes"."""
+    before = [at for at, _ in statement.verbs if at < typed.at]
+    if not before:
+        return set()
+    light = max(before)
+    return {
+        entity_id
+        for entity_id, relation, verb in statement.arguments
+        if verb == light and relation == "nsubj"
+    }
+
+
 def _role(relation: str, verb: int, predicate_at: int, place: bool) -> str:
     if verb == predicate_at and relation in AGENT_RELATIONS:
         return "agent"  # a country can act ("Turkey struck ...")
@@ -66,7 +81,8 @@ def statement_roles(
     by a noun)."""
     roles: dict[str, str] = {}
     if typed is not None and typed.noun:
-        roles.update(dict.fromkeys(_noun_agents(statement, typed, places), "agent"))
+        agents = _noun_agents(statement, typed, places) or _light_verb_agents(statement, typed)
+        roles.update(dict.fromkeys(agents - set(places), "agent"))
     for entity_id, relation, verb in statement.arguments:
         role = _role(relation, verb, predicate_at, entity_id in places)
         previous = roles.get(entity_id)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..records import (
     ACTOR_LABELS,
+    DESCRIBED,
     NAME_ONLY_LABELS,
     ORG,
     PERSON,
@@ -318,7 +319,8 @@ def group_mentions(
     """Stages 1-4: every mention in its group, by key; ``defined`` holds the acronyms
     the text spells out, ``lower`` the words written in lower case, ``paragraphs`` the
     text around each mention."""
-    mentions = [m for e in extractions for m in e.mentions]
+    # Described actors ("government forces") are grouped by what they describe (.described).
+    mentions = [m for e in extractions for m in e.mentions if m.label != DESCRIBED]
     names = _corpus_names(mentions, defined, lower, paragraphs)
     groups: dict[str, Group] = {}
     for m in mentions:

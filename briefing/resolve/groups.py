@@ -41,6 +41,12 @@ class Group:
     """The gazetteer place it was located as, if any."""
     cues: int = 0
     """Mentions in a place context ("in X", "the X district"), once counted."""
+    described: str = ""
+    """For a described actor ("the Syrian army", :mod:`.described`), its kind of actor."""
+    title: str = ""
+    """For a described actor, the name it is shown under ("Syrian military")."""
+    country: str = ""
+    """For a described actor of a country, the key of that country's group."""
 
     def votes(self) -> Counter[str]:
         """Mentions per NER label."""
@@ -52,7 +58,9 @@ class Group:
 
     def name(self) -> str:
         """The name it is shown under: its most written name (of those with its key,
-        when there are any), the longer between equals."""
+        when there are any), the longer between equals; a described actor's title."""
+        if self.title:
+            return self.title
         own = Counter(
             display(m.text)
             for m in self.mentions
@@ -74,6 +82,8 @@ class Group:
 
     def is_actor(self) -> bool:
         """An actor (person or organisation) rather than a place."""
+        if self.described:
+            return True
         if self.place is not None or self._in_place_context():
             return False
         votes = self.votes()

@@ -20,6 +20,7 @@ from .. import lexicon
 from ..records import NAME_ONLY_LABELS, Mention
 from .acronyms import is_acronym
 from .cues import Paragraphs, place_cues
+from .described import names_a_role
 from .grouping import run_together
 from .groups import Group, Groups, copied, merge_groups, move_mentions
 from .names import ARABIC_ARTICLES, FEATURE_WORDS, TITLES, has_institution_word, name_key
@@ -136,6 +137,8 @@ def _may_be_part(key: str, group: Group, lower: Counter[str]) -> bool:
         return False  # "State": a common word, not a part of "Islamic State"
     if any(is_acronym(m.text) for m in group.mentions) or group.kept_apart():
         return False
+    if names_a_role(group.name()):
+        return False  # "Syrian Army" is the army, not a part of "Free Syrian Army"
     return group.top_label() not in NAME_ONLY_LABELS  # "Syrian" in "Kofi Annan - Syrian"
 
 

@@ -100,6 +100,8 @@ def _label_kind(group: Group, is_actor: bool) -> str:
 def entity_kind(group: Group, name: str, outlets: frozenset[str], paragraphs: Paragraphs) -> Kind:
     """Actor or place and the finer kind of the entity a group becomes, named ``name``;
     ``outlets`` are the corpus's outlets, folded."""
+    if group.described:
+        return Kind(True, group.described)
     is_actor = group.is_actor()
     kind = group.place.kind if group.place is not None else _label_kind(group, is_actor)
     if not is_actor:

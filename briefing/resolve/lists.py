@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
-from ..records import ORG, ArticleExtraction, Mention
+from ..records import DESCRIBED, ORG, ArticleExtraction, Mention
 from .cues import Paragraphs
 from .names import name_key
 
@@ -62,7 +62,8 @@ def _relabelled(
     members = [
         m
         for m in extraction.mentions
-        if not _POSSESSIVE_AFTER.match(
+        if m.label != DESCRIBED
+        and not _POSSESSIVE_AFTER.match(
             text_of[(m.article_id, m.paragraph)][m.end : m.end + POSSESSIVE_WINDOW]
         )
     ]

@@ -14,6 +14,7 @@ from . import (
     curation,
     dating,
     days,
+    described_groups,
     entities,
     events,
     figure_sources,
@@ -106,6 +107,14 @@ def drop_modifier_words(state: Resolution) -> Resolution:
 def drop_common_words(state: Resolution) -> Resolution:
     """One-word names mostly written in lower case go."""
     return replace(state, groups=places.drop_common_words(state.groups, state.lower))
+
+
+def add_described_actors(state: Resolution) -> Resolution:
+    """Actors named by what they are ("the Syrian army", "rebels"), grouped by whose."""
+    groups, found = described_groups.described_groups(
+        state.groups, state.extractions, state.paragraphs, state.people
+    )
+    return replace(state, groups=groups, extractions=found)
 
 
 def curate(state: Resolution) -> Resolution:

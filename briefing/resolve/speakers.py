@@ -5,14 +5,15 @@ finds one winning; a speaker no stage ties is kept as written, never guessed:
 
 1. **named**: a mention whose words end the speaker's ("Foreign Minister Hakan
    Fidan"); a name with words after it ("Russia's defence ministry") is not that
-   name's entity;
+   name's entity, but a described actor with a name after it is ("Syrian state news
+   agency SANA");
 2. **pronoun**: "he" or "she" stands for the person who spoke last in the article
    when no other person was named since, else for the last person named as a
    subject within :data:`PRONOUN_REACH` paragraphs, else the last person named there;
 3. **description**: "the official", "the monitor" stand for the last entity the
    article introduced with that word ("the Observatory, a Britain-based monitor",
-   "spokesman John Kirby"; how the corpus describes entities is
-   :mod:`.descriptions`'s);
+   "spokesman John Kirby", "a Turkish security official" of a described actor; how the
+   corpus describes entities is :mod:`.descriptions`'s);
 4. **surname**: a name the tagger missed stands for the one entity of the article
    whose name holds all its words ("Erdogan").
 
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..records import (
     ACTOR_LABELS,
+    DESCRIBED,
     ArticleExtraction,
     Citation,
     Corpus,
@@ -56,7 +58,7 @@ from .descriptions import (
 
 PRONOUN_REACH = 2
 """Paragraphs back (besides the quote's own) that "he" or "she" may reach."""
-DESCRIPTION_MAX_WORDS = 4
+DESCRIPTION_MAX_WORDS = 5
 """A description longer than this ("the official in charge of ...") is kept as written."""
 DESCRIBED_IN_ARTICLES = 2
 """Articles that must describe an entity with a word ("monitor") for that word to
@@ -65,6 +67,7 @@ stand for it in an article that does not."""
 TITLES = lexicon.word_set("titles")
 _NAME_LABELS = ACTOR_LABELS
 _DESCRIPTION_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,3}")
 _THING_PRONOUNS = frozenset({"it"})
 MentionEntity = dict[tuple[str, int, int], str]
 """(article id, paragraph, offset) of a mention → the id of the entity it stands for."""
@@ -115,7 +118,11 @@ def _named(
         and _DESCRIPTION_AFTER.fullmatch(after)
         and after.split()[-1].lower() not in TITLES  # "the UN special envoy": a person
     ]
-    for candidates in (ending, described):
+    # "Syrian state news agency SANA": a described actor with its name after it
+    named_after = [
+        m for m, after in within if m.label == DESCRIBED and _NAME_AFTER.fullmatch(after)
+    ]
+    for candidates in (ending, described, named_after):
         for m in reversed(candidates):
             entity_id = entity_of(m, mention_entity)
             if entity_id in entities:
@@ -212,6 +219,11 @@ def _description(
             continue
         entity_id = entity_of(m, mention_entity)
         if not fits(entity_id, introduced=True):
+            continue
+        if m.label == DESCRIBED and fold(m.text.split()[-1]) == head:
+            # "the official" after "a Turkish security official said": that actor
+            if all(s in {stem(w) for w in m.text.split()} for s in strict):
+                return entity_id
             continue
         phrases = description_phrases(m, art.paragraphs)
         if any(phrase[-1] == head for phrase in phrases):
