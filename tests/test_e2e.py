@@ -276,11 +276,18 @@ def test_every_attributed_quote_is_on_its_speakers_page(sample_build) -> None:
     # The sample's analysts and officials are quoted under their own names.
     speakers = {by_id[q.speaker].name for q in attributed if q.kind == "direct"}
     assert {"Dareen Khalifa", "Rami Abdel Rahman", "Dmitry Peskov"} <= speakers
-    # A speaker no entity fits is kept as written, not tied to a wrong one.
+    # A speaker no entity fits is kept as written, not tied to a wrong one; an unnamed
+    # official of a described actor is that actor's ("a Turkish security official").
     assert any(
-        q.speaker is None and q.speaker_text and "official" in q.speaker_text
+        q.speaker is None and q.speaker_text and "spokesperson" in q.speaker_text
         for q in briefing.quotes
     )
+    officials = {
+        by_id[q.speaker].name
+        for q in attributed
+        if q.speaker_text and "Turkish security official" in q.speaker_text
+    }
+    assert officials == {"Turkish government"}
     export = json.loads((root / "site_src" / "data" / "briefing.json").read_text("utf-8"))
     assert {q["kind"] for q in export["quotes"]} == {"direct", "fragment", "indirect"}
 

@@ -127,3 +127,41 @@ def test_a_longer_name_spelled_almost_alike_joins_but_numbers_and_places_differ(
     )
     assert entities["Andre Iguodala"].mention_count == 3 and "Anre Iguodala" not in entities
     assert {"Flight 3407", "Flight 3408"} <= set(entities)
+
+
+def test_a_name_the_text_gives_as_another_s_joins_it() -> None:
+    entities = _entities(
+        {
+            "a": [
+                (
+                    "The Syrian Civil Defense, known as the White Helmets, said so.",
+                    "Syrian Civil Defense/ORG;White Helmets/FAC",
+                ),
+                ("The White Helmets said it again.", "White Helmets/FAC"),
+                ("Hama, near Homs, fell.", "Hama/GPE;Homs/GPE"),
+            ]
+        }
+    )
+    assert {a.text for a in entities["White Helmets"].aliases} == {
+        "Syrian Civil Defense",
+        "White Helmets",
+    }
+    assert {"Hama", "Homs"} <= set(entities)  # names side by side are not aliases
+
+
+def test_a_surname_alone_after_the_full_name_is_found_again() -> None:
+    """The tagger often misses a surname used alone ("O'Brien"); after the full name,
+    in the same article, it is that person's, and counts as a name of theirs."""
+    entities = _entities(
+        {
+            "a": [
+                ("Coach Jim O'Brien was fired.", "Jim O'Brien/PERSON"),
+                ("O'Brien's team lost, and O'Brien left.", ""),
+                ("Jim O'Brien declined to comment.", "Jim O'Brien/PERSON"),
+            ],
+            "b": [("O'Brien was not named there.", "")],
+        }
+    )
+    coach = entities["Jim O'Brien"]
+    assert {a.text: a.count for a in coach.aliases} == {"Jim O'Brien": 2, "O'Brien": 2}
+    assert coach.articles == ("a",)  # no full name in "b": a surname alone stays unknown

@@ -1,13 +1,14 @@
 """Scored extraction quality: actors and places against a hand-labelled fixture.
-
 The fixtures (tests/fixtures/quality/<story>/) are short wire stories on stories
 unlike the sample's, labelled by hand, with transliteration variants, acronyms,
-titles and possessives. A predicted entity counts as correct when its display
-name is one of the surface forms of a gold entity; a second predicted entity for the
-same gold entity (a split) counts as wrong. The minimums are pinned a little under
-the means measured over the three stories when they were set (precision 0.98,
-recall 0.94, actor/place accuracy 0.98, purity 0.99, person/non-person accuracy of
-actors 1.0 with en_core_web_sm 3.8.0), so a regression fails the suite.
+titles and possessives, and actors named by what they are ("the military", "Columbus
+police", "Prosecutors"; one story, crime, is from outside any conflict). A predicted
+entity counts as correct when its display name is one of the surface forms of a gold
+entity; a second predicted entity for the same gold entity (a split) counts as wrong.
+The minimums are pinned a little under the means first measured over three stories
+(precision 0.98, recall 0.94, actor/place accuracy 0.98, purity 0.99, person/non-person
+accuracy of actors 1.0 with en_core_web_sm 3.8.0), so a regression fails the suite.
+With described actors and the crime story the means are 0.99, 0.92, 0.95, 0.99, 0.97.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ working state (:class:`~.state.Resolution`) and returning a new one:
    names ("Assad") joined to the full names (:mod:`.grouping`);
 6. **spellings and middle names**: transliterations of one name are one
    (Araqchi/Araghchi), and so are people's names that differ only by a middle name or
-   initial (Raj K. Chohan/Raj Chohan);
+   initial (Raj K. Chohan/Raj Chohan), and names the text gives as another's ("the
+   Syrian Civil Defense, known as the White Helmets"; :mod:`.known_as`);
 7. **places**: names are located in the gazetteer (:mod:`.places`, :mod:`.locate`);
    names of one place are merged, peoples' words not located dropped;
 8. **peoples**: words for peoples ("Syrian") are counted;

@@ -54,6 +54,9 @@ def contexts(mentions: Iterable[Mention], paragraphs: Paragraphs) -> Iterator[tu
         yield text[max(m.start - CUE_WINDOW, 0) : m.start], text[m.end : m.end + CUE_WINDOW]
 
 
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?:\s|$)")
+
+
 def place_cues(
     mentions: Iterable[Mention], paragraphs: Paragraphs, strong_only: bool = False
 ) -> int:
@@ -61,6 +64,8 @@ def place_cues(
     ``strong_only``, not counting "from X", "at X" and the like."""
     cues = 0
     for before, after in contexts(mentions, paragraphs):
+        if _POSSESSIVE_AFTER.match(after):
+            continue  # "in Dale's car": the owner of what is in the place, no place
         cue = _CUE_BEFORE.search(before) or _CUE_LIST.search(before) or _CUE_AFTER.match(after)
         cues += bool(cue) and not (strong_only and _WEAK_CUE.search(before))
     return cues

@@ -122,7 +122,9 @@ def _owners(words: list[str]) -> _Owners:
         elif country is not None:
             found.country = country.code
         elif word[:1].isupper() and low not in ROLE_WORDS:
-            found.people = low  # "Kurdish forces": a people that is no country
+            # "Kurdish forces", "Franklin County prosecutors": a people or a place that
+            # is no country
+            found.people = f"{found.people} {low}".strip()
     return found
 
 

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 
 from .. import lexicon
 from ..records import DESCRIBED, NAME_ONLY_LABELS, ORG, PLACE_LABELS, ArticleExtraction, Mention
@@ -161,7 +162,7 @@ def _read_mentions(
     found = _Found()
     for e in extractions:
         by_where = {where(m): m for m in e.mentions}
-        for m, following in zip(e.mentions, [*e.mentions[1:], None], strict=True):
+        for m, following in zip_longest(e.mentions, e.mentions[1:]):
             reading = read_description(m.text, home) if m.label == DESCRIBED else None
             if reading is None:
                 continue

@@ -20,6 +20,7 @@ from . import (
     figure_sources,
     grouping,
     joins,
+    known_as,
     lists,
     places,
     proposals,
@@ -69,9 +70,9 @@ def group_mentions(state: Resolution) -> Resolution:
 
 def merge_spellings(state: Resolution) -> Resolution:
     """Spellings of one name are one group, and so are people's names that differ only
-    by a middle name or initial."""
+    by a middle name or initial, and names the text gives as another's ("known as")."""
     groups = grouping.merge_middle_names(grouping.merge_spellings(state.groups))
-    return replace(state, groups=groups)
+    return replace(state, groups=known_as.merge_known_as(groups, state.paragraphs))
 
 
 def locate_places(state: Resolution) -> Resolution:

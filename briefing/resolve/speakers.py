@@ -220,9 +220,8 @@ def _description(
         entity_id = entity_of(m, mention_entity)
         if not fits(entity_id, introduced=True):
             continue
-        if m.label == DESCRIBED and fold(m.text.split()[-1]) == head:
-            # "the official" after "a Turkish security official said": that actor
-            if all(s in {stem(w) for w in m.text.split()} for s in strict):
+        if m.label == DESCRIBED:
+            if _described_as(m, head, strict):
                 return entity_id
             continue
         phrases = description_phrases(m, art.paragraphs)
@@ -242,6 +241,13 @@ def _description(
         and all(stem in known.words for stem in modifiers)
     }
     return named.pop() if len(named) == 1 else None
+
+
+def _described_as(m: Mention, head: str, strict: list[str]) -> bool:
+    """ "the official" after "a Turkish security official said": a described actor's
+    mention ending in the word, its other words agreeing."""
+    words = m.text.split()
+    return fold(words[-1]) == head and all(s in {stem(w) for w in words} for s in strict)
 
 
 def _surname(

@@ -98,7 +98,12 @@ def _entity(e: Entity) -> Json:
 
 
 def actor(e: Entity) -> Json:
-    return {**_entity(e), "roles": [r.text for r in e.roles]}
+    return {
+        **_entity(e),
+        "roles": [r.text for r in e.roles],
+        "described": e.described,
+        "country": e.country,
+    }
 
 
 def place(e: Entity) -> Json:

@@ -55,6 +55,65 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class ActorSection:
+    """A part of the actors index: one kind of actor, or one country's state actors."""
+
+    title: str
+    """Its heading ("Syria", "Armed groups and militias")."""
+    country: str | None
+    """For a country's state actors, the id of its place page; else None."""
+    actors: list[Entity]
+    """Its actors, most mentioned first."""
+
+
+SECTION_OF_KIND = {
+    "armed group": "Armed groups and militias",
+    "military": "Military and security bodies",
+    "police": "Military and security bodies",
+    "government": "Governments and ministries",
+    "media": "Media",
+    "person": "People",
+    "civilians": "Civilians",
+}
+"""The section of the actors index each kind of actor is listed in; other kinds go
+under :data:`OTHER_ACTORS`."""
+OTHER_ACTORS = "Organisations"
+SECTION_ORDER = (
+    "Armed groups and militias",
+    "Military and security bodies",
+    "Governments and ministries",
+    OTHER_ACTORS,
+    "Media",
+    "People",
+    "Civilians",
+)
+"""After the countries' state actors, as in ACLED: state forces, rebels and militias,
+then the others."""
+STATE_KINDS = frozenset({"military", "police", "government", "media"})
+"""Kinds of actor listed under their country when the text says whose they are."""
+
+
+def actor_sections(briefing: Briefing) -> list[ActorSection]:
+    """The actors index: first each country's state actors (its army, government and
+    state media, the country with most mentions first), then the other actors by kind."""
+    by_id = {e.id: e for e in briefing.entities}
+    actors = sorted((e for e in briefing.entities if e.group == "actor"), key=by_weight)
+    states: dict[str, list[Entity]] = defaultdict(list)
+    kinds: dict[str, list[Entity]] = defaultdict(list)
+    for e in actors:
+        if e.country in by_id and e.kind in STATE_KINDS:
+            states[e.country].append(e)
+        else:
+            kinds[SECTION_OF_KIND.get(e.kind, OTHER_ACTORS)].append(e)
+    weight = {c: sum(e.mention_count for e in members) for c, members in states.items()}
+    sections = [
+        ActorSection(by_id[c].name, c, states[c])
+        for c in sorted(states, key=lambda c: (-weight[c], by_id[c].name))
+    ]
+    return sections + [ActorSection(t, None, kinds[t]) for t in SECTION_ORDER if kinds[t]]
+
+
+@dataclass(frozen=True)
 class Topic:
     """The figures of one topic."""
 

@@ -84,7 +84,12 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
         pages[f"{group}s/index.md"] = r.page(
             "entity_index.md.j2",
             SECTION,
-            {"group": group, "entities": members, "states": states},
+            {
+                "group": group,
+                "entities": members,
+                "states": states,
+                "sections": pagedata.actor_sections(briefing) if group == "actor" else [],
+            },
             page=f"{group}s",
         )
         for entity in members:
