@@ -180,3 +180,22 @@ def test_the_subject_of_the_verb_governing_an_event_noun_did_it() -> None:
     assert statement_roles(reported, at, set(), Typed(types[0], "strikes", at, True)) == {
         "russia": "present"
     }
+
+
+def test_a_place_s_name_and_a_role_is_that_place_s_actor_and_bare_roles_join_it() -> None:
+    """ "Damascus Police", tagged a person as the small model may: the police of a place
+    the story names; "the police" alone, with no other written, are the same."""
+    corpus, extractions = _described(
+        {
+            "a": [
+                ("Damascus Police said the man died.", "Damascus Police/PERSON/nsubj"),
+                ("Police closed the road in Damascus.", "Police/DESCRIBED/nsubj;Damascus/GPE"),
+            ],
+            "b": [("The police said more.", "police/DESCRIBED/nsubj")],
+        }
+    )
+    entities = resolve(corpus, extractions, "T", gazetteer=FakeGazetteer()).entities
+    police = [e for e in entities if e.kind == "police"]
+    assert [(e.name, {a.text for a in e.aliases}) for e in police] == [
+        ("Damascus Police", {"Damascus Police", "Police", "police"})
+    ]

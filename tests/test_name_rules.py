@@ -5,6 +5,7 @@ mentions are written by hand, as the tagger gives them."""
 
 from briefing.resolve.names import name_key
 
+from .test_locate import FakeGazetteer
 from .test_resolve import _entities
 
 _LOWER = [("He checks the books and will hire staff; then he went into rehab.", "")] * 2
@@ -165,3 +166,20 @@ def test_a_surname_alone_after_the_full_name_is_found_again() -> None:
     coach = entities["Jim O'Brien"]
     assert {a.text: a.count for a in coach.aliases} == {"Jim O'Brien": 2, "O'Brien": 2}
     assert coach.articles == ("a",)  # no full name in "b": a surname alone stays unknown
+
+
+def test_a_person_s_surname_is_never_a_town_by_a_close_spelling() -> None:
+    class Close(FakeGazetteer):
+        def close(self, name, countries):
+            return [(place, 0.95) for place, _ in super().close("Hama", countries)]
+
+    entities = _entities(
+        {
+            "a": [("Raj Chohan was hit in Hama.", "Raj Chohan/PERSON;Hama/GPE")],
+            "b": [("Chohan died in Hama.", "Chohan/GPE;Hama/GPE")],
+            "c": [("Raj K. Chohan, 47, was named.", "Raj K. Chohan/ORG")],
+        },
+        gazetteer=Close(),
+    )
+    chohan = entities["Raj Chohan"]
+    assert chohan.kind == "person" and chohan.articles == ("a", "b", "c")

@@ -86,7 +86,10 @@ def home_country(groups: Groups, people: Counter[str]) -> str:
 @functools.cache
 def country_by_code() -> dict[str, Country]:
     """ISO code → country."""
-    return {c.code: c for c in _countries()[0].values()}
+    by_code: dict[str, Country] = {}
+    for country in _countries()[0].values():  # the most populous first
+        by_code.setdefault(country.code, country)
+    return by_code
 
 
 def country_name(code: str) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
 from .. import lexicon
-from ..records import DESCRIBED, NAME_ONLY_LABELS, ORG, PLACE_LABELS, ArticleExtraction, Mention
+from ..records import DESCRIBED, ORG, PLACE_LABELS, ArticleExtraction, Mention
 from ..textutil import fold
 from .countries import Country, capital_of, country_name, country_of, home_country
 from .cues import Paragraphs
@@ -43,6 +43,7 @@ from .described import (
 )
 from .event_types import verb_word
 from .groups import Group, Groups, copied, where
+from .names import name_key
 
 KIND_OF_ROLE = {
     role: kind for kind, roles in lexicon.forms("described_role_kinds").items() for role in roles
@@ -57,7 +58,7 @@ needs this many mentions to be one: once, such words are too vague for a page.""
 RULE_DESCRIBED = "described actor: {what}, from phrases such as {examples}"
 RULE_CAPITAL = "a capital city that speaks or takes a stance stands for its government"
 RULE_OWNED = 'an organisation\'s name before a role ("X forces") stands for it'
-RULE_NAMED = "an organisation named only by a country's word and a role is that actor"
+RULE_NAMED = "a name that is only a country's or a place's word and a role is that actor"
 RULE_APPOSITION = "an organisation named right after a description of it is that actor"
 RULE_COORDINATED = "a country's word coordinated with a described actor describes one too"
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+$")
@@ -187,8 +188,10 @@ def _capitals_and_names(
     groups: dict[str, Group], found: _Found, paragraphs: Paragraphs, home: str
 ) -> None:
     """Stage 2: capitals that speak for their governments, organisations named only by a
-    country's word and a role ("Syrian Army") and organisations named right after a
-    description ("state news agency SANA") join the described actors."""
+    country's or a place's word and a role ("Syrian Army", "Surrey Police") and
+    organisations named right after a description ("state news agency SANA") join the
+    described actors."""
+    places = frozenset(k for k, g in groups.items() if g.place is not None)
     for key in sorted(groups):
         group = groups[key]
         if group.kept_apart():
@@ -200,7 +203,7 @@ def _capitals_and_names(
         described = [
             found.appositions[at] for m in group.mentions if (at := where(m)) in found.appositions
         ]
-        reading = _named_description(group, home) if group.mentions else None
+        reading = _named_description(group, home, places) if group.mentions else None
         rule = RULE_NAMED
         if reading is None and described and group.place is None:
             reading, rule = described[0], RULE_APPOSITION
@@ -212,12 +215,18 @@ def _capitals_and_names(
             del groups[key]
 
 
-def _named_description(group: Group, home: str) -> Described | None:
+def _named_description(group: Group, home: str, places: frozenset[str]) -> Described | None:
     """The described actor an organisation's name is, when it is only a country's word
-    and a role ("Syrian Army", "US Navy"), else None."""
-    if group.place is not None or group.top_label() not in (ORG, *NAME_ONLY_LABELS):
-        return None
-    return read_description(group.name(), home) if names_a_role(group.name()) else None
+    and a role ("Syrian Army", "US Navy") or a place's name and a role ("Surrey
+    Police"; ``places``: the keys of the located places), else None."""
+    if group.place is not None or group.top_label() in PLACE_LABELS:
+        return None  # a person's tag too: "Surrey Police" names no person
+    name = group.name()
+    head = naming_head(name)
+    owner = name_key(name[: len(name) - len(head)].strip(), True) if head else ""
+    if names_a_role(name) or (owner in places and head in NAME_HEADS):
+        return read_description(name, home)
+    return None
 
 
 def described_groups(

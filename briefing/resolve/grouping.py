@@ -372,7 +372,10 @@ def merge_middle_names(groups: Groups) -> dict[str, Group]:
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, group in groups.items():
         tokens = key.split()
-        if len(tokens) > 1 and group.top_label() == PERSON:
+        # "Raj K. Chohan" tagged an organisation: a middle initial only a person has
+        initialled = len(tokens) > 2 and all(len(t) == 1 for t in tokens[1:-1])
+        label = group.top_label()
+        if len(tokens) > 1 and (label == PERSON or (initialled and label in ACTOR_LABELS)):
             people[(tokens[0], tokens[-1])].append(key)
     for keys in people.values():
         middles = {_middle(k.split()) for k in keys} - {""}

@@ -81,6 +81,9 @@ class Candidate:
     """Number of mentions."""
     name_only: bool = False
     """Only ever tagged NORP ("Syrian"; "Aleppo" by a small model)."""
+    surname: bool = False
+    """The last word of a person's full name in the corpus ("Chohan" of "Raj Chohan"):
+    never located by a close name only, which would make a person a town ("Chopan")."""
 
     @property
     def place_evidence(self) -> int:
@@ -268,6 +271,6 @@ def _locate_pass(
             ):
                 place = city
             located[candidate.key] = (place, "gazetteer name")
-        elif place := _best_close(candidate, gazetteer, weights):
+        elif not candidate.surname and (place := _best_close(candidate, gazetteer, weights)):
             located[candidate.key] = (place, "close gazetteer name")
     return located

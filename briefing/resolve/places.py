@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from ..records import NAME_ONLY_LABELS, ORG, ArticleExtraction
+from ..records import NAME_ONLY_LABELS, ORG, PERSON, ArticleExtraction
 from .cues import Paragraphs, followed_by_place_noun, place_cues
 from .gazetteer import Gazetteer
 from .groups import Group, Groups, copied, merge_groups
@@ -32,7 +32,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 "Saberin forces") is a word for a people or a brand, not an actor or place."""
 
 
-def _candidate(key: str, group: Group, paragraphs: Paragraphs) -> Candidate:
+def _candidate(key: str, group: Group, paragraphs: Paragraphs, surnames: set[str]) -> Candidate:
     return Candidate(
         key=key,
         names=tuple(n for n, _ in Counter(display(m.text) for m in group.mentions).most_common()),
@@ -40,6 +40,7 @@ def _candidate(key: str, group: Group, paragraphs: Paragraphs) -> Candidate:
         cues=place_cues(group.mentions, paragraphs),
         mentions=len(group.mentions),
         name_only=group.name_only(),
+        surname=key in surnames,
     )
 
 
@@ -47,7 +48,10 @@ def locate_groups(groups: Groups, paragraphs: Paragraphs, gazetteer: Gazetteer) 
     """Stage 1: locate places in the gazetteer; names of one place become one entity;
     names only ever tagged NORP ("Syrian") are dropped unless they are places."""
     groups = copied(groups)
-    candidates = [_candidate(key, g, paragraphs) for key, g in sorted(groups.items())]
+    surnames = {
+        key.split()[-1] for key, g in groups.items() if " " in key and g.top_label() == PERSON
+    }
+    candidates = [_candidate(key, g, paragraphs, surnames) for key, g in sorted(groups.items())]
     for group in groups.values():
         group.cues = place_cues(group.mentions, paragraphs, strong_only=True)
     by_place: dict[str, list[str]] = defaultdict(list)
