@@ -160,3 +160,17 @@ def test_arguments_follow_the_parse_through_phrases_to_the_verb() -> None:
         pos=["PROPN", "PUNCT", "NOUN", "NOUN"],
     )
     assert verb_of(headline[2]) == -1  # climbs to a root that is no verb, and stops
+
+
+def test_a_nickname_inside_a_person_s_name_is_kept_but_a_quote_is_no_name() -> None:
+    """A nickname is capitalised words in quotes between names; lower-case quoted words
+    after a name are a quote, and the span no name."""
+    nickname = [{"TEXT": "Vincent"}, {"TEXT": '"'}, {"TEXT": "The"}, {"TEXT": "Chin"}]
+    nickname += [{"TEXT": '"'}, {"TEXT": "Gigante"}]
+    quote = [{"TEXT": "Ada"}, {"TEXT": '"'}, {"TEXT": "we"}, {"TEXT": "left"}, {"TEXT": '"'}]
+    nlp = blank_nlp([{"label": "PERSON", "pattern": p} for p in (nickname, quote)])
+    article = _article("a", 'Vincent "The Chin" Gigante died. Ada "we left" said.')
+    (result,) = extract([article], nlp, "blank")
+    assert [(m.text, m.label) for m in result.mentions] == [
+        ('Vincent "The Chin" Gigante', "PERSON")
+    ]

@@ -183,3 +183,18 @@ def test_a_person_s_surname_is_never_a_town_by_a_close_spelling() -> None:
     )
     chohan = entities["Raj Chohan"]
     assert chohan.kind == "person" and chohan.articles == ("a", "b", "c")
+
+
+def test_ships_are_actors_not_places_and_nicknames_are_no_part_of_a_key() -> None:
+    entities = _entities(
+        {
+            "a": [
+                ("The warship INS Sukanya foiled the attack.", "Sukanya/GPE"),
+                ("Sukanya sailed on to Hama.", "Sukanya/GPE;Hama/GPE"),
+            ]
+        },
+        gazetteer=FakeGazetteer(),
+    )
+    assert (entities["Sukanya"].group, entities["Sukanya"].kind) == ("actor", "vessel")
+    assert name_key('Vincent "The Chin" Gigante') == name_key("Vincent Gigante")
+    assert name_key("Kimani (Kiki) Gray") == "kimani gray"

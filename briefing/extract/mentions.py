@@ -207,10 +207,24 @@ def _is_junk(span: Span, label: str, limit: int) -> bool:
         or text.lower() in _FURNITURE_NAMES
         or all(t.is_lower for t in span if t.is_alpha)
         or _starts_with_modifier(text)
-        or any(t.text == "The" for t in span[1:])  # two names run together across a sentence
-        or any(mark in text for mark in '()“”"')
+        or (any(t.text == "The" for t in span[1:]) and not _nicknamed(text, label))
+        or _has_marks(text, label)
         or _lists_names(span, label)
     )
+
+
+_NICKNAME = re.compile(r"^[^\"“”()]+\s[\"“(][A-Z][^\"“”()]{0,29}[\"”)]\s[^\"“”()]+$")
+"""A person's name with a quoted or bracketed nickname inside: Vincent "The Chin" Gigante."""
+
+
+def _nicknamed(text: str, label: str) -> bool:
+    return label == PERSON and bool(_NICKNAME.match(text))
+
+
+def _has_marks(text: str, label: str) -> bool:
+    """Quotation marks or brackets: a quote or a gloss, not a name, unless a nickname
+    stands inside a person's name."""
+    return any(mark in text for mark in '()“”"') and not _nicknamed(text, label)
 
 
 def _starts_with_modifier(text: str) -> bool:

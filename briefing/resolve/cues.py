@@ -1,6 +1,7 @@
 """What the text around a name says it is: a place ("in X", "the town of X", "X
-province"), an outlet ("the Turkish daily X") or an armed group ("jihadist group X",
-"X, a rebel alliance"). The cue words are in ``lexicon/entities.yml``.
+province"), an outlet ("the Turkish daily X"), an armed group ("jihadist group X",
+"X, a rebel alliance") or a ship ("the warship INS X"). The cue words are in
+``lexicon/entities.yml``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ _OUTLET_NOUNS = _words("outlet_nouns", gap=r"\s+")
 _MEDIA_BEFORE = re.compile(rf"\b{_OUTLET_NOUNS}\s+(?:the\s+)?$", re.I)
 
 
+_VESSEL_PREFIX = rf"(?-i:{_words('vessel_prefixes')})"
+_VESSEL_NOUNS = _words("vessel_nouns", gap=r"\s+")
+_VESSEL_BEFORE = re.compile(
+    rf"(?:\b{_VESSEL_NOUNS}\s+(?:{_VESSEL_PREFIX}\s+)?|\b{_VESSEL_PREFIX}\s+)$", re.I
+)
+_VESSEL_START = re.compile(rf"^{_VESSEL_PREFIX}\s", re.I)
+
+
 def contexts(mentions: Iterable[Mention], paragraphs: Paragraphs) -> Iterator[tuple[str, str]]:
     """The text just before and just after each mention."""
     for m in mentions:
@@ -81,6 +90,15 @@ def followed_by_place_noun(mention: Mention, paragraphs: Paragraphs) -> bool:
 def media_cues(mentions: Iterable[Mention], paragraphs: Paragraphs) -> int:
     """Mentions described as an outlet: "the Turkish daily Zaman", "news agency Anatolia"."""
     return sum(1 for before, _ in contexts(mentions, paragraphs) if _MEDIA_BEFORE.search(before))
+
+
+def vessel_cues(mentions: Iterable[Mention], paragraphs: Paragraphs) -> int:
+    """Mentions of a ship: "the warship X", "INS X"."""
+    return sum(
+        1
+        for m, (before, _) in zip(mentions, contexts(mentions, paragraphs), strict=True)
+        if _VESSEL_BEFORE.search(before) or _VESSEL_START.match(m.text)
+    )
 
 
 def armed_group_cues(mentions: Iterable[Mention], paragraphs: Paragraphs) -> int:

@@ -335,12 +335,14 @@ def group_mentions(
 
 def merge_spellings(groups: Groups) -> dict[str, Group]:
     """Stage 5: names that differ only by transliteration, of the same kind, are one;
-    so are people's full names spelled with other vowels (Ahmed/Ahmad al-Mismari/Mesmari)."""
+    so are people's full names spelled with other vowels (Ahmed/Ahmad al-Mismari/Mesmari),
+    and names written in one word or two (Trail Blazers/Trailblazers)."""
     groups = copied(groups)
     buckets: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for key, group in groups.items():
         if len(key) >= MIN_SPELLING_KEY and not group.name_only():
-            buckets[(spelling_key(key), group.is_actor())].append(key)
+            # "Trail Blazers" and "Trailblazers": one name written in one word or two
+            buckets[(spelling_key(key).replace(" ", ""), group.is_actor())].append(key)
     for keys in buckets.values():
         if len(keys) > 1:
             merge_groups(groups, keys, RULE_SPELLING)

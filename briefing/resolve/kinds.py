@@ -5,7 +5,8 @@
 2. **label**: an actor is a person or an organisation by its labels, a role written
    with it ("spokesperson X") and an acronym it goes by; a place takes its most
    voted place label, or the gazetteer's kind;
-3. **finer kind**: an organisation's head words ("Army", "Ministry", "News") or its
+3. **vessel**: a name written as a ship's ("the warship INS X") is a ship's;
+4. **finer kind**: an organisation's head words ("Army", "Ministry", "News") or its
    being an outlet of the corpus make it military, an armed group, a government or
    media; so do the words around it in the text ("the daily X", "jihadist group X").
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from ..records import ACTOR_LABELS, FAC, GPE, LOC, NAME_ONLY_LABELS, ORG, PERSON
 from ..textutil import fold
 from .acronyms import is_acronym
-from .cues import Paragraphs, armed_group_cues, media_cues
+from .cues import Paragraphs, armed_group_cues, media_cues, vessel_cues
 from .groups import Group
 from .names import ACTOR_KIND_WORDS, has_institution_word, names_a_person, words_of
 
@@ -39,6 +40,16 @@ MEDIA_CUE_SHARE = 0.25
 """Share of a name's mentions described as an outlet that makes it one."""
 RULE_MEDIA = "media: described as an outlet in the text"
 RULE_ARMED = "armed group: described as one in the text"
+VESSEL_CUE_SHARE = 0.3
+"""Share of a name's mentions written as a ship's ("the warship X", "INS X") that makes
+it a ship: an actor, never a place."""
+RULE_VESSEL = "vessel: written as a ship's name in the text"
+
+
+def is_vessel(group: Group, paragraphs: Paragraphs) -> bool:
+    """Whether a group names a ship ("the warship INS Sukanya")."""
+    share = VESSEL_CUE_SHARE * len(group.mentions)
+    return bool(paragraphs) and vessel_cues(group.mentions, paragraphs) >= max(1, share)
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,8 @@ def entity_kind(group: Group, name: str, outlets: frozenset[str], paragraphs: Pa
     ``outlets`` are the corpus's outlets, folded."""
     if group.described:
         return Kind(True, group.described)
+    if group.place is None and is_vessel(group, paragraphs):
+        return Kind(True, "vessel", RULE_VESSEL)
     is_actor = group.is_actor()
     kind = group.place.kind if group.place is not None else _label_kind(group, is_actor)
     if not is_actor:

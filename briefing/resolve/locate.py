@@ -7,7 +7,8 @@ In numbered stages with named thresholds, in the order they run:
    countries by how often they are mentioned; a story about Syria makes Syria heavy;
    a country with :data:`MAIN_COUNTRY_SHARE` of that weight is a main country;
 2. **people**: a name tagged PERSON far more often than it has place evidence
-   (:data:`PERSON_OVER_PLACE`) is a person, and is not looked up;
+   (:data:`PERSON_OVER_PLACE`) is a person, and a ship's name ("the warship INS X") a
+   ship's: neither is looked up;
 3. **exact names**: a name (or a common alternative romanisation of it: Tel/Tall,
    Sheikh/Shaykh, -oun/-un, -eb/-ib, from ``lexicon/romanisations.yml``) that is a
    country, subdivision or city; among several, the heaviest country wins, then a city
@@ -81,6 +82,8 @@ class Candidate:
     """Number of mentions."""
     name_only: bool = False
     """Only ever tagged NORP ("Syrian"; "Aleppo" by a small model)."""
+    vessel: bool = False
+    """Written as a ship's name ("the warship INS Sukanya"): never a place."""
     surname: bool = False
     """The last word of a person's full name in the corpus ("Chohan" of "Raj Chohan"):
     never located by a close name only, which would make a person a town ("Chopan")."""
@@ -263,7 +266,7 @@ def _locate_pass(
 ) -> dict[str, tuple[Place, str]]:
     located: dict[str, tuple[Place, str]] = {}
     for candidate in candidates:
-        if candidate.person_like:  # stage 2
+        if candidate.person_like or candidate.vessel:  # stage 2
             continue
         if place := _best_exact(candidate, gazetteer, weights):
             if place.kind not in ("city", "country") and (

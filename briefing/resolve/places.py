@@ -20,6 +20,7 @@ from ..records import NAME_ONLY_LABELS, ORG, PERSON, ArticleExtraction
 from .cues import Paragraphs, followed_by_place_noun, place_cues
 from .gazetteer import Gazetteer
 from .groups import Group, Groups, copied, merge_groups
+from .kinds import is_vessel
 from .locate import Candidate, locate
 from .names import display, name_key
 
@@ -41,6 +42,7 @@ def _candidate(key: str, group: Group, paragraphs: Paragraphs, surnames: set[str
         mentions=len(group.mentions),
         name_only=group.name_only(),
         surname=key in surnames,
+        vessel=is_vessel(group, paragraphs),
     )
 
 
