@@ -38,6 +38,18 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class Leader:
+    """A named actor the sources say leads a described one ("insurgents led by HTS")."""
+
+    entity: str
+    """The leader's entity id."""
+    count: int
+    """How many times the sources say so."""
+    first_seen: Citation
+    """Where they first say so."""
+
+
+@dataclass(frozen=True)
 class Entity:
     """An actor or a place: mentions grouped under one name."""
 
@@ -78,6 +90,9 @@ class Entity:
     that is, where it acts as a state."""
     described: bool = False
     """Named by what it is ("the Syrian army", "rebels", "police"), not by a name."""
+    led_by: tuple[Leader, ...] = ()
+    """For a described actor, the named actors the sources say lead it, most often
+    said first."""
     country: str | None = None
     """For an actor described as a country's ("the Syrian army", "Turkish officials"):
     the id of that country's place entity, when the story names the country."""

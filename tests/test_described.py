@@ -126,11 +126,15 @@ def test_a_country_word_coordinated_with_a_described_actor_describes_one_too() -
             ]
         }
     )
-    entities = resolve(corpus, extractions, "T", gazetteer=FakeGazetteer()).entities
-    by_alias = {a.text: e for e in entities for a in e.aliases}
-    syrian, russian = by_alias["Syrian"], by_alias["Russian warplanes"]
+    briefing = resolve(corpus, extractions, "T", gazetteer=FakeGazetteer())
+    by_id = {e.id: e for e in briefing.entities}
+    syrian = by_id[briefing.mention_entity[("a", 1, 0)]]  # "Syrian" of "Syrian and ..."
+    russian = next(
+        e for e in briefing.entities if "Russian warplanes" in {a.text for a in e.aliases}
+    )
     assert syrian.kind == russian.kind == "military" and syrian.id != russian.id
-    assert syrian.country == by_alias["Syria"].id
+    assert by_id[syrian.country or ""].name == "Syria"
+    assert "Syrian" not in {a.text for a in syrian.aliases}  # a word of it, not its name
 
 
 def test_a_capital_that_speaks_stands_for_its_government() -> None:
@@ -199,3 +203,23 @@ def test_a_place_s_name_and_a_role_is_that_place_s_actor_and_bare_roles_join_it(
     assert [(e.name, {a.text for a in e.aliases}) for e in police] == [
         ("Damascus Police", {"Damascus Police", "Police", "police"})
     ]
+
+
+def test_a_side_is_linked_to_the_named_group_the_text_says_leads_it() -> None:
+    corpus, extractions = _described(
+        {
+            "a": [
+                (
+                    "Insurgents led by the Islamist group Hayat Tahrir al-Sham took Hama.",
+                    "Insurgents/DESCRIBED/nsubj;Islamist/NORP;Hayat Tahrir al-Sham/ORG;Hama/GPE",
+                ),
+                (
+                    "The rebels advanced, and Hayat Tahrir al-Sham said so.",
+                    "rebels/DESCRIBED;Hayat Tahrir al-Sham/ORG",
+                ),
+            ]
+        }
+    )
+    entities = {e.name: e for e in resolve(corpus, extractions, "T").entities}
+    (leader,) = entities["Insurgents"].led_by  # said once: "and ... said" leads nothing
+    assert leader.entity == entities["Hayat Tahrir al-Sham"].id and leader.count == 1

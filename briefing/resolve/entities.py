@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ..records import GPE, ORG, Alias, ArticleExtraction, Citation, Entity, Mention, Sentence
 from ..textutil import RESERVED_IDS, alternation, slugify, unique_id
+from .countries import country_of
 from .cues import Paragraphs
 from .curation import Curation, curated_kind, curated_name
 from .groups import Group, Groups, Where, owners, where
@@ -71,9 +72,12 @@ def _counted(
 
 
 def _aliases(group: Group) -> tuple[Alias, ...]:
-    aliases = Counter(without_owner(m.text) for m in group.mentions)
+    # "Syrian" of "Syrian and Russian warplanes" stands for the Syrian military, but is
+    # no name of it to list
+    shown = [m for m in group.mentions if not (group.described and country_of(m.text))]
+    aliases = Counter(without_owner(m.text) for m in shown)
     first_seen: dict[str, Citation] = {}
-    for m in sorted(group.mentions, key=lambda m: (m.article_id, m.paragraph, m.start)):
+    for m in sorted(shown, key=lambda m: (m.article_id, m.paragraph, m.start)):
         first_seen.setdefault(without_owner(m.text), Citation(m.article_id, m.paragraph))
     return _counted(aliases, first_seen)
 

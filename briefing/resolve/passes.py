@@ -21,6 +21,7 @@ from . import (
     grouping,
     joins,
     known_as,
+    leaders,
     lists,
     places,
     proposals,
@@ -124,11 +125,13 @@ def curate(state: Resolution) -> Resolution:
 
 
 def make_entities(state: Resolution) -> Resolution:
-    """Groups become entities; every grouped mention gets its entity."""
+    """Groups become entities; every grouped mention gets its entity; described actors
+    get who the text says leads them."""
     found, key_to_id = entities.build_entities(
         state.groups, state.curation, state.outlets, state.paragraphs
     )
     mention_entity = entities.mention_entities(state.extractions, state.groups, key_to_id)
+    found = leaders.with_leaders(found, state.extractions, mention_entity, state.paragraphs)
     return replace(state, entities=found, mention_entity=mention_entity)
 
 

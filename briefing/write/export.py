@@ -103,6 +103,7 @@ def actor(e: Entity) -> Json:
         "roles": [r.text for r in e.roles],
         "described": e.described,
         "country": e.country,
+        "led_by": [leader.entity for leader in e.led_by],
     }
 
 
