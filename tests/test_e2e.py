@@ -173,12 +173,21 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+PROVINCE_KINDS = frozenset({"province", "governorate"})
+
+
 def test_main_places_are_located_within_a_few_km(sample_build) -> None:
     _, result = sample_build
     places = [e for e in result.briefing.entities if e.group == "place"]
     for name, where in REFERENCE_PLACES.items():
         spellings = {name, *SPELLINGS.get(name, ())}
-        matches = [p for p in places if spellings & {a.text for a in p.aliases}]
+        # a province named like its town is a place of its own ("Aleppo province")
+        matches = [
+            p
+            for p in places
+            if spellings & {a.text for a in p.aliases}
+            and not (p.kind in PROVINCE_KINDS and p.name not in spellings)
+        ]
         assert len(matches) == 1, (name, [p.name for p in matches])
         (place,) = matches
         assert place.lat is not None and _km(where, (place.lat, place.lon)) <= MAX_KM, (name, place)

@@ -54,3 +54,23 @@ def test_capitalised_common_words_are_not_entities() -> None:
         }
     )
     assert [e.name for e in resolve(corpus, extractions, "T").entities] == ["Hezbollah"]
+
+
+def test_a_province_named_like_its_city_is_its_own_place() -> None:
+    """ "Hama province" and "the province of Hama" are the province; "Hama" alone, the
+    city (located through the province, as the gazetteer gives it)."""
+    entities = _entities(
+        {
+            "a": [
+                ("Rebels entered Hama on Friday.", "Hama/GPE"),
+                ("Fighting spread across Hama province.", "Hama/GPE"),
+                ("Shelling hit the province of Hama.", "Hama/GPE"),
+                ("Hama fell.", "Hama/GPE"),
+                ("The war in Syria went on.", "Syria/GPE"),
+            ]
+        },
+        gazetteer=FakeGazetteer(),
+    )
+    city, province = entities["Hama"], entities["Hama province"]
+    assert (city.kind, city.mention_count) == ("city", 2)
+    assert (province.kind, province.mention_count, province.lat) == ("province", 2, None)

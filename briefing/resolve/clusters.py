@@ -19,8 +19,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -81,25 +82,32 @@ def _same_event(
     statement: Statement,
     words: frozenset[str],
     noun: str | None,
+    definite: bool,
     cluster: Cluster,
     places: set[str],
+    same_place: Mapping[str, str],
 ) -> bool:
-    """Stage 3, for one type and day (the caller's), in order:
+    """Stage 3, for one type and day (the caller's), in order (a province counts as the
+    town it is named after, ``same_place``):
 
     1. a place (town or region) of the sentence that *leads* the event (its first,
        most corroborated one: comparing with the leader, not with everything the
        event has gathered, stops "Idlib and Aleppo" from chaining two events);
-    2. two places and none shared: two events (an event is a day, a place and its
+    2. an event noun with an owning or pointing word ("their offensive on Hama", "this
+       attack") that the event's sentences use: it takes up the day's event of that
+       name;
+    3. two places and none shared: two events (an event is a day, a place and its
        actors, as in ACLED);
-    3. much the same words as any sentence of the event;
-    4. naming no other place, the leader's actor in words alike enough;
-    5. naming no place, an event noun the event's sentences use ("the offensive",
-       "the ceasefire"): the definite noun takes up the day's event of that name.
+    4. much the same words as any sentence of the event;
+    5. naming no other place, the leader's actor in words alike enough;
+    6. naming no place, an event noun the event's sentences use ("the ceasefire"): the
+       definite noun takes up the day's event of that name.
     """
     leader = cluster.leader
-    own_places = set(statement.entities) & places
-    their_places = set(leader.entities) & places
-    if own_places & their_places:
+    own_places = {same_place.get(e, e) for e in statement.entities if e in places}
+    their_places = {same_place.get(e, e) for e in leader.entities if e in places}
+    named = noun is not None and any(noun in w for w in cluster.words)
+    if own_places & their_places or (definite and named):
         return True
     if own_places and their_places:
         return False
@@ -108,7 +116,7 @@ def _same_event(
     shared = set(statement.entities) & set(leader.entities)
     if shared and _overlap(words, cluster.words[0]) >= SAME_ACTOR_OVERLAP:
         return True
-    return not own_places and noun is not None and any(noun in w for w in cluster.words)
+    return named and not own_places
 
 
 def _candidates(
@@ -137,20 +145,31 @@ def _alike_across_days(words: frozenset[str], cluster: Cluster) -> bool:
     )
 
 
+_DEFINITE = re.compile(r"\b(?:its|their|this|that)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _definite(statement: Statement, typed: Typed) -> bool:
+    """ "their offensive", "this attack": a noun that takes up an event already told,
+    wherever it says it went on ("the attack on X" may be a new one)."""
+    return typed.noun and bool(_DEFINITE.search(statement.text[: typed.at]))
+
+
 def _joined(
     clusters: dict[tuple[str, str], list[Cluster]],
     statement: Statement,
     typed: Typed,
     words: frozenset[str],
     places: set[str],
+    same_place: Mapping[str, str],
 ) -> Cluster | None:
     """Stages 2 and 3: the event a sentence tells that is already gathered, or None."""
     noun = typed.predicate.lower().rstrip("s") if typed.noun else None
+    definite = _definite(statement, typed)
     return next(
         (
             c
             for c in _candidates(clusters, statement, typed.kind.key)
-            if _same_event(statement, words, noun, c, places)
+            if _same_event(statement, words, noun, definite, c, places, same_place)
             and (c.day == statement.date or _alike_across_days(words, c))
         ),
         None,
@@ -161,6 +180,7 @@ def _place(
     clusters: dict[tuple[str, str], list[Cluster]],
     statement: Statement,
     places: set[str],
+    same_place: Mapping[str, str],
     types: Sequence[EventType],
     defer: bool,
 ) -> bool:
@@ -172,10 +192,14 @@ def _place(
         return True
     roles = statement_roles(statement, typed.at, places, typed)
     words = content_words(statement.text)
-    cluster = _joined(clusters, statement, typed, words, places)
+    cluster = _joined(clusters, statement, typed, words, places, same_place)
     if cluster is not None:
         cluster.join(statement, roles, words)
-    elif defer and typed.noun and not set(statement.entities) & places:
+    elif (
+        defer
+        and typed.noun
+        and (_definite(statement, typed) or not set(statement.entities) & places)
+    ):
         return False
     elif statement.date_evidence == "published" and not tells_a_past_event(statement, typed):
         pass  # background or a state of things, dated only by its article
@@ -189,7 +213,10 @@ def _place(
 
 
 def gather(
-    statements: Sequence[Statement], places: set[str], types: Sequence[EventType]
+    statements: Sequence[Statement],
+    places: set[str],
+    types: Sequence[EventType],
+    same_place: Mapping[str, str] | None = None,
 ) -> dict[str, list[Cluster]]:
     """Stages 1-4: day → the events told that day, by type in the order met."""
     clusters: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
@@ -199,10 +226,10 @@ def gather(
     )
     deferred: list[Statement] = []
     for statement in ranked:
-        if not _place(clusters, statement, places, types, defer=True):
+        if not _place(clusters, statement, places, same_place or {}, types, defer=True):
             deferred.append(statement)
     for statement in deferred:  # "the offensive": now every event has its words
-        _place(clusters, statement, places, types, defer=False)
+        _place(clusters, statement, places, same_place or {}, types, defer=False)
     by_day: dict[str, list[Cluster]] = defaultdict(list)
     for (day, _), found in clusters.items():
         by_day[day].extend(found)

@@ -40,7 +40,7 @@ In numbered stages with named thresholds, each in its own module:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from ..records import Citation, Corpus, Event, Statement
@@ -109,13 +109,17 @@ def _event(cluster: Cluster, day: str, n: int, family: dict[str, str]) -> Event:
 
 
 def build_events(
-    corpus: Corpus, statements: Sequence[Statement], places: set[str] | frozenset[str] = frozenset()
+    corpus: Corpus,
+    statements: Sequence[Statement],
+    places: set[str] | frozenset[str] = frozenset(),
+    same_place: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Stages 1-5: the events of every day, most important first within a day.
     ``places`` holds the ids of place entities that tell events apart (towns and
-    regions)."""
+    regions); ``same_place`` maps a province to the town it is named after, which it
+    does not tell apart ("Aleppo province", "Aleppo")."""
     family = story_families(corpus)
-    by_day = gather(statements, set(places), load_event_types())
+    by_day = gather(statements, set(places), load_event_types(), same_place)
     events: list[Event] = []
     previous: list[Event] = []
     for day in sorted(by_day):

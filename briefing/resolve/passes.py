@@ -25,6 +25,7 @@ from . import (
     lists,
     places,
     proposals,
+    provinces,
     salience,
     speakers,
     statements,
@@ -77,8 +78,10 @@ def merge_spellings(state: Resolution) -> Resolution:
 
 
 def locate_places(state: Resolution) -> Resolution:
-    """Places found in the gazetteer; names of one place merged; peoples' words dropped."""
+    """Places found in the gazetteer; names of one place merged; peoples' words dropped;
+    a province named like its city apart from the city."""
     groups = places.locate_groups(state.groups, state.paragraphs, state.gazetteer)
+    groups = provinces.split_provinces(groups, state.paragraphs, state.gazetteer)
     return replace(state, groups=groups)
 
 
@@ -167,7 +170,8 @@ def build_statements(state: Resolution) -> Resolution:
 def build_events(state: Resolution) -> Resolution:
     """Events of every day. A town or region tells events apart; a country is too broad to."""
     towns_and_regions = {e.id for e in state.entities if e.group == "place" and e.kind != "country"}
-    found = events.build_events(state.corpus, state.statements, towns_and_regions)
+    same_place = provinces.named_after(state.entities)
+    found = events.build_events(state.corpus, state.statements, towns_and_regions, same_place)
     return replace(state, events=tuple(found))
 
 
