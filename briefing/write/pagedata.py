@@ -71,9 +71,12 @@ SECTION_OF_KIND = {
     "military": "Military and security bodies",
     "police": "Military and security bodies",
     "government": "Governments and ministries",
+    "legislature": "Governments and ministries",
+    "justice": "Governments and ministries",
     "media": "Media",
     "person": "People",
-    "civilians": "Civilians",
+    "protesters": "Protesters and civilians",
+    "civilians": "Protesters and civilians",
 }
 """The section of the actors index each kind of actor is listed in; other kinds go
 under :data:`OTHER_ACTORS`."""
@@ -85,11 +88,11 @@ SECTION_ORDER = (
     OTHER_ACTORS,
     "Media",
     "People",
-    "Civilians",
+    "Protesters and civilians",
 )
 """After the countries' state actors, as in ACLED: state forces, rebels and militias,
 then the others."""
-STATE_KINDS = frozenset({"military", "police", "government", "media"})
+STATE_KINDS = frozenset({"military", "police", "government", "legislature", "justice", "media"})
 """Kinds of actor listed under their country when the text says whose they are."""
 
 
