@@ -54,6 +54,8 @@ def test_a_description_is_read_as_a_role_and_whose_it_is() -> None:
         "Syrian army": Described("military", "SY", True),
         "government forces": Described("military", "SY", False),
         "pro-government troops": Described("military", "SY", False),
+        "pro-Assad troops": Described("military", "SY", False),
+        "pro-Russian militias": Described("militias", "", False, "RU"),
         "Russia's air force": Described("military", "RU", True),
         "Russian air strikes": Described("military", "RU", True),
         "US Navy": Described("navy", "US", True),
@@ -74,6 +76,7 @@ def test_a_description_is_read_as_a_role_and_whose_it_is() -> None:
     assert read_description("officials", home) is None
     assert read_description("forces", home) is None
     assert read_description("opposition officials", home) is None
+    assert read_description("anti-Houthi forces", home) is None  # against whom, not whose
     # With no country in the story, the police are still one actor.
     assert read_description("police", "") == Described("police", "", False, bare=True)
 
@@ -223,3 +226,51 @@ def test_a_side_is_linked_to_the_named_group_the_text_says_leads_it() -> None:
     entities = {e.name: e for e in resolve(corpus, extractions, "T").entities}
     (leader,) = entities["Insurgents"].led_by  # said once: "and ... said" leads nothing
     assert leader.entity == entities["Hayat Tahrir al-Sham"].id and leader.count == 1
+
+
+def test_a_name_after_pro_is_a_side_but_a_backing_verb_is_no_modifier() -> None:
+    doc = _doc(
+        [
+            "Russia",
+            "backed",
+            "pro",
+            "-",
+            "Assad",
+            "troops",
+            "and",
+            "Iran",
+            "-",
+            "backed",
+            "militias",
+        ],
+        [1, 1, 5, 4, 5, 1, 5, 10, 9, 10, 5],
+        [
+            "nsubj",
+            "ROOT",
+            "amod",
+            "punct",
+            "compound",
+            "dobj",
+            "cc",
+            "npadvmod",
+            "punct",
+            "amod",
+            "conj",
+        ],
+        [
+            "PROPN",
+            "VERB",
+            "ADJ",
+            "PUNCT",
+            "PROPN",
+            "NOUN",
+            "CCONJ",
+            "PROPN",
+            "PUNCT",
+            "VERB",
+            "NOUN",
+        ],
+        ["B-GPE", "O", "O", "O", "B-PERSON", "O", "O", "B-GPE", "O", "O", "O"],
+        [True, True, False, False, True, True, True, False, False, True, False],
+    )
+    assert [s.text for s in described_spans(doc)] == ["pro-Assad troops", "Iran-backed militias"]

@@ -8,8 +8,9 @@ decided in :mod:`briefing.resolve.described`. A phrase is taken in numbered stag
    (``described_roles``), heading its own phrase ("the army said"), not modifying
    another noun ("army officers", "government-held") and not inside a name;
 2. **modifiers** (:func:`_phrase_start`): the words before it that may say whose it is:
-   a people's or a country's word ("Syrian", "US-backed"), or a word of the lexicon
-   ("government forces", "pro-government", "security forces");
+   a people's or a country's word ("Syrian", "US-backed"), a word of the lexicon
+   ("government forces", "pro-government", "security forces"), or a name after "pro-"
+   or "anti-" ("pro-Assad troops");
 3. **owned by a name** (:func:`_owned_by_name`): a phrase right after a person's or an
    organisation's name ("HTS fighters", "Assad regime") or before "of" and one
    ("troops of the Government of National Unity") is that name's, already a mention,
@@ -38,12 +39,15 @@ MODIFIER_WORDS = frozenset(
         "described_home_words",
         "described_opposition_words",
         "described_branch_words",
-        "described_backing_words",
-        "described_leading_words",
     )
     for word in lexicon.words(name)
 ) | {word for phrase in ROLE_PHRASES for word in phrase.replace("-", " ").split()[:-1]}
 """Words that may stand before a head inside a description."""
+JOINED_WORDS = lexicon.word_set("described_backing_words") | lexicon.word_set(
+    "described_leading_words"
+)
+"""Words that stand in a description only joined by a hyphen ("Iran-backed",
+"Kurdish-led"): alone they are verbs ("Russia backed the troops")."""
 COUNTRY_LABELS = frozenset({"NORP", "GPE"})
 """Tags of the words that say whose an actor is ("Syrian", "US")."""
 NAME_LABELS = frozenset({PERSON, ORG, "FAC", "LOC"})
@@ -52,6 +56,7 @@ MODIFYING_DEPS = frozenset({"compound", "amod", "nmod"})
 HYPHENS = frozenset({"-", "‐", "–"})
 POSSESSIVES = frozenset({"'s", "’s"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "whose", "our", "your", "my"})
+SIDE_PREFIXES = frozenset({"pro", "anti"})
 MAX_MODIFIERS = 5
 """Words taken before a head at most ("US - backed Kurdish security forces")."""
 
@@ -83,13 +88,26 @@ def _is_head(token: Token) -> bool:
 def _phrase_start(head: Token) -> int:
     """Stage 2: where the phrase ending at ``head`` starts."""
     doc, start = head.doc, head.i
-    while start > 0 and head.i - start < MAX_MODIFIERS and _may_modify(doc[start - 1]):
+    while start > 0 and head.i - start < MAX_MODIFIERS and (
+        _may_modify(doc[start - 1]) or _after_side_prefix(doc, start - 1)
+    ):
         start -= 1
     while start < head.i and doc[start].text in HYPHENS:
         start += 1  # a hyphen cannot open a phrase
     if start > 1 and doc[start - 1].text in POSSESSIVES and _is_country(doc[start - 2]):
         start -= 2  # "Russia's military"
     return start
+
+
+def _after_side_prefix(doc: Doc, i: int) -> bool:
+    """ "pro-Assad troops", "anti-Houthi forces": a name after "pro-" or "anti-" says
+    whose side, not whose they are."""
+    return (
+        i > 1
+        and doc[i - 1].text in HYPHENS
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].lower_ in SIDE_PREFIXES
+    )
 
 
 def _is_country(token: Token) -> bool:
@@ -101,7 +119,13 @@ def _may_modify(token: Token) -> bool:
         token.lower_ in MODIFIER_WORDS
         or _is_country(token)
         or (token.text in HYPHENS and not token.whitespace_)
+        or (token.lower_ in JOINED_WORDS and _hyphen_before(token))
     )
+
+
+def _hyphen_before(token: Token) -> bool:
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is not None and before.text in HYPHENS and not before.whitespace_
 
 
 def _of_a_name(head: Token) -> bool:

@@ -97,6 +97,8 @@ class _Owners:
     backer: str = ""
     home: bool = False
     opposition: bool = False
+    unknown: bool = False
+    """The words say against whom, not whose ("anti-Houthi forces")."""
 
 
 def _owners(words: list[str]) -> _Owners:
@@ -112,9 +114,15 @@ def _owners(words: list[str]) -> _Owners:
             found.backer, skip = country.code if country else low, True
         elif low in LEADING_WORDS:
             continue  # "Kurdish-led": the word before is the owner
-        elif low in ("pro", "anti"):
-            found.home, found.opposition = low == "pro", low == "anti"
-            skip = True  # "pro-Assad": whoever it names, the side is what counts
+        elif low == "pro":
+            # "pro-government", "pro-Assad": the state's side; "pro-Russian": a backer
+            country = country_of(words[i + 1]) if i + 1 < len(words) else None
+            found.backer = country.code if country else found.backer
+            found.home, skip = country is None, True
+        elif low == "anti":
+            # "anti-government": the rebels; "anti-Houthi": against whom, not whose
+            found.opposition = following in HOME_WORDS
+            found.unknown, skip = following not in HOME_WORDS, True
         elif low in OPPOSITION_WORDS:
             found.opposition = True
         elif low in HOME_WORDS:
@@ -145,6 +153,8 @@ def read_description(text: str, home: str) -> Described | None:
         return None
     role, n = found
     owners = _owners(words[:n])
+    if owners.unknown:
+        return None
     if owners.opposition:
         if role not in ARMED_ROLES:
             return None
