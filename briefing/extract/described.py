@@ -88,8 +88,10 @@ def _is_head(token: Token) -> bool:
 def _phrase_start(head: Token) -> int:
     """Stage 2: where the phrase ending at ``head`` starts."""
     doc, start = head.doc, head.i
-    while start > 0 and head.i - start < MAX_MODIFIERS and (
-        _may_modify(doc[start - 1]) or _after_side_prefix(doc, start - 1)
+    while (
+        start > 0
+        and head.i - start < MAX_MODIFIERS
+        and (_may_modify(doc[start - 1]) or _after_side_prefix(doc, start - 1))
     ):
         start -= 1
     while start < head.i and doc[start].text in HYPHENS:
