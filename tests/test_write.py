@@ -29,6 +29,7 @@ from briefing.records import (
 )
 from briefing.write import write
 from briefing.write.links import SECTION, TOP, Links, Site
+from briefing.write.pagedata import names_someone, speakers
 from briefing.write.sync import MARKER_FILE
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "docs_templates"
@@ -203,3 +204,20 @@ def test_the_write_stage_imports_no_other_stage() -> None:
     loaded = json.loads(out.stdout)
     stages = ("briefing.resolve", "briefing.extract", "briefing.ingest")
     assert not [m for m in loaded if m.startswith(stages)] and "spacy" not in loaded
+
+
+def test_unnamed_speakers_are_one_heading_and_named_ones_keep_their_own() -> None:
+    assert not any(map(names_someone, ["they", "a monitor", "The correspondent", "people"]))
+    assert all(map(names_someone, ["SANA", "Iranian media", "the Syrian army command"]))
+
+    def quote(n: int, written: str | None) -> ResolvedQuote:
+        return ResolvedQuote(
+            f"q{n}", "words", "indirect", None, written, "said", Citation("a", n), "2024-11-30"
+        )
+
+    found = speakers([quote(1, "a monitor"), quote(2, "they"), quote(3, "SANA"), quote(4, None)])
+    assert [(s.written, s.unnamed, len(s.quotes)) for s in found] == [
+        ("SANA", False, 1),
+        (None, True, 2),
+        (None, False, 1),
+    ]

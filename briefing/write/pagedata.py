@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +53,9 @@ class Speaker:
     """The speaker as written, when no entity stands for them; None when unattributed."""
     quotes: list[ResolvedQuote]
     """Their quotes, in day order."""
+    unnamed: bool = False
+    """The speakers the sources give without a name ("they", "a monitor", "people"),
+    together: each quote then shows who as written."""
 
 
 @dataclass(frozen=True)
@@ -244,17 +248,44 @@ def speakers(quotes: Sequence[ResolvedQuote]) -> list[Speaker]:
     first; unattributed quotes last."""
     groups: dict[str, list[ResolvedQuote]] = defaultdict(list)
     for q in shown_quotes(quotes):
-        key = q.speaker or (f"~{fold(q.speaker_text)}" if q.speaker_text else "~~")
+        if q.speaker:
+            key = q.speaker
+        elif q.speaker_text:
+            key = UNNAMED if not names_someone(q.speaker_text) else f"~{fold(q.speaker_text)}"
+        else:
+            key = "~~"
         groups[key].append(q)
-    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "~~", -len(kv[1]), kv[0]))
+    last = (UNNAMED, "~~")  # after the named speakers: the unnamed, then no one
+    ordered = sorted(
+        groups.items(),
+        key=lambda kv: (last.index(kv[0]) if kv[0] in last else -1, -len(kv[1]), kv[0]),
+    )
     return [
         Speaker(
             entity=None if key.startswith("~") else key,
-            written=None if key == "~~" else members[0].speaker_text,
+            written=None if key in last else members[0].speaker_text,
             quotes=_in_day_order(members),
+            unnamed=key == UNNAMED,
         )
         for key, members in ordered
     ]
+
+
+UNNAMED = "~~unnamed"
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def names_someone(written: str) -> bool:
+    """Whether a speaker as written names someone ("Iranian media", "SANA", "the
+    Syrian army command"), not only a pronoun or a description ("they", "a monitor",
+    "The correspondent")."""
+    words = written.split()
+    return any(_CAPITALISED.fullmatch(w) for w in words[1:]) or bool(
+        words and words[0][:1].isupper() and words[0].lower() not in _OPENERS
+    )
+
+
+_OPENERS = frozenset({"the", "a", "an", "they", "he", "she", "it", "we", "people", "some"})
 
 
 def claims_by_day(briefing: Briefing) -> dict[str, list[FigureClaim]]:
