@@ -28,3 +28,21 @@ def test_alike_names_left_apart_are_proposed_never_merged() -> None:
         ("syrian-observatory-for-human-rights", "syrian-observatory-of-human-rights")
     ]
     assert len(briefing.entities) == 6
+
+
+def test_a_bare_surname_two_relatives_share_stays_apart_and_is_proposed_with_each() -> None:
+    corpus, extractions = _corpus_and_extractions(
+        {
+            "a": [
+                ("Vincent Gigante ran the family.", "Vincent Gigante/PERSON"),
+                ("His brother Mario Gigante denied it.", "Mario Gigante/PERSON"),
+                ("Gigante was jailed.", "Gigante/PERSON"),
+            ]
+        }
+    )
+    briefing = resolve(corpus, extractions, "T")
+    assert {e.name for e in briefing.entities} == {"Vincent Gigante", "Mario Gigante", "Gigante"}
+    assert {(p.first, p.second) for p in briefing.proposals} >= {
+        ("vincent-gigante", "gigante"),
+        ("mario-gigante", "gigante"),
+    }

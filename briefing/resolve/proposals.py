@@ -12,6 +12,9 @@ PROPOSAL_MIN_SCORE = 85.0
 """Name similarity (rapidfuzz ratio, 0-100) at which two unmerged entities are proposed
 for review: "Syrian Observatory for Human Rights" / "Syrian Observatory of Human
 Rights" (97) are; "Iran" / "Iraq" (75) are not."""
+SURNAME_SCORE = 90.0
+"""The score given a bare surname and a person whose name ends with it that no rule
+joined ("Gigante" and "Vincent Gigante", when a relative shares the name)."""
 PROPOSALS_MAX = 200
 """Most proposals listed, best first."""
 
@@ -40,5 +43,23 @@ def proposals(entities: Sequence[Entity]) -> tuple[Proposal, ...]:
             if a.located_as and b.located_as:
                 continue  # the gazetteer already told them apart
             found.append(Proposal(a.id, b.id, round(float(scores[i, j]), 1)))
+    found.extend(_surnames(entities))
+    found = list(dict.fromkeys(found))
     found.sort(key=lambda p: (-p.score, p.first, p.second))
     return tuple(found[:PROPOSALS_MAX])
+
+
+def _surnames(entities: Sequence[Entity]) -> list[Proposal]:
+    """A one-word actor and each person whose full name ends with it: left apart when
+    the text could mean either of two relatives, proposed for review."""
+    people: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = fold(e.name).split()
+        if e.kind == "person" and len(words) > 1:
+            people.setdefault(words[-1], []).append(e)
+    return [
+        Proposal(person.id, e.id, SURNAME_SCORE)
+        for e in entities
+        if e.group == "actor" and " " not in e.name
+        for person in people.get(fold(e.name), [])
+    ]
