@@ -93,10 +93,15 @@ class _Owners:
     """What the words before a role say about whose it is."""
 
     country: str = ""
+    """The code of the country a word names ("Syrian")."""
     people: str = ""
+    """A people or a place that is no country ("kurdish", "franklin county")."""
     backer: str = ""
+    """Who backs it ("Iran-backed", "pro-Russian"): a country's code or a word."""
     home: bool = False
+    """A word makes it the story's own state's ("government forces", "pro-Assad")."""
     opposition: bool = False
+    """A word makes it the armed opposition's ("opposition fighters")."""
     unknown: bool = False
     """The words say against whom, not whose ("anti-Houthi forces")."""
 

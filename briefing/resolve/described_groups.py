@@ -94,10 +94,16 @@ class _Found:
     """Described mentions found so far, by group key, and the mentions they replace."""
 
     readings: dict[str, Described] = field(default_factory=dict)
+    """Group key → the reading that names it (one with its owner written, if any)."""
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    """Group key → its mentions."""
     rules: dict[str, set[str]] = field(default_factory=dict)
+    """Group key → why mentions other than descriptions joined it."""
     replaced: dict[tuple[str, int, int], Mention] = field(default_factory=dict)
+    """Where a mention stands → the described mention made there ("Syrian" of "Syrian
+    and Russian warplanes"), which replaces the tagger's."""
     bare: list[tuple[Mention, Described]] = field(default_factory=list)
+    """Bare roles ("the navy") waiting to be placed (:meth:`place_bare`)."""
     appositions: dict[tuple[str, int, int], Described] = field(default_factory=dict)
     """Where an organisation's name follows a description of it ("state news agency
     SANA") → that description."""
