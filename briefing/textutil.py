@@ -13,6 +13,11 @@ RESERVED_IDS = frozenset({"index"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+NICKNAME = re.compile(r"(?<=\w)\s+[\"“(][A-Z][^\"“”()]{0,29}[\"”)]\s+(?=\w)")
+"""A quoted or bracketed nickname between a person's names: Vincent "The Chin" Gigante,
+Kimani (Kiki) Gray."""
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics (``Saraqéb`` → ``saraqeb``)."""
     if text.isascii():

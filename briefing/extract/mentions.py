@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..records import ACTOR_LABELS, DESCRIBED, NAME_ONLY_LABELS, PLACE_LABELS, Mention
-from ..textutil import alternation
+from ..textutil import NICKNAME, alternation
 from .described import described_spans
 from .labels import ORG, PERSON
 from .roles import LEADING_ARTICLES, PERSON_NOUNS, TITLES, role
@@ -213,18 +213,20 @@ def _is_junk(span: Span, label: str, limit: int) -> bool:
     )
 
 
-_NICKNAME = re.compile(r"^[^\"“”()]+\s[\"“(][A-Z][^\"“”()]{0,29}[\"”)]\s[^\"“”()]+$")
-"""A person's name with a quoted or bracketed nickname inside: Vincent "The Chin" Gigante."""
+_MARKS = '()“”"'
 
 
 def _nicknamed(text: str, label: str) -> bool:
-    return label == PERSON and bool(_NICKNAME.match(text))
+    """A person's name whose only marks enclose a nickname: Vincent "The Chin" Gigante."""
+    if label != PERSON or NICKNAME.search(text) is None:
+        return False
+    return not any(mark in NICKNAME.sub(" ", text) for mark in _MARKS)
 
 
 def _has_marks(text: str, label: str) -> bool:
     """Quotation marks or brackets: a quote or a gloss, not a name, unless a nickname
     stands inside a person's name."""
-    return any(mark in text for mark in '()“”"') and not _nicknamed(text, label)
+    return any(mark in text for mark in _MARKS) and not _nicknamed(text, label)
 
 
 def _starts_with_modifier(text: str) -> bool:

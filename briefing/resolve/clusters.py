@@ -161,10 +161,10 @@ def _joined(
     words: frozenset[str],
     places: set[str],
     same_place: Mapping[str, str],
+    definite: bool,
 ) -> Cluster | None:
     """Stages 2 and 3: the event a sentence tells that is already gathered, or None."""
     noun = typed.predicate.lower().rstrip("s") if typed.noun else None
-    definite = _definite(statement, typed)
     return next(
         (
             c
@@ -192,14 +192,11 @@ def _place(
         return True
     roles = statement_roles(statement, typed.at, places, typed)
     words = content_words(statement.text)
-    cluster = _joined(clusters, statement, typed, words, places, same_place)
+    definite = _definite(statement, typed)
+    cluster = _joined(clusters, statement, typed, words, places, same_place, definite)
     if cluster is not None:
         cluster.join(statement, roles, words)
-    elif (
-        defer
-        and typed.noun
-        and (_definite(statement, typed) or not set(statement.entities) & places)
-    ):
+    elif defer and typed.noun and (definite or not set(statement.entities) & places):
         return False
     elif statement.date_evidence == "published" and not tells_a_past_event(statement, typed):
         pass  # background or a state of things, dated only by its article

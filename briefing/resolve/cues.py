@@ -60,7 +60,12 @@ def contexts(mentions: Iterable[Mention], paragraphs: Paragraphs) -> Iterator[tu
     """The text just before and just after each mention."""
     for m in mentions:
         text = paragraphs[(m.article_id, m.paragraph)]
-        yield text[max(m.start - CUE_WINDOW, 0) : m.start], text[m.end : m.end + CUE_WINDOW]
+        yield _before(m, paragraphs), text[m.end : m.end + CUE_WINDOW]
+
+
+def _before(m: Mention, paragraphs: Paragraphs) -> str:
+    """The text just before a mention."""
+    return paragraphs[(m.article_id, m.paragraph)][max(m.start - CUE_WINDOW, 0) : m.start]
 
 
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?:\s|$)")
@@ -96,8 +101,8 @@ def vessel_cues(mentions: Iterable[Mention], paragraphs: Paragraphs) -> int:
     """Mentions of a ship: "the warship X", "INS X"."""
     return sum(
         1
-        for m, (before, _) in zip(mentions, contexts(mentions, paragraphs), strict=True)
-        if _VESSEL_BEFORE.search(before) or _VESSEL_START.match(m.text)
+        for m in mentions
+        if _VESSEL_START.match(m.text) or _VESSEL_BEFORE.search(_before(m, paragraphs))
     )
 
 

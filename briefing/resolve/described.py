@@ -34,10 +34,14 @@ ROLE_OF_PHRASE = {
 }
 LONGEST_ROLE_PHRASE = max(len(p.split()) for p in ROLE_OF_PHRASE)
 ROLE_WORDS = frozenset(w for phrase in ROLE_OF_PHRASE for w in phrase.split())
+ROLE_WORDS = frozenset(w for phrase in ROLE_OF_PHRASE for w in phrase.split())
 BARE_HEADS = frozenset(p.replace("-", " ") for p in lexicon.words("described_bare_heads"))
 NAME_HEADS = frozenset(p.replace("-", " ") for p in lexicon.words("described_name_heads"))
 HOME_WORDS = lexicon.word_set("described_home_words")
 OPPOSITION_WORDS = lexicon.word_set("described_opposition_words")
+OWNING_WORDS = HOME_WORDS | OPPOSITION_WORDS
+"""Words that say whose a role phrase is from inside it ("state media", "opposition
+fighters"), so that it may stand alone."""
 BACKING_WORDS = lexicon.word_set("described_backing_words")
 LEADING_WORDS = lexicon.word_set("described_leading_words")
 SIDES = lexicon.word_set("described_sides")
@@ -66,8 +70,9 @@ class Described:
     backer: str = ""
     """A country's code or a people's word written as the backer ("Iran-backed")."""
     bare: bool = False
-    """Whether no word says whose it is ("the navy said"): then it is the one of its role
-    the article, or else the story, names most with its owner, or the story's own."""
+    """Whether no word says whose it is ("the navy said"): then it is the story's own
+    country's, unless the story names another's of its role and not that one
+    (:mod:`.described_groups`)."""
 
     def key(self) -> str:
         """The group key: never a name's key (it holds "|")."""
@@ -81,7 +86,7 @@ def _role_and_modifiers(words: list[str]) -> tuple[str, int] | None:
         role = ROLE_OF_PHRASE.get(" ".join(folded[-n:]))
         if role is not None:
             phrase = folded[-n:]
-            alone = " ".join(phrase) in BARE_HEADS or (HOME_WORDS | OPPOSITION_WORDS) & set(phrase)
+            alone = " ".join(phrase) in BARE_HEADS or OWNING_WORDS & set(phrase)
             return (role, len(words) - n) if alone or n < len(words) else None
     if folded[-1] in OPPOSITION_HEADS and OPPOSITION_WORDS & set(folded[:-1]):
         return REBELS, len(words) - 1  # "anti-government fighters"
@@ -139,9 +144,6 @@ def _owners(words: list[str]) -> _Owners:
             # is no country
             found.people = f"{found.people} {low}".strip()
     return found
-
-
-ROLE_WORDS = frozenset(w for phrase in ROLE_OF_PHRASE for w in phrase.split())
 
 
 def _words(text: str) -> list[str]:

@@ -65,17 +65,17 @@ _COORDINATED = re.compile(r"\s+(?:and|or)\s+$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-def _coordinated(m: Mention, reading: Described, paragraphs: Paragraphs) -> str:
-    """The country word written just before "and"/"or" and ``m``, when ``m`` names its
-    owner first ("Syrian and Russian warplanes"); else ""."""
+def _coordinated(m: Mention, reading: Described, paragraphs: Paragraphs) -> tuple[int, str]:
+    """(start, word) of the country word written just before "and"/"or" and ``m``, when
+    ``m`` names its owner first ("Syrian and Russian warplanes"); else (-1, "")."""
     if not reading.written:
-        return ""
+        return -1, ""
     before = paragraphs.get((m.article_id, m.paragraph), "")[: m.start]
     joined = _COORDINATED.search(before)
     if joined is None:
-        return ""
-    word = before[: joined.start()].rsplit(None, 1)[-1:] or [""]
-    return word[0] if country_of(word[0]) is not None else ""
+        return -1, ""
+    word = (before[: joined.start()].rsplit(None, 1)[-1:] or [""])[0]
+    return (joined.start() - len(word), word) if country_of(word) is not None else (-1, "")
 
 
 def _speaks_as_capital(m: Mention, paragraphs: Paragraphs) -> Country | None:
@@ -142,13 +142,12 @@ def _coordinated_mention(
     m: Mention,
     reading: Described,
     by_where: Mapping[tuple[str, int, int], Mention],
+    start: int,
     word: str,
-    paragraphs: Paragraphs,
 ) -> tuple[Mention, Described]:
-    """The mention of the country word before "and" in "Syrian and Russian warplanes",
-    made a described actor's with the role of the phrase it is coordinated with."""
-    text = paragraphs[(m.article_id, m.paragraph)]
-    start = _COORDINATED.search(text[: m.start]).start() - len(word)  # type: ignore[union-attr]
+    """The mention of the country word at ``start`` before "and" in "Syrian and Russian
+    warplanes", made a described actor's with the role of the phrase it is coordinated
+    with."""
     old = by_where.get((m.article_id, m.paragraph, start))
     base = old or Mention(
         m.article_id, m.paragraph, m.sentence, start, start + len(word), word, DESCRIBED
@@ -176,8 +175,9 @@ def _read_mentions(
             found.add(m, reading)
             if following is not None and _names_it(m, following, paragraphs):
                 found.appositions[where(following)] = reading
-            if word := _coordinated(m, reading, paragraphs):
-                made, made_reading = _coordinated_mention(m, reading, by_where, word, paragraphs)
+            start, word = _coordinated(m, reading, paragraphs)
+            if word:
+                made, made_reading = _coordinated_mention(m, reading, by_where, start, word)
                 found.replaced[where(made)] = made
                 found.add(made, made_reading, RULE_COORDINATED)
     return found
@@ -283,15 +283,17 @@ def _named_owner(groups: Mapping[str, Group], reading: Described) -> Group | Non
 def _with_replaced(
     extractions: Sequence[ArticleExtraction], replaced: Mapping[tuple[str, int, int], Mention]
 ) -> tuple[ArticleExtraction, ...]:
-    """The extractions with the mentions made by stage 3 in place of the ones they replace."""
+    """The extractions with the mentions made by stage 2 in place of the ones they replace."""
+    made: dict[str, list[Mention]] = defaultdict(list)
+    for (article_id, _, _), m in replaced.items():
+        made[article_id].append(m)
     out = []
     for e in extractions:
-        made = [m for at, m in replaced.items() if at[0] == e.article_id]
-        if not made:
+        if e.article_id not in made:
             out.append(e)
             continue
         kept = {where(m): m for m in e.mentions}
-        kept.update({where(m): m for m in made})
+        kept.update({where(m): m for m in made[e.article_id]})
         ordered = tuple(sorted(kept.values(), key=lambda m: (m.paragraph, m.start)))
         out.append(replace(e, mentions=ordered))
     return tuple(out)
@@ -324,9 +326,12 @@ def _title(mentions: Sequence[Mention]) -> str:
     written that names it with its owner ("Syrian army"); the phrase most often written
     that names it ("the army"); a capital speaking for its government, said to be so
     ("Damascus (government)"); the phrase most often written ("rebels")."""
+    texts = {m.text for m in mentions}  # each phrase read once, however often written
+    owning = {t for t in texts if names_its_owner(t)}
+    heading = {t for t in texts if naming_head(t) in NAME_HEADS}
     named = [m.text for m in mentions if m.label == ORG and names_a_role(m.text)]
-    owned = [m.text for m in mentions if names_its_owner(m.text)]
-    naming = [m.text for m in mentions if naming_head(m.text) in NAME_HEADS]
+    owned = [m.text for m in mentions if m.text in owning]
+    naming = [m.text for m in mentions if m.text in heading]
     if named or owned or naming:
         return _most_written(named or owned or naming)
     if all(m.label in PLACE_LABELS for m in mentions):

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from .. import lexicon
 from ..records import Mention
-from ..textutil import fold
+from ..textutil import NICKNAME, fold
 from .romanisation import respell, rules
 
 HONORIFICS = lexicon.word_set("honorifics")
@@ -40,8 +40,6 @@ GENERIC_HEADS = frozenset(word for _, heads in ACTOR_KIND_WORDS for word in head
 _INSTITUTION_WORDS = GENERIC_HEADS | INSTITUTION_HEADS
 _INITIAL_SKIP = lexicon.word_set("initial_skip_words")
 _TOKEN = re.compile(r"[a-z0-9]+")
-NICKNAME = re.compile(r"(?<=\w)\s+[\"“(][A-Z][^\"“”()]{0,29}[\"”)]\s+(?=\w)")
-"""A quoted or bracketed nickname between a person's names: Kimani "Kiki" Gray."""
 _OWNER = re.compile(r"^(?:[\w.-]+\s+){0,2}[\w.-]+(?:'s|’s|'|’)\s+", re.U)
 """An owner written before a name: "Jordan’s" in "Jordan’s King Abdullah II", "FRANCE
 24’s" in "FRANCE 24’s Nasr"."""

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..records import NAME_ONLY_LABELS, ORG, PERSON, ArticleExtraction
 from .cues import Paragraphs, followed_by_place_noun, place_cues
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .groups import Group, Groups, copied, merge_groups
 from .kinds import is_vessel
 from .locate import Candidate, locate
@@ -46,6 +46,11 @@ def _candidate(key: str, group: Group, paragraphs: Paragraphs, surnames: set[str
     )
 
 
+def located_rule(place: Place, how: str) -> str:
+    """Why a group is a place, for its page: "located by gazetteer name: Idlib (...)"."""
+    return f"located by {how}: {place.name} ({place.kind}, {place.country_name})"
+
+
 def locate_groups(groups: Groups, paragraphs: Paragraphs, gazetteer: Gazetteer) -> dict[str, Group]:
     """Stage 1: locate places in the gazetteer; names of one place become one entity;
     names only ever tagged NORP ("Syrian") are dropped unless they are places."""
@@ -59,9 +64,7 @@ def locate_groups(groups: Groups, paragraphs: Paragraphs, gazetteer: Gazetteer) 
     by_place: dict[str, list[str]] = defaultdict(list)
     for key, (place, how) in locate(candidates, gazetteer).items():
         groups[key].place = place
-        groups[key].rules.add(
-            f"located by {how}: {place.name} ({place.kind}, {place.country_name})"
-        )
+        groups[key].rules.add(located_rule(place, how))
         by_place[place.key].append(key)
     for keys in by_place.values():
         if len(keys) > 1:

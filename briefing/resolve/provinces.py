@@ -20,6 +20,7 @@ from ..textutil import alternation
 from .cues import Paragraphs
 from .gazetteer import Gazetteer, Place, comparable
 from .groups import Group, Groups, copied, move_mentions
+from .places import located_rule
 
 _WORDS = alternation(lexicon.words("subdivision_words"))
 _AFTER = re.compile(rf"^\s+({_WORDS})\b", re.I)
@@ -71,9 +72,7 @@ def split_provinces(
         new_key = f"{key} {word}"
         groups[new_key] = Group(new_key, [], set(), place=province, title=f"{group.name()} {word}")
         move_mentions(groups, key, new_key, [m for m, _ in marked], RULE_PROVINCE)
-        groups[new_key].rules.add(
-            f"located by gazetteer name: {province.name} ({province.kind}, {province.country_name})"
-        )
+        groups[new_key].rules.add(located_rule(province, "gazetteer name"))
     return groups
 
 
