@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,6 +144,24 @@ def test_builds_are_byte_identical(tmp_path: Path, trained_nlp, sample_build) ->
     # A rebuild served from the extraction cache gives the same bytes too.
     build(Config(root=again), nlp=trained_nlp, run_mkdocs=False)
     assert tree_bytes(again / "site_src") == tree_bytes(root / "site_src")
+
+
+def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    """Set and dict order of strings changes with the hash seed; output must not.
+    Seeds 1 and 2 ordered two agents of one sample event differently."""
+    trees = []
+    for seed in ("1", "2"):
+        root = tmp_path / seed
+        shutil.copytree(SAMPLE_SEEDS, root / "seeds")
+        code = (
+            "from pathlib import Path; from briefing.config import Config; "
+            "from briefing.pipeline import build; "
+            f"build(Config(root=Path({str(root)!r})), run_mkdocs=False)"
+        )
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        trees.append(tree_bytes(root / "site_src"))
+    assert trees[0] == trees[1]
 
 
 REFERENCE_PLACES = {  # (lat, lon) from an atlas, to check the gazetteer's choices

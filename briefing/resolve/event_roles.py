@@ -32,32 +32,35 @@ _BY_AFTER_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
 _OWNER_BEFORE_NOUN = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+)?$")
 
 
-def _noun_agents(statement: Statement, typed: Typed, places: set[str] | frozenset[str]) -> set[str]:
-    """Who did an event named by a noun: "strikes by Russia", "HTS's offensive"."""
+def _noun_agents(
+    statement: Statement, typed: Typed, places: set[str] | frozenset[str]
+) -> dict[str, None]:
+    """Who did an event named by a noun: "strikes by Russia", "HTS's offensive"; in the
+    order written."""
     end = typed.at + len(typed.predicate)
-    agents = set()
+    agents: dict[str, None] = {}
     for start, stop, entity_id in statement.spans:
         if entity_id in places:
             continue
         after = start >= end and _BY_AFTER_NOUN.fullmatch(statement.text[end:start])
         before = stop <= typed.at and _OWNER_BEFORE_NOUN.match(statement.text[stop : typed.at])
         if after or before:
-            agents.add(entity_id)
+            agents[entity_id] = None
     return agents
 
 
-def _light_verb_agents(statement: Statement, typed: Typed) -> set[str]:
+def _light_verb_agents(statement: Statement, typed: Typed) -> dict[str, None]:
     """Who did an event named by a noun that a verb just before it governs: the subject
-    of "launched" in "warplanes launched strikes"."""
+    of "launched" in "warplanes launched strikes"; in the order written."""
     before = [at for at, _ in statement.verbs if at < typed.at]
     if not before:
-        return set()
+        return {}
     light = max(before)
-    return {
+    return dict.fromkeys(
         entity_id
         for entity_id, relation, verb in statement.arguments
         if verb == light and relation == "nsubj"
-    }
+    )
 
 
 def _role(relation: str, verb: int, predicate_at: int, place: bool) -> str:
@@ -82,7 +85,7 @@ def statement_roles(
     roles: dict[str, str] = {}
     if typed is not None and typed.noun:
         agents = _noun_agents(statement, typed, places) or _light_verb_agents(statement, typed)
-        roles.update(dict.fromkeys(agents - set(places), "agent"))
+        roles.update(dict.fromkeys((a for a in agents if a not in places), "agent"))
     for entity_id, relation, verb in statement.arguments:
         role = _role(relation, verb, predicate_at, entity_id in places)
         previous = roles.get(entity_id)
