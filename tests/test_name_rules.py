@@ -66,6 +66,29 @@ def test_a_surname_tagged_a_people_or_a_place_joins_the_person_named_in_the_arti
     assert entities["Raj Chohan"].group == "actor"
 
 
+def test_a_surname_tagged_a_place_now_and_then_joins_the_one_person_across_articles() -> None:
+    # The small model tags a surname alone as a town about a third of the time; the
+    # text never writes it where a place goes, so it is the corpus's one such person.
+    class Town(FakeGazetteer):
+        def exact(self, name):
+            return super().exact("Hama" if name == "Chohan" else name)
+
+    entities = _entities(
+        {
+            "a": [("Raj Chohan was missing.", "Raj Chohan/PERSON")],
+            "b": [
+                ("Chohan lawyer Mark Heller spoke.", "Chohan/GPE;Mark Heller/PERSON"),
+                ("Chohan had a son.", "Chohan/GPE"),
+                ("Chohan's wife left.", "Chohan/ORG"),
+            ],
+            "c": [("Chohan said so.", "Chohan/PERSON"), ("Chohan was seen.", "Chohan/ORG")],
+        },
+        gazetteer=Town(),
+    )
+    assert "Chohan" not in entities
+    assert entities["Raj Chohan"].mention_count == 6
+
+
 def test_a_surname_the_text_puts_in_a_place_context_stays_a_place() -> None:
     entities = _entities(
         {

@@ -56,6 +56,9 @@ RULE_MIDDLE_NAME = "same first name and surname; a middle name or initial left o
 SHORT_NAME_MAX_PLACE_SHARE = 0.1
 """A short name tagged as a place, or written in a place context ("reached Hama"),
 more often than this share is not a surname."""
+SHORT_NAME_MAX_PLACE_TAGS = 0.5
+"""A short name the text seldom puts in a place context may still be tagged a place
+this often and be a surname: the tagger often calls a surname alone a town."""
 SHORT_NAME_DOMINANCE = 0.8
 """Share of mentions a full name needs to claim a short name that other full names share."""
 RUN_ON_MIN_LOWER = 2
@@ -171,8 +174,8 @@ def _may_be_short_name(key: str, votes: Counter[str]) -> bool:
     if top in NAME_ONLY_LABELS:
         return False  # "Syrian": a people, not a surname
     places = sum(n for label, n in votes.items() if label not in ACTOR_LABELS | NAME_ONLY_LABELS)
-    if places > SHORT_NAME_MAX_PLACE_SHARE * sum(votes.values()):
-        return False  # "Hama", tagged a place often enough, is not Samer Hama's surname
+    if places >= SHORT_NAME_MAX_PLACE_TAGS * sum(votes.values()):
+        return False  # "Hama", tagged a place mostly, is not Samer Hama's surname
     return top == PERSON or (len(tokens) == 1 and any(label in ACTOR_LABELS for label in votes))
 
 
