@@ -8,7 +8,7 @@ from briefing.resolve.names import name_key
 from .test_locate import FakeGazetteer
 from .test_resolve import _entities
 
-_LOWER = [("He checks the books and will hire staff; then he went into rehab.", "")] * 2
+_LOWER = [("He checks out the books and will hire staff; then he went into rehab.", "")] * 2
 
 
 def test_headline_words_run_into_a_name_are_cut_off_on_either_side() -> None:
@@ -19,6 +19,11 @@ def test_headline_words_run_into_a_name_are_cut_off_on_either_side() -> None:
                 ("Lindsay Lohan Checks Into Rehab", "Lindsay Lohan Checks Into Rehab/PERSON"),
                 ("Lindsay Lohan arrived.", "Lindsay Lohan/PERSON"),
             ],
+            "c": [
+                # a run-on of a run-on: "... Checks Out" runs into "... Checks"
+                ("Lindsay Lohan Checks Out Of Rehab", "Lindsay Lohan Checks Out/PERSON"),
+                ("Lindsay Lohan Checks In", "Lindsay Lohan Checks/PERSON"),
+            ],
             "b": [
                 ("Sixers Hire Maurice Cheeks", "Hire Maurice Cheeks/PERSON"),
                 ("Maurice Cheeks spoke.", "Maurice Cheeks/PERSON"),
@@ -26,7 +31,7 @@ def test_headline_words_run_into_a_name_are_cut_off_on_either_side() -> None:
         }
     )
     assert set(entities) == {"Lindsay Lohan", "Maurice Cheeks"}
-    assert entities["Lindsay Lohan"].mention_count == 2
+    assert entities["Lindsay Lohan"].mention_count == 4
     assert entities["Maurice Cheeks"].mention_count == 2
 
 

@@ -230,6 +230,19 @@ def _short_name_target(
     return None
 
 
+def _last_of_chains(run_on: dict[str, str]) -> dict[str, str]:
+    """Each run-on key sent to the end of its chain: "lindsay lohan checks out" runs
+    into "lindsay lohan checks", itself a run-on of "lindsay lohan"."""
+    ends = {}
+    for key, target in run_on.items():
+        seen = {key}
+        while target in run_on and target not in seen:
+            seen.add(target)
+            target = run_on[target]
+        ends[key] = target
+    return ends
+
+
 @dataclass(frozen=True)
 class _CorpusNames:
     """What the corpus's names tell about each key, read before any mention is filed."""
@@ -268,11 +281,13 @@ def _corpus_names(
     person_keys = {k for k, v in votes.items() if v.most_common(1)[0][0] == PERSON}
     surfaces = {base_key[id(m)]: display(m.text) for m in reversed(mentions)}
     acronyms = {**initialisms(surfaces), **acronym_keys(defined)}
-    run_on = {
-        k: rest
-        for k in votes
-        if (rest := run_together(k, votes) or _runs_into_words(k, votes, lower))
-    }
+    run_on = _last_of_chains(
+        {
+            k: rest
+            for k in votes
+            if (rest := run_together(k, votes) or _runs_into_words(k, votes, lower))
+        }
+    )
     short = _short_name_targets(votes, person_keys, run_on)
     of_short: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
