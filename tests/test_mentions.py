@@ -65,6 +65,26 @@ def test_institutions_cut_at_for_are_joined_and_broadcasters_are_not_countries()
     ]
 
 
+def test_a_ship_s_prefix_is_part_of_its_name_and_its_kind_is_not() -> None:
+    nlp = blank_nlp(
+        [
+            {"label": "ORG", "pattern": "INS"},
+            {"label": "GPE", "pattern": "Tarang"},
+            {"label": "PERSON", "pattern": "Frigate HMS Kestrel"},
+            {"label": "GPE", "pattern": "Orla"},
+        ]
+    )
+    article = _article(
+        "a", "INS Tarang sailed. Frigate HMS Kestrel Docks. The crew of USS Orla waved."
+    )
+    (result,) = extract([article], nlp, "blank")
+    assert sorted((m.text, m.label) for m in result.mentions) == [
+        ("HMS Kestrel", "PERSON"),
+        ("INS Tarang", "GPE"),  # the tagger's label for the name; resolve reads the ship
+        ("USS Orla", "GPE"),
+    ]
+
+
 def test_coordinations_and_inner_modifiers_are_not_names() -> None:
     nlp = blank_nlp(
         [

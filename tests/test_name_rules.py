@@ -219,10 +219,13 @@ def test_ships_are_actors_not_places_and_nicknames_are_no_part_of_a_key() -> Non
             "a": [
                 ("The warship INS Sukanya foiled the attack.", "Sukanya/GPE"),
                 ("Sukanya sailed on to Hama.", "Sukanya/GPE;Hama/GPE"),
-            ]
+            ],
+            "b": [("INS Sukanya returned.", "INS Sukanya/PERSON")],
         },
         gazetteer=FakeGazetteer(),
     )
     assert (entities["Sukanya"].group, entities["Sukanya"].kind) == ("actor", "vessel")
+    # the ship's prefix is no part of its key: one ship, written both ways
+    assert {a.text for a in entities["Sukanya"].aliases} == {"Sukanya", "INS Sukanya"}
     assert name_key('Vincent "The Chin" Gigante') == name_key("Vincent Gigante")
     assert name_key("Kimani (Kiki) Gray") == "kimani gray"

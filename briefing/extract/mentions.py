@@ -45,6 +45,8 @@ _FURNITURE_NAMES = lexicon.word_set("furniture_names")
 _FURNITURE_WORDS = lexicon.word_set("furniture_labels") | lexicon.word_set("name_furniture_words")
 """Page furniture that heads a name in boilerplate ("End Quote Bashar al-Assad")."""
 _NAME_PARTICLES = lexicon.word_set("name_particles")
+_VESSEL_PREFIXES = lexicon.word_set("vessel_prefixes")
+_VESSEL_NOUNS = lexicon.word_set("vessel_nouns")
 _MODIFIER_PREFIXES = lexicon.word_set("modifier_prefixes")
 _INNER_MODIFIER = re.compile(
     rf"\s{alternation(lexicon.words('inner_modifier_prefixes'))}[-‐]\w", re.I
@@ -100,22 +102,34 @@ def mentions(
 
 
 def _entity_spans(doc: Doc) -> Iterator[tuple[Span, str, int]]:
-    """(span, label, most tokens allowed) of the tagger's entities, repaired in two
-    general ways: an institution cut at "for"/"of" is joined again, and a country name
-    followed by a small number ("FRANCE 24") is one broadcaster's name, not a country."""
+    """(span, label, most tokens allowed) of the tagger's entities, repaired in three
+    general ways: an institution cut at "for"/"of" is joined again, a ship's prefix
+    ("INS", "USS") is part of the ship's name, and a country name followed by a small
+    number ("FRANCE 24") is one broadcaster's name, not a country."""
     ents = list(doc.ents)
     i = 0
     while i < len(ents):
         ent, label = ents[i], ents[i].label_
         end, limit = ent.end, MAX_MENTION_TOKENS
+        start = ent.start
         if i + 1 < len(ents) and _cut_institution(ent, ents[i + 1]):
             end = ents[i + 1].end
             limit += len(ents[i + 1]) + 2  # each part was checked on its own
             i += 1
+        elif i + 1 < len(ents) and _is_vessel_prefix(ent) and ents[i + 1].start == ent.end:
+            end, label = ents[i + 1].end, ents[i + 1].label_
+            i += 1
         elif _is_broadcaster(ent):
             end, label = end + 1, ORG
-        yield doc[ent.start : end], label, limit
+        elif start > 0 and doc[start - 1].text in _VESSEL_PREFIXES:
+            start -= 1  # an untagged "INS" before a tagged ship's name
+        yield doc[start:end], label, limit
         i += 1
+
+
+def _is_vessel_prefix(ent: Span) -> bool:
+    """ "INS" tagged alone, the ship's name after it tagged apart."""
+    return ent.text in _VESSEL_PREFIXES
 
 
 def _cut_institution(ent: Span, following: Span) -> bool:
@@ -163,6 +177,7 @@ def _trimmed(ent: Span, label: str) -> tuple[int, int]:
         doc[start].lower_ in LEADING_ARTICLES
         or _no_word(doc[start])
         or (doc[start].lower_ in _FURNITURE_WORDS and end - start > 1)
+        or _names_a_ship_kind(doc, start, end)
     ):
         start += 1
     for i in range(start + 1, end):
@@ -174,6 +189,15 @@ def _trimmed(ent: Span, label: str) -> tuple[int, int]:
     while end - start > 1 and _runs_past_name(doc[end - 1], label):
         end -= 1
     return start, end
+
+
+def _names_a_ship_kind(doc: Doc, start: int, end: int) -> bool:
+    """ "Warship INS X" in a headline: the kind of ship, then the ship's prefixed name."""
+    return (
+        start + 1 < end
+        and doc[start].lower_ in _VESSEL_NOUNS
+        and doc[start + 1].text in _VESSEL_PREFIXES
+    )
 
 
 def _no_word(token: Token) -> bool:

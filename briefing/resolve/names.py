@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from .. import lexicon
 from ..records import Mention
-from ..textutil import NICKNAME, fold
+from ..textutil import NICKNAME, alternation, fold
 from .romanisation import respell, rules
 
 HONORIFICS = lexicon.word_set("honorifics")
@@ -40,6 +40,8 @@ GENERIC_HEADS = frozenset(word for _, heads in ACTOR_KIND_WORDS for word in head
 _INSTITUTION_WORDS = GENERIC_HEADS | INSTITUTION_HEADS
 _INITIAL_SKIP = lexicon.word_set("initial_skip_words")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_VESSEL_PREFIX = re.compile(rf"^{alternation(lexicon.words('vessel_prefixes'))}\s+(?=\w)")
+"""A ship's prefix, in capitals, before more of its name: "INS X" is X's key."""
 _OWNER = re.compile(r"^(?:[\w.-]+\s+){0,2}[\w.-]+(?:'s|’s|'|’)\s+", re.U)
 """An owner written before a name: "Jordan’s" in "Jordan’s King Abdullah II", "FRANCE
 24’s" in "FRANCE 24’s Nasr"."""
@@ -130,8 +132,8 @@ def _joined_letters(tokens: list[str]) -> list[str]:
 
 def name_key(surface: str, is_place: bool = False) -> str:
     """Normalised comparison key of a name; a quoted nickname inside it is no part of it
-    (Vincent "The Chin" Gigante is Vincent Gigante)."""
-    surface = NICKNAME.sub(" ", surface)
+    (Vincent "The Chin" Gigante is Vincent Gigante), nor is a ship's prefix."""
+    surface = _VESSEL_PREFIX.sub("", NICKNAME.sub(" ", surface).strip())
     tokens = _TOKEN.findall(fold(display(surface)).replace("’", "'").replace("'s", ""))
     tokens = [t for i, t in enumerate(tokens) if not (t in ARABIC_ARTICLES and i < len(tokens) - 1)]
     if is_place and len(tokens) > 1 and tokens[-1] in PLACE_WORDS:
