@@ -20,6 +20,8 @@ def test_name_keys_ignore_case_accents_titles_articles_and_possessives() -> None
     assert name_key("Hama province", is_place=True) == name_key("Hama", is_place=True)
     assert name_key("Hama") != name_key("Hamas")
     assert name_key("Iran") != name_key("Iraq")
+    assert name_key("The Associated Press") == name_key("Associated Press")
+    assert name_key("The") == "the"
 
 
 def test_spelling_variants_merge_but_different_names_do_not() -> None:

@@ -136,6 +136,8 @@ def name_key(surface: str, is_place: bool = False) -> str:
     surface = _VESSEL_PREFIX.sub("", NICKNAME.sub(" ", surface).strip())
     tokens = _TOKEN.findall(fold(display(surface)).replace("’", "'").replace("'s", ""))
     tokens = [t for i, t in enumerate(tokens) if not (t in ARABIC_ARTICLES and i < len(tokens) - 1)]
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]  # extraction trims it: "The Associated Press" is "Associated Press"
     if is_place and len(tokens) > 1 and tokens[-1] in PLACE_WORDS:
         tokens = tokens[:-1]
     tokens = _joined_letters(tokens)
