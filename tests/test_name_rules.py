@@ -196,6 +196,38 @@ def test_a_surname_alone_after_the_full_name_is_found_again() -> None:
     assert coach.articles == ("a",)  # no full name in "b": a surname alone stays unknown
 
 
+def test_a_given_name_alone_is_found_again_unless_shared_or_a_common_word() -> None:
+    """Features call people by their given name after the first mention ("Lindsay");
+    not a given name that is also a word written in lower case as often as the person
+    is named ("Will"), nor one two people of the article share, nor another's name."""
+    entities = _entities(
+        {
+            "a": [
+                ("Lindsay Lohan checked in.", "Lindsay Lohan/PERSON"),
+                ("Lindsay hated it, her lawyer Will Holt said.", "Will Holt/PERSON"),
+                ("Will she stay? Holt will ask, and they will see.", ""),
+                ("Lindsay Lohan declined to comment.", "Lindsay Lohan/PERSON"),
+            ],
+            "b": [
+                ("Ellen Page and Ellen Burstyn met.", "Ellen Page/PERSON;Ellen Burstyn/PERSON"),
+                ("Ellen smiled.", ""),
+            ],
+            "c": [
+                ("Jordan Smith flew to Jordan.", "Jordan Smith/PERSON;Jordan/GPE"),
+                ("Jordan Smith said Jordan was calm.", "Jordan Smith/PERSON;Jordan/GPE"),
+                ("In Jordan, he rested.", "Jordan/GPE"),
+            ],
+        }
+    )
+    assert {a.text: a.count for a in entities["Lindsay Lohan"].aliases} == {
+        "Lindsay Lohan": 2,
+        "Lindsay": 1,
+    }
+    assert {a.text for a in entities["Will Holt"].aliases} == {"Will Holt", "Holt"}
+    assert {a.text for a in entities["Ellen Page"].aliases} == {"Ellen Page"}
+    assert {a.text for a in entities["Jordan Smith"].aliases} == {"Jordan Smith"}
+
+
 def test_a_person_s_surname_is_never_a_town_by_a_close_spelling() -> None:
     class Close(FakeGazetteer):
         def close(self, name, countries):

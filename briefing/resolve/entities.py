@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from .. import lexicon
@@ -223,27 +223,37 @@ def _found_in(
     return found
 
 
-def _surnames(
+def _short_forms(
     extraction: ArticleExtraction,
     by_id: Mapping[str, Entity],
     mention_entity: Mapping[Where, str],
     names: Mapping[str, Entity],
+    written: Set[str],
+    lower: Counter[str],
 ) -> dict[str, Entity]:
-    """The surnames of the people an article names in full ("Jim O'Brien" → "O'Brien"),
-    which after the first mention news uses alone; a surname two of them share, or one
-    that is another entity's name, stands for neither."""
+    """The surnames, and the given names, of the people an article names in full ("Jim
+    O'Brien" → "O'Brien", "Jim"), which after the first mention news uses alone; a word
+    two of them share, one that is another entity's name (``written``: every entity's
+    names; ``names``: those of one entity), or a given name that is also
+    a common word ("Will", "Rose": written in lower case, counted in ``lower``, as
+    often as the person is named) stands for neither."""
     owners_of: dict[str, set[str]] = defaultdict(set)
     for m in extraction.mentions:
         entity = by_id.get(mention_entity.get(where(m), ""))
         if entity is None or entity.kind != "person":
             continue
         words = entity.name.split()  # not every alias: "Joshua Landis Syrian" runs on
-        if len(words) > 1 and len(words[-1]) >= REFOUND_MIN_LENGTH and words[-1][:1].isupper():
-            owners_of[words[-1]].add(entity.id)
+        if len(words) < 2:
+            continue
+        common = lower[words[0].lower()] >= entity.mention_count
+        given = words[0] if words[0].isalpha() and not common else ""
+        for word in (words[-1], given):
+            if len(word) >= REFOUND_MIN_LENGTH and word[:1].isupper():
+                owners_of[word].add(entity.id)
     return {
-        surname: by_id[next(iter(ids))]
-        for surname, ids in owners_of.items()
-        if len(ids) == 1 and (surname not in names or names[surname].id in ids)
+        word: by_id[next(iter(ids))]
+        for word, ids in owners_of.items()
+        if len(ids) == 1 and (word not in written or (word in names and names[word].id in ids))
     }
 
 
@@ -289,6 +299,7 @@ def names_found_again(
     extractions: Sequence[ArticleExtraction],
     entities: Sequence[Entity],
     mention_entity: Mapping[Where, str],
+    lower: Counter[str],
 ) -> tuple[tuple[ArticleExtraction, ...], tuple[Entity, ...], MentionEntity]:
     """Stage 3: names of known entities the tagger missed in some sentence ("launched
     their offensive with an attack on Aleppo") become mentions too: a whole run of
@@ -296,6 +307,7 @@ def names_found_again(
     Returns the extractions, the entities counting the new mentions, and every
     mention's entity."""
     names = _refindable_names(entities)
+    written = {a.text for e in entities for a in e.aliases}
     by_id = {e.id: e for e in entities}
     mention_entity = dict(mention_entity)
     every: list[_Found] = []
@@ -304,7 +316,8 @@ def names_found_again(
         taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for m in extraction.mentions:
             taken[m.paragraph].append((m.start, m.end))
-        here = {**_surnames(extraction, by_id, mention_entity, names), **names}
+        short = _short_forms(extraction, by_id, mention_entity, names, written, lower)
+        here = {**short, **names}
         found = [f for s in extraction.sentences for f in _found_in(extraction, s, here, taken)]
         for f in found:
             mention_entity[where(f.mention)] = f.entity.id

@@ -148,7 +148,7 @@ def keep_entity_mentions(state: Resolution) -> Resolution:
 def find_names_again(state: Resolution) -> Resolution:
     """Entities' names the tagger missed become mentions."""
     found, counted, mention_entity = entities.names_found_again(
-        state.extractions, state.entities, state.mention_entity
+        state.extractions, state.entities, state.mention_entity, state.lower
     )
     return replace(state, extractions=found, entities=counted, mention_entity=mention_entity)
 
