@@ -52,6 +52,23 @@ def test_partial_names_join_the_one_longer_name_that_extends_them() -> None:
     assert {"United Nations", "United Nations Office"} <= entities.keys()
 
 
+def test_an_organisation_named_after_its_town_joins_its_short_name_however_rare() -> None:
+    red_sox = [("The Red Sox won again.", "Red Sox/ORG")] * 4
+    entities = _entities(
+        {
+            "a": [
+                ("The Boston Red Sox signed him in Boston.", "Boston Red Sox/ORG;Boston/GPE"),
+                *red_sox,
+            ],
+            "b": [("Fans in Boston cheered.", "Boston/GPE"), *red_sox],
+            "c": [("It is a Chicago Red Sox shirt.", "Chicago Red Sox/ORG"), *red_sox],
+        }
+    )
+    assert {a.text for a in entities["Boston Red Sox"].aliases} == {"Red Sox", "Boston Red Sox"}
+    assert entities["Boston"].group == "place"
+    assert "Chicago Red Sox" in entities  # "Chicago" is no place of this corpus
+
+
 def test_a_partial_name_shared_by_two_longer_names_stays_apart() -> None:
     entities = _entities(
         {

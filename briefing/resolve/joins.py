@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..records import NAME_ONLY_LABELS, Mention
+from ..records import NAME_ONLY_LABELS, ORG, Mention
 from .acronyms import is_acronym
 from .cues import Paragraphs, place_cues
 from .described import names_a_role
 from .grouping import run_together
-from .groups import Group, Groups, copied, merge_groups, move_mentions
+from .groups import Group, Groups, copied, family, merge_groups, move_mentions
 from .names import ARABIC_ARTICLES, FEATURE_WORDS, TITLES, has_institution_word, name_key
 
 RULE_PARTIAL = "part of the one longer name that contains it"
@@ -162,13 +162,26 @@ def _longer_names(
         k
         for k in sorted(candidates.intersection(groups))
         if k != key
-        and len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
+        and (
+            len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
+            or _home_town_before(k, key, groups)
+        )
         # the word test first: it rules out almost every name, and the rest scan mentions
         and any(_extends_name(list(n), short, is_place, lower, people) for n in index.names[k])
         and not groups[k].name_only()
         and (any_kind or not groups[k].is_actor())
         and not run_together(k, index.known)
     ]
+
+
+def _home_town_before(long: str, short: str, groups: Groups) -> bool:
+    """ "Boston Red Sox" for "Red Sox": an organisation's name with the place it is from
+    in front, which news drops after the first mention; however rare the longer form,
+    it is no run-on."""
+    if family(groups[short].votes()) != ORG or not long.endswith(" " + short):
+        return False
+    town = groups.get(long[: -len(short) - 1])
+    return town is not None and not town.is_actor()
 
 
 def _ambiguous_first_name(
