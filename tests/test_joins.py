@@ -116,6 +116,25 @@ def test_a_one_off_name_with_two_letters_swapped_is_a_typo() -> None:
     assert {"Iran", "Iraq"} <= entities.keys()
 
 
+def test_a_surname_misspelled_joins_the_person_and_a_moved_letter_is_a_typo() -> None:
+    # The tagger calls the surname alone a people (NORP); its typos join the person,
+    # and are not dropped as a people's word misspelled.
+    surname = [("Klitschko won.", "Klitschko/NORP")] * 6
+    entities = _entities(
+        {
+            "a": [
+                ("Wladimir Klitschko won.", "Wladimir Klitschko/PERSON"),
+                *surname,
+                ("Kiltschko and Klitchsko, the crowd sang.", "Kiltschko/PERSON;Klitchsko/PERSON"),
+            ],
+            "b": [("Simons and Simson met.", "Simons/PERSON;Simson/PERSON")] * 2,
+        }
+    )
+    aliases = {a.text for a in entities["Wladimir Klitschko"].aliases}
+    assert {"Kiltschko", "Klitchsko"} <= aliases
+    assert {"Simons", "Simson"} <= entities.keys()  # short, and as frequent: two names
+
+
 def test_a_swap_across_kinds_is_not_a_typo() -> None:
     iran = [("Iran answered.", "Iran/GPE")] * 5
     entities = _entities({"a": [*iran, ("The agency Irna reported.", "Irna/ORG")]})

@@ -3,8 +3,9 @@
 1. **partial names**: a name that is part of one longer name ("Hayat Tahrir",
    "Tahrir al-Sham", "Faisal bin Farhan", "Observatory") joins it: the one longer name
    in the same article, else the one in the corpus. Located places and acronyms stay;
-2. **misspellings**: a one-word name seen once that is a frequent word with two
-   letters swapped ("Syrain" for "Syrian") joins that name, or goes with it; a name of
+2. **misspellings**: a one-word name seen once or twice that is a frequent word with
+   two letters swapped ("Syrain" for "Syrian") or, in a long word, one letter moved,
+   joins that name, or goes with it; a name of
    two words or more spelled almost like another of the same kind ("Anre Iguodala",
    "Internationally Recognized Transit Corridor") joins it.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -35,7 +36,16 @@ _NUMBER_WORDS = frozenset(lexicon.number_words())
 """A number in a name is part of it: "Three Brotherhood Alliance", "Group of Seven"."""
 _POST_MODIFIERS = ("of", "for", "on")
 MISSPELLING_MIN_MENTIONS = 5
-"""A one-off name is taken for a typo of a name at least this frequent."""
+"""A rare name is taken for a typo of a name at least this frequent..."""
+MISSPELLING_MIN_RATIO = 5
+"""... and at least this many times as frequent as the rare name."""
+MISSPELLING_MAX_MENTIONS = 2
+"""A name written more often than this is no slip of the pen."""
+MISSPELLING_MOVED_MIN_LENGTH = 7
+"""A word needs this many letters for the same letters in another order to be a typo;
+shorter ones are often two names ("Amir"/"Amri")."""
+MISSPELLING_SAME_START = 3
+"""Letters a moved-letter typo keeps at the start."""
 NEAR_SPELLING_MIN_SCORE = 95.0
 """Name similarity (rapidfuzz ratio, 0-100) at which two names of two words or more,
 of the same kind, with the same numbers in them, are one name spelled two ways
@@ -247,21 +257,54 @@ def _transpositions(word: str) -> Iterator[str]:
             yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
+def _same_letters(key: str) -> tuple[str, str]:
+    """A one-word name's first letters and all its letters in order: a typo that moves a
+    letter ("Klitchsko") keeps both."""
+    return key[:MISSPELLING_SAME_START], "".join(sorted(key))
+
+
+def _misspelled(key: str, counts: Counter[str], letters: Mapping[tuple[str, str], list[str]]):
+    """The frequent name ``key`` is a typo of: two letters swapped ("Syrain"), or, in a
+    long word, the same letters with one moved ("Klitchsko" for "Klitschko"); None."""
+    least = max(MISSPELLING_MIN_MENTIONS, MISSPELLING_MIN_RATIO * counts[key])
+    swapped = next((t for t in _transpositions(key) if counts[t] >= least), None)
+    if swapped or len(key) < MISSPELLING_MOVED_MIN_LENGTH:
+        return swapped
+    moved = [t for t in letters.get(_same_letters(key), ()) if t != key and counts[t] >= least]
+    return moved[0] if len(moved) == 1 else None
+
+
+def _holders(groups: Groups) -> dict[str, str]:
+    """Each one-word name key written → the group most of its mentions are in: a
+    surname alone is in the person's group by now."""
+    held: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, group in groups.items():
+        for m in group.mentions:
+            if " " not in (written := name_key(m.text)):
+                held[written][key] += 1
+    return {written: by.most_common(1)[0][0] for written, by in held.items()}
+
+
 def join_misspellings(groups: Groups, people: Counter[str]) -> dict[str, Group]:
-    """Stage 2: a one-word name seen once that is a frequent word with two letters
-    swapped ("Syrain" for "Syrian") is a typo: it joins that name, or goes with it when
-    the word is a nationality. Only swaps: "Iran"/"Iraq" and "Hama"/"Hamas" differ
-    otherwise and stay apart."""
+    """Stage 2: a one-word name seen once or twice that is a frequent word misspelled
+    (:func:`_misspelled`) is a typo: it joins that name, or goes with it when the word is
+    a nationality. Only such slips: "Iran"/"Iraq" and "Hama"/"Hamas" differ otherwise
+    and stay apart; so does a name the text puts in a place context."""
     groups = copied(groups)
     counts = Counter({k: len(g.mentions) for k, g in groups.items()}) + people
-    for key in sorted(k for k, g in groups.items() if len(g.mentions) == 1 and " " not in k):
-        if groups[key].place is not None:
+    letters: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in sorted(counts):
+        if " " not in k:
+            letters[_same_letters(k)].append(k)
+    holder = _holders(groups)
+    rare = (k for k, g in groups.items() if len(g.mentions) <= MISSPELLING_MAX_MENTIONS)
+    for key in sorted(k for k in rare if " " not in k):
+        if key not in groups or (groups[key].place is not None and groups[key].cues):
             continue
-        target = next(
-            (t for t in _transpositions(key) if counts[t] >= MISSPELLING_MIN_MENTIONS), None
-        )
+        target = _misspelled(key, counts, letters)
         if target is None:
             continue
+        target = holder.get(target, target)  # "Klitschko" is Wladimir Klitschko's now
         if target not in groups:
             del groups[key]  # a people's name misspelled ("Syrain" for "Syrian")
         elif groups[target].is_actor() == groups[key].is_actor():
