@@ -69,6 +69,24 @@ def test_an_organisation_named_after_its_town_joins_its_short_name_however_rare(
     assert "Chicago Red Sox" in entities  # "Chicago" is no place of this corpus
 
 
+def test_a_headline_run_on_of_a_name_is_no_second_longer_name() -> None:
+    # "Ellen DeGeneres Returns" holds "Ellen DeGeneres": one person, not two Ellens.
+    entities = _entities(
+        {
+            "a": [
+                ("Ellen DeGeneres Returns To Host", "Ellen DeGeneres Returns/PERSON"),
+                *[("Ellen DeGeneres will host.", "Ellen DeGeneres/PERSON")] * 4,
+            ],
+            "b": [
+                ("Ellen DeGeneres spoke.", "Ellen DeGeneres/PERSON"),
+                ("Ellen laughed.", "Ellen/PERSON"),
+            ],
+        }
+    )
+    assert "Ellen" in {a.text for a in entities["Ellen DeGeneres"].aliases}
+    assert "Ellen" not in entities
+
+
 def test_a_partial_name_shared_by_two_longer_names_stays_apart() -> None:
     entities = _entities(
         {

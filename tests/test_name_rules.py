@@ -52,6 +52,23 @@ def test_words_names_are_made_of_are_not_cut_off() -> None:
     assert set(entities) == {"Free Syrian Army", "Syrian Army", "Lindsay Lohan"}
 
 
+def test_a_web_address_s_words_are_no_lower_case_words() -> None:
+    # An address written with spaces ("lindsay - lohan") is a slug, not running text:
+    # "degeneres" is no common word, so "Ellen" is part of "Ellen DeGeneres".
+    entities = _entities(
+        {
+            "a": [
+                ("http: / / www. example. com / news / ellen - degeneres - oscars", ""),
+                ("Ellen DeGeneres will host.", "Ellen DeGeneres/PERSON"),
+                ("Ellen DeGeneres spoke.", "Ellen DeGeneres/PERSON"),
+            ],
+            "b": [("Ellen smiled.", "Ellen/PERSON")],
+        }
+    )
+    assert set(entities) == {"Ellen DeGeneres"}
+    assert {a.text for a in entities["Ellen DeGeneres"].aliases} == {"Ellen DeGeneres", "Ellen"}
+
+
 def test_a_surname_tagged_a_people_or_a_place_joins_the_person_named_in_the_article() -> None:
     entities = _entities(
         {

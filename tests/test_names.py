@@ -22,6 +22,8 @@ def test_name_keys_ignore_case_accents_titles_articles_and_possessives() -> None
     assert name_key("Iran") != name_key("Iraq")
     assert name_key("The Associated Press") == name_key("Associated Press")
     assert name_key("The") == "the"
+    assert name_key("Anthony Smith III") == name_key("Anthony Smith")
+    assert name_key("Abdullah II") != name_key("Abdullah")  # a monarch's numeral stays
 
 
 def test_spelling_variants_merge_but_different_names_do_not() -> None:

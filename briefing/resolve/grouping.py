@@ -69,13 +69,22 @@ _NAME_MAKING_WORDS = PLACE_WORDS | FEATURE_WORDS | SITE_HEADS
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-]|[.-]\w)")
 """A word in lower case in running text; not part of a web address, an e-mail or a
 hyphenated slug ("lindsay-lohan-checks-into-rehab"), which lower-case names too."""
+_WEB_ADDRESS = re.compile(r"https?\s*:\s*/\s*/|\bwww\s*\.", re.I)
 Votes = Mapping[str, Counter[str]]
 """Name key → mentions per NER label."""
 
 
 def lower_case_words(corpus: Corpus) -> Counter[str]:
-    """How often each word is written in lower case in the corpus's extracted text."""
-    return Counter(word for a in corpus.articles for word in _LOWER_WORD.findall(a.text))
+    """How often each word is written in lower case in the corpus's extracted text,
+    outside paragraphs holding a web address (its words are a slug's, even when the
+    address is written with spaces: "www. example. com / lindsay - lohan")."""
+    return Counter(
+        word
+        for a in corpus.articles
+        for p in a.paragraphs
+        if not _WEB_ADDRESS.search(p.text)
+        for word in _LOWER_WORD.findall(p.text)
+    )
 
 
 def run_together(key: str, known: Votes) -> str | None:

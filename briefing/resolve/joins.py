@@ -211,23 +211,34 @@ def _ambiguous_first_name(
     return sum(1 for k in in_corpus if first_name_of(k)) > 1
 
 
+def _innermost(keys: list[str], index: _Index) -> list[str]:
+    """The longer names that hold no other of them: "Ellen DeGeneres Returns", a run-on
+    of a headline, is no second candidate beside "Ellen DeGeneres"."""
+    return [
+        k
+        for k in keys
+        if not any(o != k and _sub_position(index.words[k], index.words[o]) >= 0 for o in keys)
+    ]
+
+
 def _join_by_article(key: str, fits: list[str], groups: dict[str, Group], index: _Index) -> None:
     """Move the group's mentions of each article to the one longer name there, or to
     the one in the corpus when its article has none."""
     in_corpus = [k for k in fits if k in groups]
     if not in_corpus:
         return
+    innermost = _innermost(in_corpus, index)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in groups[key].mentions:
         by_article[m.article_id].append(m)
     for article_id, mentions in sorted(by_article.items()):
         local = [k for k in fits if k in index.keys_in_article[article_id] and k in groups]
-        if len(local) == 1 and _ambiguous_first_name(local[0], key, in_corpus, groups, index):
+        if len(local) == 1 and _ambiguous_first_name(local[0], key, innermost, groups, index):
             continue
         if len(local) == 1:
             target, where = local[0], "in the same article"
-        elif not local and len(in_corpus) == 1 and in_corpus[0] in groups:
-            target, where = in_corpus[0], "in the corpus"
+        elif not local and len(innermost) == 1 and innermost[0] in groups:
+            target, where = innermost[0], "in the corpus"
         else:
             continue
         move_mentions(groups, key, target, mentions, f"{RULE_PARTIAL}, {where}")

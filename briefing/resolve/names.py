@@ -28,6 +28,7 @@ SITE_HEADS = lexicon.word_set("site_heads")
 ARABIC_ARTICLES = lexicon.word_set("arabic_articles")
 PLACE_WORDS = lexicon.word_set("place_type_words")
 NAME_SUFFIXES = lexicon.word_set("name_suffixes")
+NAME_NUMERALS = lexicon.word_set("name_numerals")
 FEATURE_WORDS = lexicon.word_set("natural_feature_words")
 ACTOR_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("military", lexicon.word_set("military_heads")),
@@ -143,6 +144,8 @@ def name_key(surface: str, is_place: bool = False) -> str:
     tokens = _joined_letters(tokens)
     while not is_place and len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
         tokens = tokens[:-1]  # "Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux"
+    if not is_place and len(tokens) > 2 and tokens[-1] in NAME_NUMERALS:
+        tokens = tokens[:-1]
     return " ".join(tokens)
 
 
