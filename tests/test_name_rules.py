@@ -278,3 +278,30 @@ def test_ships_are_actors_not_places_and_nicknames_are_no_part_of_a_key() -> Non
     assert {a.text for a in entities["Sukanya"].aliases} == {"Sukanya", "INS Sukanya"}
     assert name_key('Vincent "The Chin" Gigante') == name_key("Vincent Gigante")
     assert name_key("Kimani (Kiki) Gray") == "kimani gray"
+
+
+def test_display_names_follow_the_corpus_s_way_of_writing_the_arabic_article() -> None:
+    """D25: "Abu Mohammed Al Jawlani" beside "Bashar al-Assad" reads as two styles; a
+    page's name follows the style the corpus writes most, its aliases stay as written."""
+    articles = {
+        "a": [
+            ("Bashar al-Assad spoke.", "Bashar al-Assad/PERSON"),
+            ("Hayat Tahrir al-Sham advanced.", "Hayat Tahrir al-Sham/ORG"),
+            ("Abu Mohammed Al Jawlani spoke.", "Abu Mohammed Al Jawlani/PERSON"),
+            ("Al Jazeera reported it.", "Al Jazeera/ORG"),
+        ]
+    }
+    entities = {e.id: e for e in _entities(articles).values()}
+    jawlani = entities["abu-mohammed-al-jawlani"]
+    assert jawlani.name == "Abu Mohammed al-Jawlani"
+    assert [a.text for a in jawlani.aliases] == ["Abu Mohammed Al Jawlani"]
+    assert entities["al-jazeera"].name == "Al Jazeera"  # a name's first word stays
+    spaced = {
+        "a": [
+            (
+                "Faisal bin Farhan Al Saud met Turki Al Faisal.",
+                "Faisal bin Farhan Al Saud/PERSON;Turki Al Faisal/PERSON",
+            )
+        ]
+    }
+    assert "Faisal bin Farhan Al Saud" in _entities(spaced)

@@ -25,7 +25,7 @@ from .cues import Paragraphs
 from .curation import Curation, curated_kind, curated_name
 from .groups import Group, Groups, Where, owners, where
 from .kinds import entity_kind
-from .names import role_of, without_owner
+from .names import in_house_style, joins_articles, role_of, without_owner
 
 ACTING_DEPS = frozenset({"nsubj"})
 """A country that is the subject of a verb acts as a state ("Turkey demanded ...")."""
@@ -88,8 +88,9 @@ def _entity(
     outlets: frozenset[str],
     paragraphs: Paragraphs,
     taken: set[str],
+    joined_articles: bool,
 ) -> Entity:
-    name = group.name()
+    name = in_house_style(group.name(), joined_articles)
     found = entity_kind(group, name, outlets, paragraphs)
     curated = curated_kind(group, curation)
     renamed = curated_name(group, curation)
@@ -126,9 +127,10 @@ def build_entities(
     """Stage 1: the entities, ordered by id, and group key → entity id."""
     made: dict[str, Entity] = {}
     taken: set[str] = set(RESERVED_IDS)
+    joined = joins_articles(m.text for g in groups.values() for m in g.mentions)
     for key in sorted(groups, key=lambda k: (-len(groups[k].mentions), k)):
         if key:
-            made[key] = _entity(groups[key], curation, outlets, paragraphs, taken)
+            made[key] = _entity(groups[key], curation, outlets, paragraphs, taken, joined)
     key_to_id = {key: entity.id for key, entity in made.items()}
     # A described actor's country is known by its group key until every id is given.
     entities = [

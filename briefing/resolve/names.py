@@ -12,6 +12,7 @@ Spellings of one name (Araghchi/Araqchi, Dbeibah/Dbeiba) are told by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from .. import lexicon
@@ -147,6 +148,33 @@ def name_key(surface: str, is_place: bool = False) -> str:
     if not is_place and len(tokens) > 2 and tokens[-1] in NAME_NUMERALS:
         tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+_ARTICLE_WORDS = alternation(sorted(w.capitalize() for w in ARABIC_ARTICLES))
+_ARTICLE_SPACED = re.compile(rf"(?<=\s){_ARTICLE_WORDS}[ -](?=[A-Z])")
+"""Inside a name, an Arabic article written as a word or capitalised: "Abu Mohammed Al
+Jawlani", "Bashar Al-Assad"."""
+_ARTICLE_JOINED = re.compile(rf"(?<=\s){alternation(sorted(ARABIC_ARTICLES))}-(?=[A-Z])")
+"""Inside a name, an Arabic article in lower case joined by a hyphen: "Bashar al-Assad"."""
+
+
+def joins_articles(names: Iterable[str]) -> bool:
+    """Whether the corpus writes the Arabic article inside names as "al-", more often
+    than as "Al ": its house style, which display names then follow."""
+    joined = spaced = 0
+    for name in names:
+        joined += len(_ARTICLE_JOINED.findall(name))
+        spaced += len(_ARTICLE_SPACED.findall(name))
+    return joined > spaced
+
+
+def in_house_style(name: str, joined: bool) -> str:
+    """A display name with its inner Arabic articles written "al-" when the corpus's
+    house style joins them (:func:`joins_articles`): "Abu Mohammed al-Jawlani" beside
+    "Bashar al-Assad". A name's first word stays as written ("Al Jazeera")."""
+    if not joined:
+        return name
+    return _ARTICLE_SPACED.sub(lambda m: m.group(0)[:2].lower() + "-", name)
 
 
 def initials(name: str) -> str:
