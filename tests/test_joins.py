@@ -69,6 +69,19 @@ def test_an_organisation_named_after_its_town_joins_its_short_name_however_rare(
     assert "Chicago Red Sox" in entities  # "Chicago" is no place of this corpus
 
 
+def test_a_short_name_joins_its_full_name_with_of_however_rare_and_however_spelled() -> None:
+    academy = [("The Academy said so.", "Academy/ORG")] * 10
+    full = "Academy of Motion Picture Arts and Sciences"
+    slip = "Academy of Motion Pictures Arts and Sciences"
+    entities = _entities(
+        {
+            "a": [(f"The {full} met.", f"{full}/ORG"), *academy],
+            "b": [(f"The {slip} met.", f"{slip}/ORG"), *academy],
+        }
+    )
+    assert {a.text for a in entities[full].aliases} == {full, slip, "Academy"}
+
+
 def test_a_headline_run_on_of_a_name_is_no_second_longer_name() -> None:
     # "Ellen DeGeneres Returns" holds "Ellen DeGeneres": one person, not two Ellens.
     entities = _entities(

@@ -17,10 +17,10 @@ working state (:class:`~.state.Resolution`) and returning a new one:
 7. **places**: names are located in the gazetteer (:mod:`.places`, :mod:`.locate`);
    names of one place are merged, peoples' words not located dropped;
 8. **peoples**: words for peoples ("Syrian") are counted;
-9. **partial names**: a part of one longer name joins it (:mod:`.joins`);
+9. **partial names**: a longer name spelled almost alike joins the other (Anre/Andre
+   Iguodala), then a part of one longer name joins it (:mod:`.joins`);
 10. **misspellings**: a rare word with two letters swapped, or a long one with a letter
-    moved, joins the frequent name, and
-    a longer name spelled almost alike joins the other (Anre/Andre Iguodala);
+    moved, joins the frequent name;
 11. **modifier words**: peoples' words and names only used as modifiers are dropped;
 12. **common words**: one-word names mostly written in lower case are dropped;
 13. **described actors**: actors named by what they are ("the Syrian army",

@@ -175,6 +175,7 @@ def _longer_names(
         and (
             len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
             or _home_town_before(k, key, groups)
+            or _post_modified(k, key)
         )
         # the word test first: it rules out almost every name, and the rest scan mentions
         and any(_extends_name(list(n), short, is_place, lower, people) for n in index.names[k])
@@ -192,6 +193,12 @@ def _home_town_before(long: str, short: str, groups: Groups) -> bool:
         return False
     town = groups.get(long[: -len(short) - 1])
     return town is not None and not town.is_actor()
+
+
+def _post_modified(long: str, short: str) -> bool:
+    """ "Academy of Motion Picture Arts and Sciences" for "Academy": an institution's
+    full name, its short name and an "of" phrase; however rare, no run-on."""
+    return long.startswith(short + " ") and long.split()[len(short.split())] in _POST_MODIFIERS
 
 
 def _ambiguous_first_name(

@@ -91,16 +91,17 @@ def count_peoples(state: Resolution) -> Resolution:
 
 
 def join_partial_names(state: Resolution) -> Resolution:
-    """A part of one longer name joins it."""
-    groups = joins.join_partial_names(state.groups, state.lower, state.people, state.paragraphs)
+    """A longer name spelled almost alike joins the other; then a part of one longer
+    name joins it (two spellings of one full name are one candidate)."""
+    groups = joins.join_partial_names(
+        joins.join_near_spellings(state.groups), state.lower, state.people, state.paragraphs
+    )
     return replace(state, groups=groups)
 
 
 def join_misspellings(state: Resolution) -> Resolution:
-    """A one-off with two letters swapped joins the frequent name; a longer name
-    spelled almost alike joins the other."""
-    groups = joins.join_near_spellings(joins.join_misspellings(state.groups, state.people))
-    return replace(state, groups=groups)
+    """A rare word misspelled joins the frequent name."""
+    return replace(state, groups=joins.join_misspellings(state.groups, state.people))
 
 
 def drop_modifier_words(state: Resolution) -> Resolution:
