@@ -1,13 +1,14 @@
 """Joins: a name that is part of a longer one, or a typo of a frequent one, joins it.
 
-1. **partial names**: a name that is part of one longer name ("Hayat Tahrir",
+1. **near spellings**: a name of two words or more spelled almost like another of the
+   same kind ("Anre Iguodala", "Internationally Recognized Transit Corridor") joins it;
+   run first, so that two spellings of one full name are one candidate below;
+2. **partial names**: a name that is part of one longer name ("Hayat Tahrir",
    "Tahrir al-Sham", "Faisal bin Farhan", "Observatory") joins it: the one longer name
    in the same article, else the one in the corpus. Located places and acronyms stay;
-2. **misspellings**: a one-word name seen once or twice that is a frequent word with
+3. **misspellings**: a one-word name seen once or twice that is a frequent word with
    two letters swapped ("Syrain" for "Syrian") or, in a long word, one letter moved,
-   joins that name, or goes with it; a name of
-   two words or more spelled almost like another of the same kind ("Anre Iguodala",
-   "Internationally Recognized Transit Corridor") joins it.
+   joins that name, or goes with it.
 """
 
 from __future__ import annotations
@@ -197,7 +198,8 @@ def _home_town_before(long: str, short: str, groups: Groups) -> bool:
 
 def _post_modified(long: str, short: str) -> bool:
     """ "Academy of Motion Picture Arts and Sciences" for "Academy": an institution's
-    full name, its short name and an "of" phrase; however rare, no run-on."""
+    full name, its short name and a post-modifier ("of", "for" ...); however rare, no
+    run-on."""
     return long.startswith(short + " ") and long.split()[len(short.split())] in _POST_MODIFIERS
 
 
@@ -257,7 +259,7 @@ def _join_by_article(key: str, fits: list[str], groups: dict[str, Group], index:
 def join_partial_names(
     groups: Groups, lower: Counter[str], people: Counter[str], paragraphs: Paragraphs
 ) -> dict[str, Group]:
-    """Stage 1: a name that is part of one longer name joins it, shortest names first."""
+    """Stage 2: a name that is part of one longer name joins it, shortest names first."""
     groups = copied(groups)
     index = _index(groups)
     for key in sorted(groups, key=lambda k: (len(index.words[k]), k)):
@@ -276,12 +278,14 @@ def _transpositions(word: str) -> Iterator[str]:
 
 
 def _same_letters(key: str) -> tuple[str, str]:
-    """A one-word name's first letters and all its letters in order: a typo that moves a
+    """A one-word name's first letters, and all its letters sorted: a typo that moves a
     letter ("Klitchsko") keeps both."""
     return key[:MISSPELLING_SAME_START], "".join(sorted(key))
 
 
-def _misspelled(key: str, counts: Counter[str], letters: Mapping[tuple[str, str], list[str]]):
+def _misspelled(
+    key: str, counts: Counter[str], letters: Mapping[tuple[str, str], list[str]]
+) -> str | None:
     """The frequent name ``key`` is a typo of: two letters swapped ("Syrain"), or, in a
     long word, the same letters with one moved ("Klitchsko" for "Klitschko"); None."""
     least = max(MISSPELLING_MIN_MENTIONS, MISSPELLING_MIN_RATIO * counts[key])
@@ -304,7 +308,7 @@ def _holders(groups: Groups) -> dict[str, str]:
 
 
 def join_misspellings(groups: Groups, people: Counter[str]) -> dict[str, Group]:
-    """Stage 2: a one-word name seen once or twice that is a frequent word misspelled
+    """Stage 3: a one-word name seen once or twice that is a frequent word misspelled
     (:func:`_misspelled`) is a typo: it joins that name, or goes with it when the word is
     a nationality. Only such slips: "Iran"/"Iraq" and "Hama"/"Hamas" differ otherwise
     and stay apart; so does a name the text puts in a place context."""
@@ -366,7 +370,7 @@ def _same_kind(a: Group, b: Group) -> bool:
 
 
 def join_near_spellings(groups: Groups) -> dict[str, Group]:
-    """Stage 2 (continued): a name of two words or more spelled almost like another of
+    """Stage 1: a name of two words or more spelled almost like another of
     the same kind (:data:`NEAR_SPELLING_MIN_SCORE`) joins it."""
     from rapidfuzz import fuzz
 
