@@ -78,6 +78,14 @@ def escape_inline(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+def link_title(text: str) -> str:
+    """Untrusted text made safe as a Markdown link's title (``[x](url "title")``), shown
+    as a tooltip: one line, its special characters (the double quote that would end
+    it among them) as character references, which the browser shows as written."""
+    text = escape_inline(squash_spaces(text))
+    return text.replace('"', "&#34;").replace("\\", "&#92;")
+
+
 def guard_line_start(line: str) -> str:
     """Escape a first character that would start a list, rule or code block."""
     if line and line[0] in _MD_LINE_START_SPECIAL:
@@ -143,6 +151,22 @@ def alternation(words: Iterable[str], gap: str = " ", longest_first: bool = Fals
     ``longest_first``, longer words are tried first, so "sept" is not read as "sep"."""
     ordered = sorted(words, key=len, reverse=True) if longest_first else list(words)
     return "(?:" + "|".join(gap.join(map(re.escape, w.split(" "))) for w in ordered) + ")"
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 article", "2 articles": a count with its noun in the right number, escaped
+    for a page (a number may not start a Markdown line unescaped, so call it inside
+    one)."""
+    return escape_inline(f"{n} {noun if n == 1 else plural(noun)}")
+
+
+_QUANTITY_WORD = re.compile(r"^\D*\b(?:dozens|scores|hundreds|thousands|millions|tens)$", re.I)
+
+
+def figure_phrase(value: str, label: str) -> str:
+    """A figure and what it counts as English: "50 towns seized", but "dozens of towns
+    seized" and "thousands of troops" when the figure is a word of quantity."""
+    return f"{value} of {label}" if _QUANTITY_WORD.match(value.strip()) else f"{value} {label}"
 
 
 def plural(noun: str) -> str:

@@ -54,7 +54,7 @@ def test_every_entity_page_cites_an_article_paragraph(sample_build) -> None:
     for entity in result.briefing.entities:
         page = root / "site_src" / f"{entity.group}s" / f"{entity.id}.md"
         text = page.read_text(encoding="utf-8")
-        assert re.search(r"\]\(\.\./articles/[a-z0-9-]+\.md#p\d+\)", text), page.name
+        assert re.search(r"\]\(\.\./articles/[a-z0-9-]+\.md#p\d+[ )]", text), page.name
 
 
 def test_day_statements_each_carry_a_citation(sample_build) -> None:
@@ -62,7 +62,7 @@ def test_day_statements_each_carry_a_citation(sample_build) -> None:
     for page in (root / "site_src" / "days").glob("2*.md"):
         for line in page.read_text(encoding="utf-8").splitlines():
             if line.startswith("- "):
-                assert re.search(r"\.md#p\d+\)", line), (page.name, line)
+                assert re.search(r"\.md#p\d+[ )]", line), (page.name, line)
 
 
 def test_main_actors_and_places_have_pages(sample_build) -> None:
@@ -300,7 +300,7 @@ def test_every_attributed_quote_is_on_its_speakers_page(sample_build) -> None:
     for quote in attributed:
         entity = by_id[quote.speaker]
         page = (root / "site_src" / f"{entity.group}s" / f"{entity.id}.md").read_text("utf-8")
-        link = f"(../articles/{quote.citation.article_id}.md#p{quote.citation.paragraph})"
+        link = f"(../articles/{quote.citation.article_id}.md#p{quote.citation.paragraph} "
         quoted = [line for line in page.splitlines() if link in line]
         assert quoted, (entity.id, quote.text)
     # The sample's analysts and officials are quoted under their own names.

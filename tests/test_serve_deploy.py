@@ -56,7 +56,7 @@ def test_serve_serves_the_site_and_rebuilds_when_seeds_change(tmp_path: Path) ->
     )
     try:
         base = f"http://127.0.0.1:{port}/"
-        assert _wait_for(lambda: (_get(base) or "").count("Most-mentioned actors") > 0), (
+        assert _wait_for(lambda: (_get(base) or "").count("About these pages") > 0), (
             "site not served"
         )
         (tmp_path / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")

@@ -1,6 +1,6 @@
 import re
 
-from briefing.textutil import escape_markdown, slugify
+from briefing.textutil import counted, escape_markdown, figure_phrase, link_title, slugify
 
 
 def test_slugs_are_safe_file_names() -> None:
@@ -54,3 +54,16 @@ def test_plural_of_regular_nouns() -> None:
     assert [plural(n) for n in ("strike", "march", "bus", "box")] == [
         "strikes", "marches", "buses", "boxes",
     ]  # fmt: skip
+
+
+def test_counts_and_figures_read_as_english() -> None:
+    assert counted(1, "mention") == "1 mention" and counted(3, "match") == "3 matches"
+    assert figure_phrase("dozens", "towns seized") == "dozens of towns seized"
+    assert figure_phrase("Thousands", "troops") == "Thousands of troops"
+    assert figure_phrase("more than 50", "towns seized") == "more than 50 towns seized"
+    assert figure_phrase("12", "killed") == "12 killed"
+
+
+def test_a_link_title_cannot_end_early_or_carry_markup() -> None:
+    title = link_title('He said "go") <script>x</script> \\ [a](b)')
+    assert '"' not in title and "\\" not in title and "<" not in title and "(" not in title

@@ -23,12 +23,15 @@ from briefing.records import (
     Day,
     Entity,
     Event,
+    Figure,
+    FigureClaim,
+    FigureTopic,
     Paragraph,
     ResolvedQuote,
     Statement,
 )
 from briefing.write import write
-from briefing.write.links import SECTION, TOP, Links, Site
+from briefing.write.links import SECTION, TOP, Links, Site, source_labels
 from briefing.write.pagedata import names_someone, speakers
 from briefing.write.sync import MARKER_FILE
 
@@ -108,7 +111,7 @@ def test_untrusted_text_is_escaped_in_pages_and_kept_verbatim_in_the_export(
 def test_a_day_page_links_each_sentence_to_the_paragraph_it_came_from(tmp_path: Path) -> None:
     write(_briefing(), tmp_path, TEMPLATES)
     day = _page(tmp_path, f"days/{DAY}.md")
-    assert "[\\[Wire &#38; Co ¶2\\]](../articles/a1.md#p2)" in day
+    assert "[\\[Wire &#38; Co 29 Nov a ¶2\\]](../articles/a1.md#p2 " in day
     assert "[Aleppo](../places/aleppo.md)" in day  # the sentence's names link their pages
     article = _page(tmp_path, "articles/a1.md")
     assert "{: #p2 }" in article and "[¶2](#p2)" in article
@@ -139,9 +142,11 @@ def test_the_timeline_shows_the_key_days_and_the_days_index_all(tmp_path: Path) 
     assert "(days/2024-11-29.md)" in timeline and "2024-11-28" not in timeline
     assert "1 more with events" in timeline and "(days/index.md)" in timeline
     assert "Thursday 28 November 2024" in _page(tmp_path, "days/index.md")
-    front = _page(tmp_path, "index.md").split("## Key days", 1)[1].split("\n## ", 1)[0]
-    assert "(days/2024-11-29.md)" in front and "28 November" not in front
-    assert "lists all 2 days" in front
+    front = _page(tmp_path, "index.md")
+    assert "## Latest: [Friday 29 November 2024](days/2024-11-29.md)" in front
+    # the minor day is no key day, and the one key day is already the latest
+    assert "## Key days" not in front
+    assert "**Since [Thursday 28 November 2024](days/2024-11-28.md):** the event is new." in front
 
 
 def test_stale_pages_are_removed_and_unchanged_ones_left_alone(tmp_path: Path) -> None:
@@ -179,10 +184,63 @@ def test_a_template_names_its_page(tmp_path: Path) -> None:
         write(_briefing(), tmp_path / "out", templates)
 
 
+def _claim(id: str, value: str, low: int | None) -> FigureClaim:
+    return FigureClaim(id, "killed", "killed", value, low, None, "", False, DAY, "on Friday",
+                       None, None, "Wire & Co", False, None, f"{value} died.",
+                       (Citation("a1", 2),), 1)  # fmt: skip
+
+
+def test_generated_lines_read_as_english_and_lists_stay_lists(tmp_path: Path) -> None:
+    briefing = _briefing()
+    # one figure read twice from its sentence (two offsets), and no agent
+    twice = tuple(Figure("dozens", None, None, "killed", "killed", at=n) for n in (1, 5))
+    said = replace(briefing.events[0].summary, figures=twice)
+    event = replace(briefing.events[0], summary=said, statements=(said,),
+                    roles=(("aleppo", "target"),), claimed_by=None,
+                    claimed_by_party=False)  # fmt: skip
+    day = replace(briefing.days[0], events=(event,))
+    claims = (_claim("f1", "dozens", None), _claim("f2", "12", 12))
+    topics = (FigureTopic("killed", "killed", False),)
+    write(replace(briefing, days=(day,), events=(event,), claims=claims, figure_topics=topics),
+          tmp_path, TEMPLATES)  # fmt: skip
+    page = _page(tmp_path, f"days/{DAY}.md")
+    assert "*On the receiving end:* [Aleppo](../places/aleppo.md)." in page  # no "someone"
+    assert "*Figures:* dozens of killed." in page  # once, and with "of"
+    assert "claimed: “claimed”" not in page
+    figures = _page(tmp_path, "figures/killed.md").split("## Single incidents", 1)[1]
+    assert len([line for line in figures.splitlines() if line.startswith("- ")]) == 2  # D1
+    entity = _page(tmp_path, "places/aleppo.md")
+    assert "1 time in 1 article" in entity and "article(s)" not in entity  # D18
+
+
+def test_citation_labels_are_unique_and_say_the_outlet_then_the_day() -> None:
+    def article(id, outlet, day):
+        return replace(_article(id, "x"), outlet=outlet, published=day)
+
+    labels = source_labels(
+        [
+            article("a", "AFP", "2024-11-29"),
+            article("b", "AFP", "2024-11-29"),
+            article("c", "AFP", "2024-11-30"),
+            article("d", "AP", "2024-11-30"),
+            article("e", None, None),
+        ]
+    )
+    assert labels == {
+        "a": "AFP 29 Nov a",
+        "b": "AFP 29 Nov b",
+        "c": "AFP 30 Nov",
+        "d": "AP",
+        "e": "Source",
+    }
+
+
 def test_links_know_how_deep_their_page_is() -> None:
     site = Site.of(_briefing())
     cite = Citation("a1", 2)
-    assert Links(site, TOP).cite(cite) == "[\\[Wire &#38; Co ¶2\\]](articles/a1.md#p2)"
+    shown = Links(site, TOP).cite(cite)
+    assert shown.startswith('[\\[Wire &#38; Co 29 Nov a ¶2\\]](articles/a1.md#p2 "“Rebels &#60;')
+    assert shown.endswith(' &#40;Wire &#38; Co, Friday 29 November 2024&#41;")')
     assert Links(site, SECTION).entity_link("aleppo") == "[Aleppo](../places/aleppo.md)"
     assert Links(site, SECTION).day_link("2024-11-01") == "Friday 1 November 2024"  # no page
     assert Links(site, TOP).safe_url("javascript:alert(1)") is None

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from ..dates import short_date
 
-WIDTH = 640
-"""Width of a chart in pixels (it scales down on small screens)."""
+WIDTH = 420
+"""Width of a chart in pixels (it scales down on small screens: at 390 px the page is
+about 358 px wide, so text of :data:`FONT_SIZE` still reads at 11 px or more)."""
+FONT_SIZE = 14
 HEIGHT = 240
 """Height of the plotting area and axes, legend excluded."""
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 16, 12, 40
-LEGEND_ROW = 18
+LEGEND_ROW = 20
 """Height of one legend row."""
 # Okabe-Ito colours: told apart by colour-blind readers too.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -102,7 +104,7 @@ def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> s
         f'width="{WIDTH}" height="{total_h}" style="max-width:100%;height:auto" '
         f'role="img" aria-label="{label}">',
         f"<title>{label}</title>",
-        '<g font-family="sans-serif" font-size="11" fill="currentColor">',
+        f'<g font-family="sans-serif" font-size="{FONT_SIZE}" fill="currentColor">',
         *_axes(frame),
     ]
     for n, (name, ps) in enumerate(series):
@@ -146,6 +148,6 @@ def _series(frame: _Frame, n: int, name: str, points: Sequence[Point]) -> list[s
             )
         out.append(_marker(x, frame.y(_value(p)), p, colour))
     y = HEIGHT + LEGEND_ROW * n + 4
-    out.append(f'<rect x="{MARGIN_LEFT}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
-    out.append(f'<text x="{MARGIN_LEFT + 16}" y="{y + 9:.1f}">{html.escape(name)}</text>')
+    out.append(f'<rect x="{MARGIN_LEFT}" y="{y:.1f}" width="12" height="12" fill="{colour}"/>')
+    out.append(f'<text x="{MARGIN_LEFT + 18}" y="{y + 11:.1f}">{html.escape(name)}</text>')
     return out

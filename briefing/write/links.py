@@ -9,18 +9,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..dates import long_date
+from ..dates import long_date, short_date
 from ..records import Article, Briefing, Citation, Entity
-from ..textutil import escape_inline, escape_markdown, guard_line_start
+from ..textutil import escape_inline, escape_markdown, guard_line_start, link_title
 
 _SAFE_URL = re.compile(r"^https?://[^\s()<>\"'\\]+$")
+PREVIEW_MAX_CHARS = 240
+"""Characters of the cited paragraph a citation's preview shows."""
 TOP = ""
 """The way to the site root from a page at the top (index, timeline, quotes ...)."""
 SECTION = "../"
@@ -37,19 +40,56 @@ class Site:
     """Entity id → entity."""
     days: frozenset[str]
     """ISO days that have a day page."""
+    labels: Mapping[str, str]
+    """Article id → how a citation names it, the same on every page and unique."""
 
     @classmethod
     def of(cls, briefing: Briefing) -> Site:
+        articles = briefing.corpus.articles
         return cls(
-            articles={a.id: a for a in briefing.corpus.articles},
+            articles={a.id: a for a in articles},
             entities={e.id: e for e in briefing.entities},
             days=frozenset(d.date for d in briefing.days),
+            labels=source_labels(articles),
         )
 
     def source_label(self, article_id: str) -> str:
-        """How a citation names its article: the outlet, else the article id."""
-        article = self.articles[article_id]
-        return article.outlet or article.id
+        """How a citation names its article (:func:`source_labels`)."""
+        return self.labels[article_id]
+
+    def preview(self, citation: Citation) -> str:
+        """What a citation shows on hover or focus: the cited paragraph's opening, then
+        the outlet and the day, as plain text."""
+        article = self.articles[citation.article_id]
+        text = next((p.text for p in article.paragraphs if p.index == citation.paragraph), "")
+        if len(text) > PREVIEW_MAX_CHARS:
+            text = text[:PREVIEW_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+        day = long_date(article.published) if article.published else "date unknown"
+        return f"“{text}” ({article.outlet or 'outlet unknown'}, {day})"
+
+
+def source_labels(articles: Iterable[Article]) -> dict[str, str]:
+    """Each article's citation label: its outlet ("AFP"); with the day when the outlet
+    has several articles ("AFP 29 Nov"), and a letter when those share a day too ("AFP
+    29 Nov b"). An article with no outlet is a "Source"."""
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for article in sorted(articles, key=lambda a: a.id):
+        by_outlet[article.outlet or "Source"].append(article)
+    labels: dict[str, str] = {}
+    for outlet, members in by_outlet.items():
+        by_day: dict[str, list[Article]] = defaultdict(list)
+        for article in members:
+            day = short_date(article.published) if article.published else "undated"
+            by_day[f"{outlet} {day}" if len(members) > 1 else outlet].append(article)
+        for label, same in by_day.items():
+            for n, article in enumerate(same):
+                labels[article.id] = f"{label} {_letter(n)}" if len(same) > 1 else label
+    return labels
+
+
+def _letter(n: int) -> str:
+    """a, b, … z, then aa, ab …: the n-th of several articles of one outlet and day."""
+    return _letter(n // 26 - 1) + chr(97 + n % 26) if n >= 26 else chr(97 + n)
 
 
 @dataclass(frozen=True)
@@ -87,7 +127,8 @@ class Links:
         """``[Outlet ¶n]`` linking the paragraph's anchor on the article page."""
         label = escape_inline(self.site.source_label(citation.article_id))
         href = f"{self.rel}articles/{citation.article_id}.md#p{citation.paragraph}"
-        return Markup(f"[\\[{label} ¶{citation.paragraph}\\]]({href})")
+        title = link_title(self.site.preview(citation))
+        return Markup(f'[\\[{label} ¶{citation.paragraph}\\]]({href} "{title}")')
 
     def cites(self, citations: tuple[Citation, ...]) -> Markup:
         return Markup(" ".join(self.cite(c) for c in citations))

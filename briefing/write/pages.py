@@ -27,7 +27,20 @@ from .pagedata import Topic, by_weight
 from .templating import Renderer
 
 EXPORT_PATH = "data/briefing.json"
+STYLESHEET_PATH = "assets/briefing.css"
+"""The site's own styles, as mkdocs.yml's ``extra_css`` names them."""
 TOP_ENTITIES_ON_INDEX = 12
+HOME_LATEST_EVENTS = 5
+"""The last day's lead events the front page shows."""
+HOME_EVENTS_PER_KEY_DAY = 2
+"""Lead events of each key day on the front page."""
+HOME_FIGURE_TOPICS = 3
+"""Figure topics with running totals on the front page (the most reported first)."""
+HOME_SOURCES_PER_FIGURE = 4
+"""Sources of a figure topic on the front page, the one giving most figures first."""
+HOME_ACTOR_SECTIONS = 6
+HOME_ACTORS_PER_SECTION = 5
+"""Sections of the actors index, and actors of each, on the front page."""
 CO_OCCURRING_SHOWN = 15
 TIMELINE_EVENTS_PER_DAY = 3
 """Events shown for each day on the timeline page (the day page shows them all)."""
@@ -56,8 +69,12 @@ def _entities(briefing: Briefing, group: str) -> list[Entity]:
 
 
 def home_page(briefing: Briefing, r: Renderer) -> Pages:
+    """The front page: the story in one screen, every line cited (see index.md.j2)."""
     articles = briefing.corpus.articles
     dated = [a.published for a in articles if a.published]
+    with_events = [d for d in briefing.days if d.events]
+    latest = with_events[-1] if with_events else None
+    topics = [t for t in pagedata.topics(briefing) if t.series]
     context = {
         "articles": articles,
         "skipped": briefing.corpus.skipped,
@@ -65,7 +82,19 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
         "first_day": min(dated) if dated else None,
         "last_day": max(dated) if dated else None,
         "undated": [a for a in articles if not a.published],
-        "actors": _entities(briefing, "actor")[:TOP_ENTITIES_ON_INDEX],
+        "latest": latest,
+        "latest_events": latest.events[:HOME_LATEST_EVENTS] if latest else (),
+        "previous": with_events[-2].date if len(with_events) > 1 else None,
+        "key_days": [d for d in with_events if d.key and d is not latest],
+        "events_per_key_day": HOME_EVENTS_PER_KEY_DAY,
+        "figures": [
+            (t, [pagedata.series_summary(cs) for cs in t.series[:HOME_SOURCES_PER_FIGURE]])
+            for t in topics[:HOME_FIGURE_TOPICS]
+        ],
+        "sections": [
+            (section, section.actors[:HOME_ACTORS_PER_SECTION])
+            for section in pagedata.actor_sections(briefing)[:HOME_ACTOR_SECTIONS]
+        ],
         "places": _entities(briefing, "place")[:TOP_ENTITIES_ON_INDEX],
         "days": briefing.days,
     }
@@ -264,6 +293,11 @@ def about_page(briefing: Briefing, r: Renderer) -> Pages:
     return {"about.md": r.page("about.md.j2", TOP, {}, page="about")}
 
 
+def stylesheet(briefing: Briefing, r: Renderer) -> Pages:
+    """The site's own styles (mkdocs.yml's ``extra_css``), copied from the templates."""
+    return {STYLESHEET_PATH: r.static("briefing.css")}
+
+
 PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (
     home_page,
     entity_pages,
@@ -274,5 +308,6 @@ PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (
     sources_page,
     review_page,
     about_page,
+    stylesheet,
 )
 """Every page family, in the order :func:`render` runs them."""

@@ -23,12 +23,20 @@ from markupsafe import Markup
 from ..dates import long_date
 from ..errors import OutputError
 from ..records import Briefing
-from ..textutil import escape_inline, fold, guard_line_start, squash_spaces
+from ..textutil import counted, escape_inline, figure_phrase, fold, guard_line_start, squash_spaces
 from .links import Links, Site
 
 LINES_TEMPLATE = "lines.md.j2"
 """Macros for one record's line, shared by the pages."""
-LINE_MACROS = ("statement", "event", "speaker", "quote_line", "claim_source", "claim_line")
+LINE_MACROS = (
+    "statement",
+    "event",
+    "speaker",
+    "quote_line",
+    "claim_source",
+    "claim_line",
+    "new_since",
+)
 """The macros of :data:`LINES_TEMPLATE` the page templates call."""
 
 
@@ -57,6 +65,8 @@ def environment(templates: Path) -> Environment:
         long_date=long_date,
         fold=fold,
         squash=squash_spaces,
+        counted=lambda n, noun: Markup(counted(n, noun)),
+        figure_phrase=lambda value, label: Markup(escape_inline(figure_phrase(value, label))),
     )
     env.filters["guard_line_start"] = guard_line_start
     return env
@@ -101,6 +111,14 @@ class Renderer:
             return self.env.get_template(name)
         except TemplateNotFound as exc:
             raise OutputError(f"template {exc.name} not found", self.templates) from exc
+
+    def static(self, name: str) -> str:
+        """A file of the templates folder copied as it is (a stylesheet)."""
+        path = self.templates / name
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot read {name}: {exc.strerror or exc}", path) from exc
 
     def page(self, template: str, rel: str, context: dict[str, Any], **meta: Any) -> str:
         """A page ``rel`` below the site root: front matter (the title the template
