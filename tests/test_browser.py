@@ -118,6 +118,20 @@ def test_hovering_a_citation_shows_its_sentence_outlet_and_day(served, browser) 
     _shot(page, "citation-tooltip-desktop")
 
 
+def test_the_map_draws_every_event_place_and_its_markers_open_place_pages(served, browser) -> None:
+    page = _page(browser)
+    page.goto(served)
+    svg = page.locator("article figure svg").first
+    svg.scroll_into_view_if_needed()
+    assert svg.bounding_box()["width"] > 300
+    markers = svg.locator("a")
+    assert markers.count() >= 5
+    _shot(page, "map-desktop")
+    markers.last.locator("circle").click()  # the biggest, drawn last
+    page.wait_for_load_state()
+    assert "/places/" in page.url and page.locator("article h1").inner_text()
+
+
 def test_search_finds_an_actor_by_an_alias(served, browser) -> None:
     page = _page(browser)
     page.goto(served)

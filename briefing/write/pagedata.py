@@ -25,6 +25,7 @@ from ..records import (
     Statement,
 )
 from ..textutil import fold
+from .maps import Marker
 
 Span = tuple[int, int, str]
 """(start, end, entity id) of a name to link."""
@@ -332,3 +333,30 @@ def series_summary(series: list[FigureClaim]) -> SeriesSummary:
         first=series[0],
         days=sorted({c.date for c in series if c.date}),
     )
+
+
+def place_events(events: Sequence[Event]) -> dict[str, tuple[int, str]]:
+    """Place id → (events that happened there, the event type most of them are)."""
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for event in events:
+        for place in event.with_role("place"):
+            kinds[place][event.label] += 1
+    return {p: (sum(c.values()), c.most_common(1)[0][0]) for p, c in kinds.items()}
+
+
+def markers(
+    places: Sequence[Entity],
+    events: Sequence[Event],
+    prefix: str,
+    current: str | None = None,
+) -> list[Marker]:
+    """The located ``places`` as map markers, sized and coloured by ``events``; each
+    links its page at ``prefix`` + id + "/" (the built site's address of the page)."""
+    counts = place_events(events)
+    return [
+        Marker(
+            e.name, e.lat, e.lon, f"{prefix}{e.id}/", *counts.get(e.id, (0, "")), e.id == current
+        )
+        for e in places
+        if e.lat is not None and e.lon is not None
+    ]

@@ -11,18 +11,19 @@ each page lists.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
 from markupsafe import Markup
 
-from ..records import Article, Briefing, Entity, FigureClaim, ResolvedQuote
+from ..records import Article, Briefing, Entity, Event, FigureClaim, ResolvedQuote
 from . import pagedata
 from .charts import Point, series_chart
 from .export import export
 from .links import SECTION, TOP
+from .maps import Marker, place_map
 from .pagedata import Topic, by_weight
 from .templating import Renderer
 
@@ -30,6 +31,10 @@ EXPORT_PATH = "data/briefing.json"
 STYLESHEET_PATH = "assets/briefing.css"
 """The site's own styles, as mkdocs.yml's ``extra_css`` names them."""
 TOP_ENTITIES_ON_INDEX = 12
+LOCATOR_DEGREES = 2.5
+"""A place page's map shows the located places this close to it (degrees)."""
+PAGE_TO_PLACES = "../../places/"
+"""From a built day or entity page (days/x/) to the place pages' folder."""
 HOME_LATEST_EVENTS = 5
 """The last day's lead events the front page shows."""
 HOME_EVENTS_PER_KEY_DAY = 2
@@ -68,6 +73,29 @@ def _entities(briefing: Briefing, group: str) -> list[Entity]:
     return sorted((e for e in briefing.entities if e.group == group), key=by_weight)
 
 
+def _event_kinds(events: Sequence[Event]) -> list[str]:
+    """Event types by how many events are of each, for map colours (stable order)."""
+    counts = Counter(e.label for e in events)
+    return sorted(counts, key=lambda k: (-counts[k], k))
+
+
+def _map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> Markup | str:
+    drawn = place_map(title, markers, kinds)
+    return Markup(f"<figure>{drawn}</figure>") if drawn else ""
+
+
+def _nearby(entity: Entity, places: Sequence[Entity]) -> list[Entity]:
+    """The located places within :data:`LOCATOR_DEGREES` of ``entity``."""
+    return [
+        p
+        for p in places
+        if p.lat is not None
+        and p.lon is not None
+        and abs(p.lat - (entity.lat or 0)) <= LOCATOR_DEGREES
+        and abs(p.lon - (entity.lon or 0)) <= LOCATOR_DEGREES
+    ]
+
+
 def home_page(briefing: Briefing, r: Renderer) -> Pages:
     """The front page: the story in one screen, every line cited (see index.md.j2)."""
     articles = briefing.corpus.articles
@@ -75,6 +103,7 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
     with_events = [d for d in briefing.days if d.events]
     latest = with_events[-1] if with_events else None
     topics = [t for t in pagedata.topics(briefing) if t.series]
+    located = pagedata.markers(_entities(briefing, "place"), briefing.events, "places/")
     context = {
         "articles": articles,
         "skipped": briefing.corpus.skipped,
@@ -97,6 +126,12 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
         ],
         "places": _entities(briefing, "place")[:TOP_ENTITIES_ON_INDEX],
         "days": briefing.days,
+        "map": _map(
+            "Where the events happened",
+            [m for m in located if m.events],
+            _event_kinds(briefing.events),
+        ),
+        "world": _map("Every place located", located, _event_kinds(briefing.events)),
     }
     return {"index.md": r.page("index.md.j2", TOP, context, page="home")}
 
@@ -108,6 +143,7 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
     by_day = pagedata.entity_days(briefing)
     co = pagedata.co_occurrence(briefing)
     quotes = pagedata.quotes_by_entity(briefing)
+    kinds = _event_kinds(briefing.events)
     for group, members in (("actor", _entities(briefing, "actor")), ("place", places)):
         states = [e for e in places if e.acting] if group == "actor" else []
         pages[f"{group}s/index.md"] = r.page(
@@ -130,6 +166,15 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                 "with_places": [e for e in neighbours if e.group == "place"][:CO_OCCURRING_SHOWN],
                 "quotes": quotes.get(entity.id, []),
                 "sources": [r.site.articles[i] for i in entity.articles],
+                "map": _map(
+                    f"{entity.name} and places near it",
+                    pagedata.markers(
+                        _nearby(entity, places), briefing.events, PAGE_TO_PLACES, entity.id
+                    ),
+                    kinds,
+                )
+                if group == "place" and entity.lat is not None
+                else "",
             }
             pages[f"{group}s/{entity.id}.md"] = r.page(
                 "entity.md.j2",
@@ -146,6 +191,7 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
     """The days index, the timeline and a page per day."""
     with_events = [d for d in briefing.days if d.events]
     undated = [s for s in briefing.statements if not s.date]
+    places, kinds = _entities(briefing, "place"), _event_kinds(briefing.events)
     pages = {
         "days/index.md": r.page(
             "days_index.md.j2",
@@ -181,6 +227,11 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             "quotes": sorted(quotes.get(day.date, []), key=weight)[:QUOTES_OF_THE_DAY],
             "previous": previous_day.get(day.date),
             "articles": [r.site.articles[i] for i in day.articles],
+            "map": _map(
+                f"Where the events of {day.date} happened",
+                [m for m in pagedata.markers(places, day.events, PAGE_TO_PLACES) if m.events],
+                kinds,
+            ),
         }
         pages[f"days/{day.date}.md"] = r.page(
             "day.md.j2", SECTION, context, date=day.date, page="day"
