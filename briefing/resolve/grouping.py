@@ -54,8 +54,8 @@ RULE_NORMALISED = "same name once case, accents, hyphens, titles and al-/el- are
 RULE_SPELLING = "spelling variant (common transliteration alternatives)"
 RULE_MIDDLE_NAME = "same first name and surname; a middle name or initial left out"
 SHORT_NAME_MAX_PLACE_SHARE = 0.1
-"""A short name tagged as a place, or written in a place context ("reached Hama"),
-more often than this share is not a surname."""
+"""A short name written in a place context ("reached Hama") more often than this share
+is not a surname."""
 SHORT_NAME_MAX_PLACE_TAGS = 0.5
 """A short name the text seldom puts in a place context may still be tagged a place
 this often and be a surname: the tagger often calls a surname alone a town."""

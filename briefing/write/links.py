@@ -42,6 +42,8 @@ class Site:
     """ISO days that have a day page."""
     labels: Mapping[str, str]
     """Article id → how a citation names it, the same on every page and unique."""
+    paragraphs: Mapping[tuple[str, int], str]
+    """(article id, paragraph index) → the paragraph's text, for citation previews."""
 
     @classmethod
     def of(cls, briefing: Briefing) -> Site:
@@ -51,6 +53,7 @@ class Site:
             entities={e.id: e for e in briefing.entities},
             days=frozenset(d.date for d in briefing.days),
             labels=source_labels(articles),
+            paragraphs={(a.id, p.index): p.text for a in articles for p in a.paragraphs},
         )
 
     def source_label(self, article_id: str) -> str:
@@ -61,7 +64,7 @@ class Site:
         """What a citation shows on hover or focus: the cited paragraph's opening, then
         the outlet and the day, as plain text."""
         article = self.articles[citation.article_id]
-        text = next((p.text for p in article.paragraphs if p.index == citation.paragraph), "")
+        text = self.paragraphs.get((citation.article_id, citation.paragraph), "")
         if len(text) > PREVIEW_MAX_CHARS:
             text = text[:PREVIEW_MAX_CHARS].rsplit(" ", 1)[0] + " …"
         day = long_date(article.published) if article.published else "date unknown"

@@ -51,9 +51,16 @@ class Marker:
     """The place the page is about, drawn ringed."""
 
 
+Ring = tuple[tuple[float, float], ...]
+"""A country's outer ring, as (lon, lat) points."""
+Box = tuple[float, float, float, float]
+"""A ring's west, south, east and north edges, in degrees."""
+
+
 @functools.cache
-def _outlines() -> tuple[tuple[tuple[float, float], ...], ...]:
-    """Every country's outer rings, as (lon, lat) points, in a stable order."""
+def _outlines() -> tuple[tuple[Ring, Box], ...]:
+    """Every country's outer rings with their bounds, in a stable order (read once:
+    each map then skips the rings outside it by their bounds alone)."""
     import countryinfo  # imported here: only worth loading when a map is drawn
 
     rings = []
@@ -64,7 +71,12 @@ def _outlines() -> tuple[tuple[tuple[float, float], ...], ...]:
             if geometry.get("type") == "Polygon":
                 polygons = [polygons]
             rings.extend(tuple((x, y) for x, y, *_ in polygon[0]) for polygon in polygons)
-    return tuple(rings)
+    return tuple((ring, _bounds(ring)) for ring in rings)
+
+
+def _bounds(ring: Ring) -> Box:
+    lons, lats = [x for x, _ in ring], [y for _, y in ring]
+    return min(lons), min(lats), max(lons), max(lats)
 
 
 @dataclass(frozen=True)
@@ -100,14 +112,17 @@ class _View:
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         return (lon - self.west) * self.squash * self.scale, (self.north - lat) * self.scale
 
-    def shows(self, ring: Sequence[tuple[float, float]]) -> bool:
-        xs, ys = zip(*(self.xy(x, y) for x, y in ring), strict=True)
-        return max(xs) >= 0 and min(xs) <= self.width and max(ys) >= 0 and min(ys) <= self.height
+    def shows(self, box: Box) -> bool:
+        """Whether a ring within ``box`` reaches into the map (x grows with longitude,
+        y falls with latitude, so the box's corners bound the ring's points)."""
+        west, south, east, north = box
+        (left, top), (right, bottom) = self.xy(west, north), self.xy(east, south)
+        return right >= 0 and left <= self.width and bottom >= 0 and top <= self.height
 
 
 def _land(view: _View) -> Iterator[str]:
-    for ring in _outlines():
-        if view.shows(ring):
+    for ring, box in _outlines():
+        if view.shows(box):
             points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (view.xy(*p) for p in ring))
             yield f'<polygon points="{points}"/>'
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import (
@@ -346,13 +346,13 @@ def place_events(events: Sequence[Event]) -> dict[str, tuple[int, str]]:
 
 def markers(
     places: Sequence[Entity],
-    events: Sequence[Event],
+    counts: Mapping[str, tuple[int, str]],
     prefix: str,
     current: str | None = None,
 ) -> list[Marker]:
-    """The located ``places`` as map markers, sized and coloured by ``events``; each
-    links its page at ``prefix`` + id + "/" (the built site's address of the page)."""
-    counts = place_events(events)
+    """The located ``places`` as map markers, sized and coloured by their events
+    (``counts``, from :func:`place_events`); each links its page at ``prefix`` + id +
+    "/" (the built site's address of the page)."""
     return [
         Marker(
             e.name, e.lat, e.lon, f"{prefix}{e.id}/", *counts.get(e.id, (0, "")), e.id == current

@@ -103,7 +103,8 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
     with_events = [d for d in briefing.days if d.events]
     latest = with_events[-1] if with_events else None
     topics = [t for t in pagedata.topics(briefing) if t.series]
-    located = pagedata.markers(_entities(briefing, "place"), briefing.events, "places/")
+    places, kinds = _entities(briefing, "place"), _event_kinds(briefing.events)
+    located = pagedata.markers(places, pagedata.place_events(briefing.events), "places/")
     context = {
         "articles": articles,
         "skipped": briefing.corpus.skipped,
@@ -124,14 +125,10 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
             (section, section.actors[:HOME_ACTORS_PER_SECTION])
             for section in pagedata.actor_sections(briefing)[:HOME_ACTOR_SECTIONS]
         ],
-        "places": _entities(briefing, "place")[:TOP_ENTITIES_ON_INDEX],
+        "places": places[:TOP_ENTITIES_ON_INDEX],
         "days": briefing.days,
-        "map": _map(
-            "Where the events happened",
-            [m for m in located if m.events],
-            _event_kinds(briefing.events),
-        ),
-        "world": _map("Every place located", located, _event_kinds(briefing.events)),
+        "map": _map("Where the events happened", [m for m in located if m.events], kinds),
+        "world": _map("Every place located", located, kinds),
     }
     return {"index.md": r.page("index.md.j2", TOP, context, page="home")}
 
@@ -143,7 +140,7 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
     by_day = pagedata.entity_days(briefing)
     co = pagedata.co_occurrence(briefing)
     quotes = pagedata.quotes_by_entity(briefing)
-    kinds = _event_kinds(briefing.events)
+    kinds, counts = _event_kinds(briefing.events), pagedata.place_events(briefing.events)
     for group, members in (("actor", _entities(briefing, "actor")), ("place", places)):
         states = [e for e in places if e.acting] if group == "actor" else []
         pages[f"{group}s/index.md"] = r.page(
@@ -168,9 +165,7 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                 "sources": [r.site.articles[i] for i in entity.articles],
                 "map": _map(
                     f"{entity.name} and places near it",
-                    pagedata.markers(
-                        _nearby(entity, places), briefing.events, PAGE_TO_PLACES, entity.id
-                    ),
+                    pagedata.markers(_nearby(entity, places), counts, PAGE_TO_PLACES, entity.id),
                     kinds,
                 )
                 if group == "place" and entity.lat is not None
@@ -229,7 +224,13 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             "articles": [r.site.articles[i] for i in day.articles],
             "map": _map(
                 f"Where the events of {day.date} happened",
-                [m for m in pagedata.markers(places, day.events, PAGE_TO_PLACES) if m.events],
+                [
+                    m
+                    for m in pagedata.markers(
+                        places, pagedata.place_events(day.events), PAGE_TO_PLACES
+                    )
+                    if m.events
+                ],
                 kinds,
             ),
         }
