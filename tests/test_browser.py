@@ -142,10 +142,152 @@ def test_search_finds_an_actor_by_an_alias(served, browser) -> None:
     assert "Saraqib" in page.locator(".md-search-result").inner_text()
 
 
-@pytest.mark.parametrize("path", ["", "days/2024-11-30/", "actors/syrian-army/", "places/aleppo/"])
+PAGES = [
+    "",
+    "days/2024-11-30/",
+    "actors/syrian-army/",
+    "places/aleppo/",
+    "figures/killed/",
+    "events/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_pages_have_no_sideways_scroll_on_a_phone(served, browser, path) -> None:
     page = _page(browser, PHONE)
     page.goto(served + path)
     wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert wide <= 1, f"{path or 'home'} scrolls sideways by {wide}px"
     _shot(page, f"{path.strip('/').replace('/', '_') or 'home'}-phone")
+
+
+def test_a_day_page_leads_with_its_events_and_folds_the_rest(served, browser) -> None:
+    page = _page(browser)
+    page.goto(served + "days/2024-11-30/")
+    folded = page.locator("article details").first
+    assert folded.get_attribute("open") is None
+    assert not folded.locator("li").first.is_visible()
+    folded.locator("summary").click()
+    assert folded.locator("li").first.is_visible()
+    for path in PAGES[1:5]:
+        page.goto(served + path)
+        _shot(page, f"{path.strip('/').replace('/', '_')}-desktop")
+
+
+def test_the_events_table_filters_by_type_and_by_actor(served, browser) -> None:
+    page = _page(browser)
+    page.goto(served + "events/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    assert total >= 10
+    kind = page.locator("article table thead select").nth(1)  # the Type column
+    kind.select_option(label="Battle")
+    shown = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(shown) < total
+    assert all(r.locator("td").nth(1).inner_text().startswith("Battle") for r in shown)
+    kind.select_option(label="all")
+    who = (
+        page.locator("article table thead tr").nth(1).locator("td").nth(2).locator("select, input")
+    )
+    actor = next(o for o in who.locator("option").all_inner_texts() if o != "all")
+    who.select_option(label=actor)
+    shown = [r for r in rows.all() if r.is_visible()]
+    assert shown and all(actor in r.locator("td").nth(2).inner_text() for r in shown)
+    _shot(page, "events-desktop")
+
+
+@pytest.fixture(scope="module")
+def long_article_site(tmp_path_factory, trained_nlp):
+    """A site of one article long enough for its page to fold the rest of its text."""
+    root = tmp_path_factory.mktemp("long")
+    (root / "seeds").mkdir()
+    paragraphs = [
+        f"Paragraph {n}: the council met in the town hall on Monday and the mayor said "
+        "the budget would be debated again next week, after residents asked for more time "
+        "to read the plans for the new bridge over the river."
+        for n in range(1, 41)
+    ]
+    text = "date 2024-11-30 Council debates the bridge again\n\n" + "\n\n".join(paragraphs)
+    (root / "seeds" / "long.txt").write_text(text, encoding="utf-8")
+    site = build(Config(root=root), nlp=trained_nlp).site_dir
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", site
+    server.shutdown()
+
+
+def test_a_citation_of_a_folded_paragraph_opens_its_fold(long_article_site, browser) -> None:
+    base, site = long_article_site
+    article = next((site / "articles").glob("*/index.html")).parent.name
+    page = _page(browser)
+    page.goto(f"{base}articles/{article}/#p38")
+    target = page.locator("#p38")
+    assert page.locator("details", has=target).get_attribute("open") is not None
+    assert target.is_visible() and target.bounding_box()["y"] < DESKTOP["height"]
+
+
+def _png() -> bytes:
+    """A one-pixel grey PNG: every tile the test's tile server serves."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xc0"))
+        + chunk(b"IEND", b"")
+    )
+
+
+class _Tiles(_Quiet):
+    """Serves the site, and a tile for every /tiles/ address."""
+
+    def do_GET(self) -> None:
+        if not self.path.startswith("/tiles/"):
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+        self.wfile.write(_png())
+
+
+@pytest.fixture(scope="module")
+def tiled(tmp_path_factory, trained_nlp):
+    """The sample with a tile source on this machine (``map_tiles``)."""
+    root = tmp_path_factory.mktemp("tiled")
+    shutil.copytree(SAMPLE_SEEDS, root / "seeds")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tiles)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    config = Config(root=root, map_tiles=base + "tiles/{z}/{x}/{y}.png", map_attribution="Test")
+    site = build(config, nlp=trained_nlp).site_dir
+    server.RequestHandlerClass = functools.partial(_Tiles, directory=str(site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+def test_a_configured_tile_source_gives_a_map_to_pan_and_zoom(tiled, browser) -> None:
+    page = _page(browser)
+    tiles = []
+    page.on("request", lambda r: tiles.append(r.url) if "/tiles/" in r.url else None)
+    page.goto(tiled)
+    box = page.locator(".briefing-tilemap")
+    box.scroll_into_view_if_needed()
+    markers = box.locator("a.briefing-tilemap-marker")
+    assert markers.count() >= 5 and tiles
+    _shot(page, "tile-map-desktop")
+    first = markers.first.bounding_box()
+    box.get_by_role("button", name="Zoom in").click()
+    moved = markers.first.bounding_box()
+    assert (moved["x"], moved["y"]) != (first["x"], first["y"])
+    page.reload()
+    box.scroll_into_view_if_needed()
+    markers.first.click(force=True)  # markers of near places overlap: any opens a place
+    page.wait_for_load_state()
+    assert "/places/" in page.url

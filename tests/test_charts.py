@@ -1,6 +1,6 @@
 """SVG charts: deterministic, escaped, every kind of value drawn."""
 
-from briefing.write.charts import Point, series_chart
+from briefing.write.charts import BAR_LABELS, PALETTE, Point, bar_chart, series_chart
 
 
 def test_chart_is_deterministic_escaped_and_draws_open_ranges() -> None:
@@ -33,3 +33,28 @@ def test_a_range_is_a_bar_and_each_series_has_a_legend_row() -> None:
     assert svg.count("<rect") == 2 and ">A</text>" in svg and ">B</text>" in svg
     assert ">28 Nov</text>" in svg and ">29 Nov</text>" in svg
     assert ">200</text>" in svg  # the axis tops out at a round number
+
+
+def test_chart_points_are_titled_with_their_source_value_and_day() -> None:
+    svg = series_chart("killed", [("Monitor", [Point("2024-11-28", 200, None)])])
+    assert "<title>Monitor: at least 200, 28 Nov</title>" in svg
+
+
+def test_bar_chart_stacks_counts_per_day_in_the_map_colours() -> None:
+    days = ["2024-11-28", "2024-11-29", "2024-11-30"]
+    stacks = [("Battle", {"2024-11-28": 2, "2024-11-30": 1}), ("<Protest>", {"2024-11-30": 3})]
+    svg = bar_chart("Events per day", days, stacks)
+    assert svg == bar_chart("Events per day", days, stacks)
+    assert svg.count("<rect") == 3 + 2  # one part per non-zero count, one legend key each
+    assert f'fill="{PALETTE[0]}"><title>28 Nov: 2 Battle</title>' in svg
+    assert "30 Nov: 3 &lt;Protest&gt;" in svg and "<Protest>" not in svg
+    # The tallest stack (1 + 3) sets the axis: its top reaches the top of the plot.
+    assert ">4</text>" in svg or ">5</text>" in svg
+    assert bar_chart("Events per day", days, [("Battle", {})]) == ""
+
+
+def test_bar_chart_labels_at_most_a_few_days() -> None:
+    days = [f"2024-10-{d:02d}" for d in range(1, 31)]
+    svg = bar_chart("Mentions", days, [("sentences", dict.fromkeys(days, 1))])
+    assert svg.count('text-anchor="middle"') <= BAR_LABELS
+    assert svg.count("<rect") == 30  # one stack: no legend

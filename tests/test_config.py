@@ -49,3 +49,24 @@ def test_invalid_yaml_names_the_file_and_line(tmp_path: Path) -> None:
 def test_schema_and_config_declare_the_same_keys() -> None:
     fields = set(Config.__dataclass_fields__) - {"root", "source_file"}
     assert {option.name for option in SCHEMA} == fields
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://tiles.example.org/{z}/{x}/{y}.png",  # not https, not this machine
+        "https://tiles.example.org/{z}/{x}.png",  # no row
+        'https://tiles.example.org/{z}/{x}/{y}.png" onerror="alert(1)',
+    ],
+)
+def test_a_tile_address_must_be_https_with_zoom_column_and_row(tmp_path: Path, address) -> None:
+    with pytest.raises(ConfigError, match="map_tiles"):
+        validate({"map_tiles": address}, root=tmp_path)
+
+
+def test_no_tiles_by_default_and_a_good_address_is_kept(tmp_path: Path) -> None:
+    assert load_config(root=tmp_path).map_tiles == ""
+    address = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    config = validate({"map_tiles": address, "map_attribution": "© OSM"}, root=tmp_path)
+    assert (config.map_tiles, config.map_attribution) == (address, "© OSM")
+    assert validate({"map_tiles": "http://127.0.0.1:8080/{z}/{x}/{y}.png"}, root=tmp_path)

@@ -363,3 +363,68 @@ def test_background_is_on_no_day_and_the_lead_stories_keep_their_days(sample_bui
         for e in lead["2024-12-01"]
         for s in e.statements
     )
+
+
+WORDS_ABOVE_THE_FOLD = 1500
+"""Most words a page shows before its first collapsible section (issue 15)."""
+
+
+def _words_above_the_fold(markdown: str) -> int:
+    """Words a reader sees before the first ``<details>``: link targets, tags and SVG
+    drawings are no words."""
+    body = markdown.split("\n---\n", 1)[-1]
+    top = body.split("<details", 1)[0]
+    top = re.sub(r"<svg.*?</svg>", " ", top, flags=re.S)
+    top = re.sub(r"<[^>]+>|\]\([^)]*\)", " ", top)
+    return len(re.findall(r"\w[\w'’.-]*", top))
+
+
+def test_no_page_shows_more_than_1500_words_before_its_first_fold(sample_build) -> None:
+    root, _ = sample_build
+    heavy = {
+        str(p.relative_to(root / "site_src")): n
+        for p in (root / "site_src").rglob("*.md")
+        if (n := _words_above_the_fold(p.read_text(encoding="utf-8"))) > WORDS_ABOVE_THE_FOLD
+    }
+    assert heavy == {}
+    # The measure counts what it should: the 30 November page's words are mostly folded.
+    day = (root / "site_src" / "days" / "2024-11-30.md").read_text(encoding="utf-8")
+    assert _words_above_the_fold(day) < len(day.split()) / 3
+
+
+def test_the_events_page_has_a_cited_row_per_event(sample_build) -> None:
+    root, result = sample_build
+    page = (root / "site_src" / "events.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| [2")]
+    assert len(rows) == len(result.briefing.events)
+    assert all("articles/" in row and "#p" in row for row in rows)
+    html = (result.site_dir / "events" / "index.html").read_text(encoding="utf-8")
+    assert "briefing-filter" in html and "assets/briefing.js" in html
+    assert (result.site_dir / "assets" / "briefing.js").is_file()
+
+
+def test_an_entity_page_summarises_before_its_days(sample_build) -> None:
+    root, _ = sample_build
+    page = (root / "site_src" / "actors" / "rebels.md").read_text(encoding="utf-8")
+    heads = [line for line in page.splitlines() if line.startswith("## ")]
+    assert heads[:2] == ["## Key events", "## By day"]
+    top = page.split("## By day")[0]
+    assert "<svg" in top and "per day" in top  # the mentions chart
+    assert "**Mentioned:**" in top and " to [" in top  # first and last seen
+
+
+def test_the_front_page_tells_the_story_with_citations_and_tolls_by_source(sample_build) -> None:
+    root, _ = sample_build
+    home = (root / "site_src" / "index.md").read_text(encoding="utf-8")
+    lines = [line for line in home.splitlines() if line.lstrip().startswith("- ")]
+    cited = [line for line in lines if "articles/" in line and "#p" in line]
+
+    def told(*words: str) -> bool:
+        return any(all(w in line for w in words) for line in cited)
+
+    assert told("attacked", "Aleppo")  # the offensive
+    assert told("captured", "Aleppo")  # the fall of Aleppo
+    assert told("[Iran]", "pledged")  # Iran's pledge
+    killed = next(line for line in lines if "figures/killed.md" in line)
+    # The toll by source: each source's figures cited, sources side by side.
+    assert killed.count("according to") >= 2 and killed.count("#p") >= 3

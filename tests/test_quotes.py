@@ -247,3 +247,53 @@ def test_a_speaker_named_two_paragraphs_on_is_given_to_the_whole_quote() -> None
     named = FoundQuote(_quote(3, 1, "Ali Hassan"), fills_paragraph=True, runs_on=False)
     quotes = carry_speakers([*opened, ParagraphQuotes([named], None)])
     assert [q.speaker_text for q in quotes] == ["Ali Hassan"] * 3
+
+
+def test_reported_speech_ending_in_the_speakers_words_keeps_the_closing_mark() -> None:
+    from briefing.extract.quotes.indirect import closing_marks
+
+    from .conftest import blank_nlp
+
+    doc = blank_nlp()("He pledged to “defend its stability.” Then he left the city for good.")
+    assert closing_marks(doc[2:7]).text == "to “defend its stability.”"
+    assert closing_marks(doc[0:2]).text == "He pledged"  # nothing opened: unchanged
+    # An opened phrase whose mark is not next to it is left as it is, not run on.
+    doc = blank_nlp()("He said “we will stay and fight for it, he said later.")
+    assert closing_marks(doc[2:7]).text == "“we will stay and"
+
+
+def test_a_speakers_next_quote_in_the_paragraph_keeps_the_day_said() -> None:
+    from briefing.resolve.dating import Dated
+    from briefing.resolve.speakers import _continued
+
+    saturday, published = Dated("2024-11-30", "Saturday"), Dated("2024-12-01", "published")
+    said = ((19, "assad"), saturday)
+    assert _continued(published, (19, "assad"), said) == saturday  # "He added ..."
+    assert _continued(published, (20, "assad"), said) == published  # another paragraph
+    assert _continued(published, (19, "peskov"), said) == published  # another speaker
+    assert _continued(published, (19, None), ((19, None), saturday)) == published
+    friday = Dated("2024-11-29", "Friday")
+    assert _continued(friday, (19, "assad"), said) == friday  # its own day wins
+
+
+def test_a_clause_the_parser_made_a_second_subject_of_said_is_reported_speech() -> None:
+    """ "Air strikes killed 25 people, the monitor said", parsed with "strikes (that)
+    killed ..." and "monitor" both subjects of "said"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from briefing.extract.quotes.indirect import _fronted_clause
+
+    words = ["Air", "strikes", "killed", "25", "people", ",", "the", "monitor", "said", "."]
+    heads = [1, 8, 1, 4, 2, 8, 7, 8, 8, 8]
+    pos = ["NOUN", "NOUN", "VERB", "NUM", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+
+    def parsed(clause_dep: str) -> Doc:
+        deps = ["compound", "nsubj", clause_dep, "nummod", "dobj", "punct", "det", "nsubj"]
+        vocab = spacy.blank("en").vocab
+        return Doc(vocab, words=words, heads=heads, deps=[*deps, "ROOT", "punct"], pos=pos)
+
+    clause, speaker = _fronted_clause(parsed("acl")[8])
+    assert (clause.text, speaker.text) == ("Air strikes killed 25 people", "monitor")
+    # "the people I spoke with, nobody said ...": a relative clause, no misparse
+    assert _fronted_clause(parsed("relcl")[8]) is None

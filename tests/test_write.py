@@ -30,9 +30,9 @@ from briefing.records import (
     ResolvedQuote,
     Statement,
 )
-from briefing.write import write
+from briefing.write import Tiles, write
 from briefing.write.links import SECTION, TOP, Links, Site, source_labels
-from briefing.write.pagedata import names_someone, speakers
+from briefing.write.pagedata import copies, speakers, unattributed
 from briefing.write.sync import MARKER_FILE
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "docs_templates"
@@ -264,18 +264,82 @@ def test_the_write_stage_imports_no_other_stage() -> None:
     assert not [m for m in loaded if m.startswith(stages)] and "spacy" not in loaded
 
 
-def test_unnamed_speakers_are_one_heading_and_named_ones_keep_their_own() -> None:
-    assert not any(map(names_someone, ["they", "a monitor", "The correspondent", "people"]))
-    assert all(map(names_someone, ["SANA", "Iranian media", "the Syrian army command"]))
-
-    def quote(n: int, written: str | None) -> ResolvedQuote:
+def test_quotes_page_groups_entity_speakers_and_lists_the_rest_by_article() -> None:
+    def quote(n: int, speaker: str | None, written: str | None, article: str, text: str = "words"):
         return ResolvedQuote(
-            f"q{n}", "words", "indirect", None, written, "said", Citation("a", n), "2024-11-30"
+            f"q{n}", text, "indirect", speaker, written, "said", Citation(article, n), "2024-11-30"
         )
 
-    found = speakers([quote(1, "a monitor"), quote(2, "they"), quote(3, "SANA"), quote(4, None)])
-    assert [(s.written, s.unnamed, len(s.quotes)) for s in found] == [
-        ("SANA", False, 1),
-        (None, True, 2),
-        (None, False, 1),
+    quotes = [
+        quote(1, None, "a monitor", "b"),
+        quote(2, "sana", "SANA", "a"),
+        quote(3, None, "SANA state agency", "a"),
+        quote(4, None, None, "b", "other words"),
+        quote(5, "sana", "SANA", "a", "more"),
     ]
+    assert [(s.entity, [q.id for q in s.quotes]) for s in speakers(quotes)] == [
+        ("sana", ["q2", "q5"])
+    ]
+    # No heading for a speaker as written or a pronoun: the rest is per article, in order.
+    assert [(a, [q.id for q in qs]) for a, qs in unattributed(quotes)] == [
+        ("b", ["q1", "q4"]),
+        ("a", ["q3"]),
+    ]
+
+
+def test_a_quote_carried_by_two_articles_is_listed_once_citing_both() -> None:
+    def quote(n: int, article: str, text: str) -> ResolvedQuote:
+        return ResolvedQuote(
+            f"q{n}", text, "direct", "x", "X", "said", Citation(article, n), "2024-11-30"
+        )
+
+    quotes = [
+        quote(1, "a", "It is strange."),
+        quote(2, "b", "It is  strange."),
+        quote(3, "b", "No."),
+    ]
+    assert [q.id for q in speakers(quotes)[0].quotes] == ["q1", "q3"]
+    assert copies(quotes) == {"q1": (Citation("b", 2),)}
+
+
+def test_also_told_in_groups_citations_by_outlet() -> None:
+    briefing = _briefing(("a1", "a2", "a3"))
+    other = replace(_article("a3", HOSTILE), outlet="AP")
+    briefing = replace(briefing, corpus=Corpus((*briefing.corpus.articles[:2], other), ()))
+    links = Links(Site.of(briefing), TOP)
+    grouped = links.cites_by_outlet((Citation("a1", 2), Citation("a3", 1), Citation("a2", 2)))
+    wire, ap = grouped.split("; **")
+    assert wire.startswith("**Wire &#38; Co** [\\[29 Nov a ¶2\\]](articles/a1.md#p2 ")
+    assert "[\\[29 Nov b ¶2\\]](articles/a2.md#p2 " in wire  # the outlet's second, same day
+    assert ap.startswith("AP** [\\[¶1\\]](articles/a3.md#p1 ")  # its only article
+
+
+def test_an_entity_summary_gives_its_days_and_its_best_told_events() -> None:
+    from briefing.write.pagedata import EntityDay, entity_summary
+
+    said = _briefing().statements[0]
+    one = Event("e1", "2024-11-29", "battle", "Battle", "took", said, (said,), 1)
+    two = replace(one, id="e2", date="2024-11-30", sources=3)
+    days = [
+        EntityDay("2024-11-29", [(one, "agent")], [said]),
+        EntityDay("2024-11-30", [(two, "target")], []),
+        EntityDay("~2016", [], [said]),  # background: on no day
+    ]
+    summary = entity_summary("aleppo", days, 1)
+    assert (summary.first_day, summary.last_day) == ("2024-11-29", "2024-11-30")
+    assert summary.key_events == [(two, "target")]  # told by the most sources
+    assert summary.per_day == {"2024-11-29": 2, "2024-11-30": 1}
+
+
+def test_an_interactive_map_only_when_a_tile_source_is_configured(tmp_path: Path) -> None:
+    briefing = _briefing()
+    located = replace(briefing.entities[0], lat=36.2, lon=37.16)
+    briefing = replace(briefing, entities=(located, *briefing.entities[1:]))
+    write(briefing, tmp_path / "plain", TEMPLATES)
+    assert "briefing-tilemap" not in _page(tmp_path / "plain", "index.md")
+    tiles = Tiles("https://tiles.example.org/{z}/{x}/{y}.png", "© <Tiles> & co")
+    write(briefing, tmp_path / "tiled", TEMPLATES, tiles)
+    home = _page(tmp_path / "tiled", "index.md")
+    assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in home
+    assert "&quot;href&quot;: &quot;places/aleppo/&quot;" in home  # markers as data
+    assert "© &lt;Tiles&gt; &amp; co" in home and "<Tiles>" not in home

@@ -13,12 +13,14 @@ finds one winning; a speaker no stage ties is kept as written, never guessed:
 3. **description**: "the official", "the monitor" stand for the last entity the
    article introduced with that word ("the Observatory, a Britain-based monitor",
    "spokesman John Kirby", "a Turkish security official" of a described actor; how the
-   corpus describes entities is :mod:`.descriptions`'s);
+   corpus describes entities is :mod:`.descriptions`'s); and "a war monitor", in an
+   article naming no such body, stands for the one body other articles describe so;
 4. **surname**: a name the tagger missed stands for the one entity of the article
    whose name holds all its words ("Erdogan").
 
 Each quote is then dated: the day of its sentence, unless that day is one the quoted
-words give, when it is the day the article came out. Figures are tied to their
+words give, when it is the day the article came out; a quote its sentence does not
+date, after one by the same speaker in the same paragraph, takes that one's day. Figures are tied to their
 sources by :mod:`.figure_sources`.
 """
 
@@ -243,6 +245,31 @@ def _description(
     return named.pop() if len(named) == 1 else None
 
 
+def _indefinite(
+    q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
+) -> str | None:
+    """Stage 3b: "a Syria war monitor" where the article names no such body: the one
+    actor, not a person, that other articles describe with the word (in at least
+    :data:`DESCRIBED_IN_ARTICLES` of them), its capitalised words agreeing."""
+    words = (q.speaker_text or "").split()
+    if not (1 < len(words) <= DESCRIPTION_MAX_WORDS) or words[0].lower() not in ("a", "an"):
+        return None
+    head = words[-1].lower()
+    if head in TITLES or (head.endswith("s") and not head.endswith("ss")):
+        return None  # "a minister", "a Western diplomat" are people; "activists" many
+    strict = [stem(w) for w in words[1:-1] if w[:1].isupper()]
+    found = {
+        entity_id
+        for entity_id, known in art.described.items()
+        if known.heads[head] >= DESCRIBED_IN_ARTICLES
+        and (entity := entities.get(entity_id)) is not None
+        and entity.group == "actor"
+        and entity.kind != "person"
+        and all(s in known.words for s in strict)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _described_as(m: Mention, head: str, strict: list[str]) -> bool:
     """ "the official" after "a Turkish security official said": a described actor's
     mention ending in the word, its other words agreeing."""
@@ -266,7 +293,12 @@ def _surname(
     return found.pop() if len(found) == 1 else None
 
 
-_STAGES = (("named", _named), ("description", _description), ("surname", _surname))
+_STAGES = (
+    ("named", _named),
+    ("description", _description),
+    ("description", _indefinite),
+    ("surname", _surname),
+)
 
 
 def _speaker(
@@ -324,6 +356,21 @@ def _quote_date(
     return dated
 
 
+def _continued(
+    dated: Dated | None,
+    who: tuple[int, str | None],
+    said: tuple[tuple[int, str | None], Dated | None] | None,
+) -> Dated | None:
+    """A quote its own sentence does not date, right after one by the same speaker in
+    the same paragraph ("X said on Saturday ... He added ..."), was said with it: it
+    takes that quote's day. ``who`` is (paragraph, speaker entity id)."""
+    if said is None or who[1] is None or said[0] != who or said[1] is None:
+        return dated
+    if dated is None or dated.evidence != "published":
+        return dated  # its sentence dates it, or names another time
+    return said[1]
+
+
 def _resolved(
     quote: Quote,
     quote_id: str,
@@ -366,6 +413,7 @@ def _resolve_article(
     for d in extraction.dates:
         date_words[d.sentence].append(d.text)
     resolved = []
+    said: tuple[tuple[int, str | None], Dated | None] | None = None
     for n, quote in enumerate(extraction.quotes, start=1):
         speaker = _speaker(quote, art, mention_entity, entities)
         if speaker[0] is not None:
@@ -379,6 +427,8 @@ def _resolve_article(
             date_words.get(quote.sentence, []),
             published,
         )
+        dated = _continued(dated, (quote.paragraph, speaker[0]), said)
+        said = ((quote.paragraph, speaker[0]), dated)
         citation = Citation(article_id, quote.paragraph)
         resolved.append(_resolved(quote, f"{article_id}-q{n}", speaker, dated, citation, published))
     return resolved

@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Briefing
+from .maps import Tiles
 from .pages import render
 from .sync import sync
+
+__all__ = ["Tiles", "WriteReport", "write"]
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,12 @@ class WriteReport:
     """Page counts by section (actors, places, days, articles, other)."""
 
 
-def write(briefing: Briefing, out_dir: Path, templates: Path) -> WriteReport:
-    """Render the briefing and synchronise ``out_dir`` with it."""
-    pages = render(briefing, templates)
+def write(
+    briefing: Briefing, out_dir: Path, templates: Path, tiles: Tiles | None = None
+) -> WriteReport:
+    """Render the briefing and synchronise ``out_dir`` with it; ``tiles``, when given,
+    adds an interactive map over them to the front page."""
+    pages = render(briefing, templates, tiles)
     written, unchanged, removed = sync(pages, out_dir)
     counts = Counter(
         rel.split("/")[0] if "/" in rel else "other" for rel in pages if rel.endswith(".md")

@@ -126,15 +126,32 @@ class Links:
         article = self.site.articles[article_id]
         return Markup(f"[{escape_markdown(article.title)}]({self.rel}articles/{article.id}.md)")
 
-    def cite(self, citation: Citation) -> Markup:
-        """``[Outlet ¶n]`` linking the paragraph's anchor on the article page."""
-        label = escape_inline(self.site.source_label(citation.article_id))
+    def cite(self, citation: Citation, label: str | None = None) -> Markup:
+        """``[Outlet ¶n]`` linking the paragraph's anchor on the article page; ``label``
+        in place of the outlet's label ("" for none: ``[¶n]``)."""
+        written = self.site.source_label(citation.article_id) if label is None else label
+        shown = f"{escape_inline(written)} " if written else ""
         href = f"{self.rel}articles/{citation.article_id}.md#p{citation.paragraph}"
         title = link_title(self.site.preview(citation))
-        return Markup(f'[\\[{label} ¶{citation.paragraph}\\]]({href} "{title}")')
+        return Markup(f'[\\[{shown}¶{citation.paragraph}\\]]({href} "{title}")')
 
     def cites(self, citations: tuple[Citation, ...]) -> Markup:
         return Markup(" ".join(self.cite(c) for c in citations))
+
+    def cites_by_outlet(self, citations: tuple[Citation, ...]) -> Markup:
+        """Citations grouped by outlet, in order of first citation: "**AFP** [29 Nov
+        ¶7] [30 Nov ¶2]; **AP** [¶4]", each label without the outlet it is under."""
+        groups: dict[str, list[Citation]] = defaultdict(list)
+        for c in citations:
+            groups[self.site.articles[c.article_id].outlet or "Source"].append(c)
+        parts = []
+        for outlet, members in groups.items():
+            cited = []
+            for c in members:
+                rest = self.site.source_label(c.article_id).removeprefix(outlet).strip()
+                cited.append(self.cite(c, rest))
+            parts.append(f"**{escape_inline(outlet)}** {' '.join(cited)}")
+        return Markup("; ".join(parts))
 
     def linked(
         self, text: str, spans: tuple[tuple[int, int, str], ...], current: str | None = None
@@ -171,6 +188,7 @@ class Links:
             "article_link": self.article_link,
             "cite": self.cite,
             "cites": self.cites,
+            "cites_by_outlet": self.cites_by_outlet,
             "linked": self.linked,
             "safe_url": self.safe_url,
         }

@@ -5,12 +5,17 @@ Country outlines are the GeoJSON shapes the ``countryinfo`` package ships (the
 world.geo.json outlines, derived from Natural Earth's public-domain data). Places are
 drawn where the gazetteer located them, equirectangular around them, each marker a
 link to its place page with its name as a tooltip.
+
+Only when the user configures a tile source (``map_tiles``) does the front page also
+get an interactive map over those tiles (:func:`tile_map`, drawn by ``briefing.js``),
+whose tiles the reader's browser then fetches from that host.
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -49,6 +54,39 @@ class Marker:
     """The event type most of them are, its colour; "" for none."""
     current: bool = False
     """The place the page is about, drawn ringed."""
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """A tile source the user configured for an interactive map (``map_tiles``)."""
+
+    address: str
+    """Tile address with ``{z}``, ``{x}`` and ``{y}``, checked by the config schema."""
+    attribution: str
+    """The credit line the source asks for; untrusted as any config text."""
+
+
+def tile_map(title: str, markers: Sequence[Marker], tiles: Tiles) -> str:
+    """The element ``briefing.js`` turns into an interactive map over ``tiles``: the
+    markers as data (escaped attribute values; the script sets them as text only),
+    and the static map's source line. Empty string without markers."""
+    if not markers:
+        return ""
+    data = [
+        {"name": m.name, "lat": round(m.lat, 5), "lon": round(m.lon, 5), "href": m.href,
+         "events": m.events}
+        for m in markers
+    ]  # fmt: skip
+    attrs = {
+        "class": "briefing-tilemap",
+        "role": "region",
+        "aria-label": title,
+        "data-tiles": tiles.address,
+        "data-markers": json.dumps(data, ensure_ascii=False, sort_keys=True),
+    }
+    opening = " ".join(f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
+    credit = html.escape(tiles.attribution or "Map tiles: " + tiles.address.split("/")[2])
+    return f'<div {opening}></div><p class="briefing-credit">{credit}</p>'
 
 
 Ring = tuple[tuple[float, float], ...]

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from ..records import (
     Article,
     Briefing,
+    Citation,
     Entity,
     Event,
     FigureClaim,
@@ -46,17 +46,13 @@ class EntityDay:
 
 @dataclass(frozen=True)
 class Speaker:
-    """A speaker on the quotes page and what they are reported to have said."""
+    """A speaker that is an entity, on the quotes page, and what they are reported to
+    have said."""
 
-    entity: str | None
-    """Entity id of the speaker, or None."""
-    written: str | None
-    """The speaker as written, when no entity stands for them; None when unattributed."""
+    entity: str
+    """Entity id of the speaker."""
     quotes: list[ResolvedQuote]
     """Their quotes, in day order."""
-    unnamed: bool = False
-    """The speakers the sources give without a name ("they", "a monitor", "people"),
-    together: each quote then shows who as written."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +192,39 @@ def entity_days(briefing: Briefing) -> dict[str, list[EntityDay]]:
     return result
 
 
+@dataclass(frozen=True)
+class EntitySummary:
+    """What the top of an entity page says of it before the details."""
+
+    first_day: str | None
+    """The first day of the story it is named on, or None."""
+    last_day: str | None
+    """The last day of the story it is named on, or None."""
+    key_events: list[tuple[Event, str]]
+    """Its most corroborated events, with its part in each, in day order."""
+    per_day: dict[str, int]
+    """Day → sentences naming it that are dated to that day."""
+
+
+def entity_summary(entity_id: str, days: Sequence[EntityDay], shown: int) -> EntitySummary:
+    """Stage 1: the summary of an entity page from its days (:func:`entity_days`),
+    with its ``shown`` most corroborated events."""
+    dated = [d for d in days if not d.day.startswith("~")]
+    per_day = {
+        d.day: len(d.statements)
+        + sum(entity_id in s.entities for e, _ in d.events for s in e.statements)
+        for d in dated
+    }
+    events = [found for d in dated for found in d.events]
+    events.sort(key=lambda found: (-found[0].sources, -len(found[0].statements), found[0].id))
+    return EntitySummary(
+        first_day=dated[0].day if dated else None,
+        last_day=dated[-1].day if dated else None,
+        key_events=sorted(events[:shown], key=lambda found: (found[0].date, found[0].id)),
+        per_day=per_day,
+    )
+
+
 def paragraph_spans(briefing: Briefing) -> dict[tuple[str, int], tuple[Span, ...]]:
     """Stage 2: (article id, paragraph) → the entity spans to link in that paragraph."""
     spans: dict[tuple[str, int], list[Span]] = defaultdict(list)
@@ -216,9 +245,35 @@ def rewrites(articles: Sequence[Article]) -> dict[str, list[str]]:
     return by_original
 
 
+def _copy_key(quote: ResolvedQuote) -> tuple[str, str, str]:
+    speaker = quote.speaker or f"~{fold(quote.speaker_text or '')}"
+    return (speaker, quote.kind, fold(" ".join(quote.text.split())))
+
+
 def shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
-    """Stage 3: the quotes resolve gave a line (see :attr:`ResolvedQuote.shown`)."""
-    return [q for q in quotes if q.shown]
+    """Stage 3: the quotes resolve gave a line (see :attr:`ResolvedQuote.shown`), each
+    once: the same words of the same speaker in another article (shared wire copy, a
+    rewrite) are a copy, cited with the first (see :func:`copies`)."""
+    seen: set[tuple[str, str, str]] = set()
+    found = []
+    for q in quotes:
+        if q.shown and _copy_key(q) not in seen:
+            seen.add(_copy_key(q))
+            found.append(q)
+    return found
+
+
+def copies(quotes: Sequence[ResolvedQuote]) -> dict[str, tuple[Citation, ...]]:
+    """Stage 3: id of a quote :func:`shown_quotes` keeps → where its copies are."""
+    first: dict[tuple[str, str, str], str] = {}
+    found: dict[str, list[Citation]] = defaultdict(list)
+    for q in quotes:
+        if not q.shown:
+            continue
+        kept = first.setdefault(_copy_key(q), q.id)
+        if kept != q.id and q.citation.article_id not in {c.article_id for c in found[kept]}:
+            found[kept].append(q.citation)
+    return {i: tuple(cs) for i, cs in found.items() if cs}
 
 
 def _in_day_order(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
@@ -245,48 +300,24 @@ def quotes_by_day(briefing: Briefing) -> dict[str, list[ResolvedQuote]]:
 
 
 def speakers(quotes: Sequence[ResolvedQuote]) -> list[Speaker]:
-    """Stage 3: quotes grouped by speaker (entity, else as written), the most quoted
-    first; unattributed quotes last."""
+    """Stage 3: the quotes of speakers that are entities, by speaker, the most quoted
+    first."""
     groups: dict[str, list[ResolvedQuote]] = defaultdict(list)
     for q in shown_quotes(quotes):
         if q.speaker:
-            key = q.speaker
-        elif q.speaker_text:
-            key = UNNAMED if not names_someone(q.speaker_text) else f"~{fold(q.speaker_text)}"
-        else:
-            key = "~~"
-        groups[key].append(q)
-    last = (UNNAMED, "~~")  # after the named speakers: the unnamed, then no one
-    ordered = sorted(
-        groups.items(),
-        key=lambda kv: (last.index(kv[0]) if kv[0] in last else -1, -len(kv[1]), kv[0]),
-    )
-    return [
-        Speaker(
-            entity=None if key.startswith("~") else key,
-            written=None if key in last else members[0].speaker_text,
-            quotes=_in_day_order(members),
-            unnamed=key == UNNAMED,
-        )
-        for key, members in ordered
-    ]
+            groups[q.speaker].append(q)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [Speaker(entity=key, quotes=_in_day_order(members)) for key, members in ordered]
 
 
-UNNAMED = "~~unnamed"
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
-
-
-def names_someone(written: str) -> bool:
-    """Whether a speaker as written names someone ("Iranian media", "SANA", "the
-    Syrian army command"), not only a pronoun or a description ("they", "a monitor",
-    "The correspondent")."""
-    words = written.split()
-    return any(_CAPITALISED.fullmatch(w) for w in words[1:]) or bool(
-        words and words[0][:1].isupper() and words[0].lower() not in _OPENERS
-    )
-
-
-_OPENERS = frozenset({"the", "a", "an", "they", "he", "she", "it", "we", "people", "some"})
+def unattributed(quotes: Sequence[ResolvedQuote]) -> list[tuple[str, list[ResolvedQuote]]]:
+    """Stage 3: the quotes no entity is the speaker of, per article (in corpus order),
+    each article's in paragraph order."""
+    by_article: dict[str, list[ResolvedQuote]] = defaultdict(list)
+    for q in shown_quotes(quotes):
+        if not q.speaker:
+            by_article[q.citation.article_id].append(q)
+    return list(by_article.items())
 
 
 def claims_by_day(briefing: Briefing) -> dict[str, list[FigureClaim]]:

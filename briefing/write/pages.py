@@ -2,14 +2,15 @@
 
 :func:`render` runs them in the order the site lists them: 1. home, 2. actors and
 places (an index each and one page per entity), 3. days (their index, the timeline
-and one page per day), 4. articles (their index and one page each), 5. quotes,
-6. figures (one page per topic and their index), 7. sources, 8. review, 9. about;
-then the JSON export. The wording is in the templates; these functions choose what
+and one page per day), 4. events (a table), 5. articles (their index and one page
+each), 6. quotes, 7. figures (one page per topic and their index), 8. sources,
+9. review, 10. about, 11. the site's stylesheet and script; then the JSON export. The wording is in the templates; these functions choose what
 each page lists.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -20,16 +21,19 @@ from markupsafe import Markup
 
 from ..records import Article, Briefing, Entity, Event, FigureClaim, ResolvedQuote
 from . import pagedata
-from .charts import Point, series_chart
+from .charts import Point, bar_chart, series_chart
 from .export import export
 from .links import SECTION, TOP
-from .maps import Marker, place_map
+from .maps import Marker, Tiles, place_map, tile_map
 from .pagedata import Topic, by_weight
 from .templating import Renderer
 
 EXPORT_PATH = "data/briefing.json"
 STYLESHEET_PATH = "assets/briefing.css"
 """The site's own styles, as mkdocs.yml's ``extra_css`` names them."""
+SCRIPT_PATH = "assets/briefing.js"
+"""The site's own script (the events table's filters), as mkdocs.yml's
+``extra_javascript`` names it."""
 TOP_ENTITIES_ON_INDEX = 12
 LOCATOR_DEGREES = 2.5
 """A place page's map shows the located places this close to it (degrees)."""
@@ -47,8 +51,19 @@ HOME_ACTOR_SECTIONS = 6
 HOME_ACTORS_PER_SECTION = 5
 """Sections of the actors index, and actors of each, on the front page."""
 CO_OCCURRING_SHOWN = 15
+ENTITY_NAMES_SHOWN = 5
+"""Names and roles an entity page's summary lists (the rest under "Names")."""
+ENTITY_KEY_EVENTS = 3
+"""Events an entity page leads with: those told by the most independent sources."""
 TIMELINE_EVENTS_PER_DAY = 3
 """Events shown for each day on the timeline page (the day page shows them all)."""
+ARTICLE_OPEN_WORDS = 1000
+"""Words of an article page's text shown before the rest is folded (a citation of a
+folded paragraph opens it: see ``briefing.js``)."""
+QUOTES_PER_SPEAKER = 2
+"""Quotes of each speaker the quotes page shows before folding the rest."""
+DAY_LEAD_EVENTS = 5
+"""Events a day page shows before folding the rest into a collapsible section."""
 QUOTES_OF_THE_DAY = 8
 """Quotes in the speakers' own words (direct quotes and fragments) shown on a day
 page, by the most mentioned speakers."""
@@ -57,9 +72,9 @@ Pages = dict[str, str]
 """Path below the site root → file content."""
 
 
-def render(briefing: Briefing, templates: Path) -> Pages:
+def render(briefing: Briefing, templates: Path, tiles: Tiles | None = None) -> Pages:
     """Render every page and the export into a mapping of relative path → content."""
-    renderer = Renderer.of(briefing, templates)
+    renderer = Renderer.of(briefing, templates, tiles)
     pages: Pages = {}
     for family in PAGE_FAMILIES:
         pages.update(family(briefing, renderer))
@@ -82,6 +97,29 @@ def _event_kinds(events: Sequence[Event]) -> list[str]:
 def _map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> Markup | str:
     drawn = place_map(title, markers, kinds)
     return Markup(f"<figure>{drawn}</figure>") if drawn else ""
+
+
+def _figure(drawn: str, caption: str) -> Markup | str:
+    """A chart in a figure captioned with its (escaped) title, or "" for none."""
+    return (
+        Markup(f"<figure>{drawn}<figcaption>{html.escape(caption)}</figcaption></figure>")
+        if drawn
+        else ""
+    )
+
+
+def _per_day_chart(title: str, days: Sequence[str], counts: dict[str, int]) -> Markup | str:
+    return _figure(bar_chart(title, days, [("sentences", counts)]), title)
+
+
+def _events_chart(briefing: Briefing, kinds: Sequence[str]) -> Markup | str:
+    """Events per day, by type, in the maps' colours."""
+    per_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for event in briefing.events:
+        per_kind[event.label][event.date] += 1
+    days = [d.date for d in briefing.days]
+    title = "Events per day, by type"
+    return _figure(bar_chart(title, days, [(k, per_kind[k]) for k in kinds]), title)
 
 
 def _nearby(entity: Entity, places: Sequence[Entity]) -> list[Entity]:
@@ -129,6 +167,9 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
         "days": briefing.days,
         "map": _map("Where the events happened", [m for m in located if m.events], kinds),
         "world": _map("Every place located", located, kinds),
+        "interactive": Markup(tile_map("Map of every place located", located, r.tiles))
+        if r.tiles
+        else "",
     }
     return {"index.md": r.page("index.md.j2", TOP, context, page="home")}
 
@@ -139,8 +180,9 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
     places = _entities(briefing, "place")
     by_day = pagedata.entity_days(briefing)
     co = pagedata.co_occurrence(briefing)
-    quotes = pagedata.quotes_by_entity(briefing)
+    quotes, copies = pagedata.quotes_by_entity(briefing), pagedata.copies(briefing.quotes)
     kinds, counts = _event_kinds(briefing.events), pagedata.place_events(briefing.events)
+    story_days = [d.date for d in briefing.days]
     for group, members in (("actor", _entities(briefing, "actor")), ("place", places)):
         states = [e for e in places if e.acting] if group == "actor" else []
         pages[f"{group}s/index.md"] = r.page(
@@ -156,12 +198,19 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
         )
         for entity in members:
             neighbours = [r.site.entities[i] for i, _ in co[entity.id].most_common()]
+            summary = pagedata.entity_summary(entity.id, by_day[entity.id], ENTITY_KEY_EVENTS)
             context = {
                 "entity": entity,
+                "summary": summary,
+                "chart": _per_day_chart(
+                    f"Sentences naming {entity.name}, per day", story_days, summary.per_day
+                ),
                 "by_day": by_day[entity.id],
                 "with_actors": [e for e in neighbours if e.group == "actor"][:CO_OCCURRING_SHOWN],
                 "with_places": [e for e in neighbours if e.group == "place"][:CO_OCCURRING_SHOWN],
                 "quotes": quotes.get(entity.id, []),
+                "copies": copies,
+                "names_shown": ENTITY_NAMES_SHOWN,
                 "sources": [r.site.articles[i] for i in entity.articles],
                 "map": _map(
                     f"{entity.name} and places near it",
@@ -201,13 +250,14 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
                 "days": [d for d in with_events if d.key],
                 "others": sum(1 for d in with_events if not d.key),
                 "per_day": TIMELINE_EVENTS_PER_DAY,
+                "chart": _events_chart(briefing, kinds),
             },
             page="timeline",
         ),
     }
     previous_day = {d.date: p.date for p, d in pairwise(with_events)}
     claims = pagedata.claims_by_day(briefing)
-    quotes = pagedata.quotes_by_day(briefing)
+    quotes, copies = pagedata.quotes_by_day(briefing), pagedata.copies(briefing.quotes)
 
     def weight(quote: ResolvedQuote) -> tuple[int, str]:
         """The quotes of the most mentioned speakers first."""
@@ -221,6 +271,8 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             "figures": claims.get(day.date, []),
             "quotes": sorted(quotes.get(day.date, []), key=weight)[:QUOTES_OF_THE_DAY],
             "previous": previous_day.get(day.date),
+            "lead": DAY_LEAD_EVENTS,
+            "copies": copies,
             "articles": [r.site.articles[i] for i in day.articles],
             "map": _map(
                 f"Where the events of {day.date} happened",
@@ -238,6 +290,18 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             "day.md.j2", SECTION, context, date=day.date, page="day"
         )
     return pages
+
+
+def _fold_at(article: Article) -> int | None:
+    """Where an article page folds the rest of a long text: the first paragraph past
+    :data:`ARTICLE_OPEN_WORDS` words, unless only a short tail is left; None for none."""
+    words = 0
+    total = sum(len(p.text.split()) for p in article.paragraphs)
+    for n, paragraph in enumerate(article.paragraphs):
+        if words > ARTICLE_OPEN_WORDS and total - words > ARTICLE_OPEN_WORDS / 4:
+            return n
+        words += len(paragraph.text.split())
+    return None
 
 
 def article_pages(briefing: Briefing, r: Renderer) -> Pages:
@@ -261,6 +325,7 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
             "original": r.site.articles.get(article.near_duplicate_of or ""),
             "rewrites": [r.site.articles[i] for i in rewrites.get(article.id, [])],
             "shared": [r.site.articles[i] for i in article.shares_copy_with],
+            "fold_at": _fold_at(article),
         }
         pages[f"articles/{article.id}.md"] = r.page(
             "article.md.j2",
@@ -274,8 +339,16 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
 
 
 def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
-    speakers = pagedata.speakers(briefing.quotes)
-    return {"quotes.md": r.page("quotes.md.j2", TOP, {"speakers": speakers}, page="quotes")}
+    """Quotes by speaker (entities), then the others by article."""
+    context = {
+        "speakers": pagedata.speakers(briefing.quotes),
+        "unattributed": [
+            (r.site.articles[i], quotes) for i, quotes in pagedata.unattributed(briefing.quotes)
+        ],
+        "copies": pagedata.copies(briefing.quotes),
+        "lead": QUOTES_PER_SPEAKER,
+    }
+    return {"quotes.md": r.page("quotes.md.j2", TOP, context, page="quotes")}
 
 
 def _series_name(r: Renderer, claims: list[FigureClaim]) -> str:
@@ -317,8 +390,9 @@ def figure_pages(briefing: Briefing, r: Renderer) -> Pages:
         pages[f"figures/{topic.key}.md"] = r.page(
             "figures_topic.md.j2", SECTION, context, page="figures"
         )
+    summaries = {t.key: [pagedata.series_summary(cs) for cs in t.series] for t in topics}
     pages["figures/index.md"] = r.page(
-        "figures_index.md.j2", SECTION, {"topics": topics}, page="figures"
+        "figures_index.md.j2", SECTION, {"topics": topics, "summaries": summaries}, page="figures"
     )
     return pages
 
@@ -345,21 +419,31 @@ def about_page(briefing: Briefing, r: Renderer) -> Pages:
     return {"about.md": r.page("about.md.j2", TOP, {}, page="about")}
 
 
-def stylesheet(briefing: Briefing, r: Renderer) -> Pages:
-    """The site's own styles (mkdocs.yml's ``extra_css``), copied from the templates."""
-    return {STYLESHEET_PATH: r.static("briefing.css")}
+def static_files(briefing: Briefing, r: Renderer) -> Pages:
+    """The site's own styles and script (mkdocs.yml's ``extra_css`` and
+    ``extra_javascript``), copied from the templates."""
+    return {STYLESHEET_PATH: r.static("briefing.css"), SCRIPT_PATH: r.static("briefing.js")}
+
+
+def events_page(briefing: Briefing, r: Renderer) -> Pages:
+    """Every event as a row of a table the reader can filter."""
+    context = {"events": briefing.events, "entity_ids": r.site.entities}
+    # The table needs the page's width: Material hides the side bars on request.
+    page = r.page("events.md.j2", TOP, context, page="events", hide=["navigation", "toc"])
+    return {"events.md": page}
 
 
 PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (
     home_page,
     entity_pages,
     day_pages,
+    events_page,
     article_pages,
     quotes_page,
     figure_pages,
     sources_page,
     review_page,
     about_page,
-    stylesheet,
+    static_files,
 )
 """Every page family, in the order :func:`render` runs them."""

@@ -25,6 +25,7 @@ from ..errors import OutputError
 from ..records import Briefing
 from ..textutil import counted, escape_inline, figure_phrase, fold, guard_line_start, squash_spaces
 from .links import Links, Site
+from .maps import Tiles
 
 LINES_TEMPLATE = "lines.md.j2"
 """Macros for one record's line, shared by the pages."""
@@ -35,6 +36,7 @@ LINE_MACROS = (
     "quote_line",
     "claim_source",
     "claim_line",
+    "series_line",
     "new_since",
 )
 """The macros of :data:`LINES_TEMPLATE` the page templates call."""
@@ -100,11 +102,14 @@ class Renderer:
     """Figure topics whose value keeps its unit ("10 km")."""
     title: str
     """The site title, in every page's context."""
+    tiles: Tiles | None = None
+    """The tile source of an interactive map, when the user configured one."""
 
     @classmethod
-    def of(cls, briefing: Briefing, templates: Path) -> Renderer:
+    def of(cls, briefing: Briefing, templates: Path, tiles: Tiles | None = None) -> Renderer:
         units = frozenset(t.key for t in briefing.figure_topics if t.unit)
-        return cls(environment(templates), templates, Site.of(briefing), units, briefing.title)
+        site = Site.of(briefing)
+        return cls(environment(templates), templates, site, units, briefing.title, tiles)
 
     def _template(self, name: str) -> Any:
         try:

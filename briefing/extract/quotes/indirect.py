@@ -31,7 +31,8 @@ def indirect_quotes(
     candidates = [(c, speaker_span(s), cue.text) for c, cue, s in _reported_clauses(doc)]
     candidates += [(c, source, "according to") for c, source in _according_clauses(doc)]
     seen: set[tuple[int, int]] = set()
-    for clause, speaker, cue in sorted(candidates, key=lambda c: (c[0].start_char, -c[0].end_char)):
+    for found, speaker, cue in sorted(candidates, key=lambda c: (c[0].start_char, -c[0].end_char)):
+        clause = closing_marks(found)
         where = (clause.start_char, clause.end_char)
         if where in seen or any(s < where[1] and where[0] < e for s, e in taken):
             continue
@@ -40,6 +41,31 @@ def indirect_quotes(
             article_id, paragraph, sentence_of(clause.start), where[0], where[1],
             clause.text, "indirect", speaker, cue,
         )  # fmt: skip
+
+
+OPENING_MARKS, CLOSING_MARKS = frozenset('“‘"'), frozenset('”’"')
+"""Quotation marks that open and that close a quoted phrase (straight marks do both)."""
+
+
+def _open_quotes(text: str) -> int:
+    """Quoted phrases opened in ``text`` and not closed in it."""
+    return max(text.count("“") - text.count("”"), text.count('"') % 2)
+
+
+def closing_marks(clause: Span) -> Span:
+    """The clause with the closing mark of a quoted phrase it opens: reported speech
+    that ends in the speaker's own words ("pledged to “defend its stability.”") ends
+    after them, not inside the quotation marks."""
+    doc, right = clause.doc, clause.end
+    if not _open_quotes(clause.text):
+        return clause
+    end = min(clause.sent.end, right + 3)  # the mark follows the words, maybe a stop
+    for i in range(right, end):
+        if not doc[i].is_punct:
+            break
+        if doc[i].text in CLOSING_MARKS:
+            return doc[clause.start : i + 1]
+    return clause
 
 
 def _clause_span(clause: Token) -> Span:
@@ -94,11 +120,34 @@ def _complements(cue: Token) -> Iterator[Token]:
                     yield token
 
 
+def _fronted_clause(cue: Token) -> tuple[Span, Token] | None:
+    """(clause, speaker) of "A killed B, X said" when the parser made both "A (that)
+    killed B" and "X" subjects of the reporting verb: the first, a noun with a reduced
+    clause, set off by a comma, is what was said; the one next to the verb, who."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if len(subjects) < 2:
+        return None
+    first, last = subjects[0], subjects[-1]
+    # the misparse: the clause's verb hangs on its subject as a reduced clause ("strikes
+    # killed 25" read as "strikes (that) killed 25"), and a comma sets the speaker off
+    comma = last.left_edge.i - 1
+    if cue.doc[comma].text != "," or first.right_edge.i >= comma:
+        return None
+    if not any(c.dep_ == "acl" and c.pos_ == "VERB" for c in first.children):
+        return None
+    clause = _without_punct(cue.doc, first.left_edge.i, first.right_edge.i + 1)
+    return (clause, last) if len(clause) >= INDIRECT_MIN_TOKENS else None
+
+
 def _reported_clauses(doc: Doc) -> Iterator[tuple[Span, Token, Token]]:
     """(clause, reporting verb, subject) for "X said (that) CLAUSE", "CLAUSE, X said"
     and "CLAUSE, X said, CLAUSE"."""
     for cue in doc:
         if not is_cue(cue):
+            continue
+        fronted = _fronted_clause(cue)
+        if fronted is not None:
+            yield fronted[0], cue, fronted[1]
             continue
         subject = subject_of(cue)
         if subject is None:

@@ -1,0 +1,200 @@
+// The briefing's own script, written into the site at every build (assets/).
+// It opens the folded section holding the paragraph a citation points to; it draws
+// the interactive map, only when the user configured a tile source. It filters the rows of a table inside `.briefing-filter`: a box under each column's
+// name, or a list when the column has few values. It only reads text (textContent)
+// and hides rows; it writes no markup, so article text stays inert.
+"use strict";
+
+const LIST_MAX_VALUES = 40;
+
+function briefingFilterRows(table, filters) {
+  let shown = 0;
+  for (const row of table.tBodies[0].rows) {
+    const keep = filters.every(({ column, control }) => {
+      const wanted = control.value.trim().toLowerCase();
+      if (!wanted) return true;
+      const text = row.cells[column].textContent.trim().toLowerCase();
+      return control.tagName === "SELECT" ? briefingValues(text).includes(wanted) : text.includes(wanted);
+    });
+    row.hidden = !keep;
+    if (keep) shown += 1;
+  }
+  table.dataset.shown = String(shown);
+}
+
+// A cell may list several names ("A, B"): each is a value of its own.
+function briefingValues(text) {
+  return text.split(", ").map((value) => value.trim()).filter(Boolean);
+}
+
+function briefingControl(table, column, name) {
+  const values = new Set();
+  for (const row of table.tBodies[0].rows) {
+    for (const value of briefingValues(row.cells[column].textContent)) values.add(value);
+  }
+  let control;
+  if (values.size <= LIST_MAX_VALUES) {
+    control = document.createElement("select");
+    control.append(new Option("all", ""));
+    for (const value of [...values].sort()) control.append(new Option(value, value.toLowerCase()));
+  } else {
+    control = document.createElement("input");
+    control.type = "search";
+    control.placeholder = "filter";
+    control.size = 8;
+  }
+  control.setAttribute("aria-label", "Show only rows whose " + name + " matches");
+  return control;
+}
+
+function briefingFilters() {
+  for (const table of document.querySelectorAll(".briefing-filter table")) {
+    if (!table.tHead || !table.tBodies.length || table.dataset.filtered) continue;
+    table.dataset.filtered = "yes";
+    const names = Array.from(table.tHead.rows[0].cells, (cell) => cell.textContent.trim());
+    const row = table.tHead.insertRow();
+    const filters = names.map((name, column) => {
+      const control = briefingControl(table, column, name);
+      row.insertCell().append(control);
+      return { column, control };
+    });
+    for (const { control } of filters) {
+      control.addEventListener("input", () => briefingFilterRows(table, filters));
+    }
+  }
+}
+
+// A citation of a paragraph in a folded section (the rest of a long article): open
+// the section so that the paragraph shows, outlined, where the link lands.
+function briefingOpenTarget() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (!target) return;
+  let opened = false;
+  for (let folded = target.closest("details"); folded; folded = folded.parentElement.closest("details")) {
+    if (!folded.open) {
+      folded.open = true;
+      opened = true;
+    }
+  }
+  if (opened) target.scrollIntoView();
+}
+
+// The interactive map (`.briefing-tilemap`, only with `map_tiles` configured): Web
+// Mercator tiles of 256 px, dragged to pan, zoomed with buttons; each place a link.
+const TILE = 256;
+const MAP_HEIGHT = 360;
+
+function briefingProject(lat, lon, zoom) {
+  const scale = TILE * 2 ** zoom;
+  const sin = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+  return [((lon + 180) / 360) * scale, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale];
+}
+
+function briefingFitZoom(markers, width) {
+  for (let zoom = 12; zoom > 1; zoom -= 1) {
+    const points = markers.map((m) => briefingProject(m.lat, m.lon, zoom));
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    if (Math.max(...xs) - Math.min(...xs) < width - 60 && Math.max(...ys) - Math.min(...ys) < MAP_HEIGHT - 60) {
+      return zoom;
+    }
+  }
+  return 1;
+}
+
+function briefingTile(template, zoom, x, y) {
+  const img = document.createElement("img");
+  img.alt = "";
+  img.width = TILE;
+  img.height = TILE;
+  img.src = template.replace("{z}", zoom).replace("{x}", x).replace("{y}", y);
+  return img;
+}
+
+function briefingMarker(m) {
+  const link = document.createElement("a");
+  link.href = m.href;
+  link.className = "briefing-tilemap-marker";
+  link.title = m.events ? m.name + ": " + m.events + " event" + (m.events === 1 ? "" : "s") : m.name;
+  link.setAttribute("aria-label", link.title);
+  const size = 10 + Math.min(20, 4 * Math.sqrt(m.events || 0));
+  link.style.width = link.style.height = size + "px";
+  return link;
+}
+
+function briefingTileMap(box) {
+  const markers = JSON.parse(box.dataset.markers);
+  const template = box.dataset.tiles;
+  const width = box.clientWidth || 600;
+  box.style.height = MAP_HEIGHT + "px";
+  // The first view fits where the events happened; every place is there to pan to.
+  const story = markers.some((m) => m.events) ? markers.filter((m) => m.events) : markers;
+  let zoom = briefingFitZoom(story, width);
+  const points = story.map((m) => briefingProject(m.lat, m.lon, zoom));
+  let center = [0, 1].map((i) => (Math.min(...points.map((p) => p[i])) + Math.max(...points.map((p) => p[i]))) / 2);
+  const layer = document.createElement("div");
+  layer.className = "briefing-tilemap-layer";
+  function draw() {
+    const left = center[0] - width / 2;
+    const top = center[1] - MAP_HEIGHT / 2;
+    const count = 2 ** zoom;
+    const parts = [];
+    for (let tx = Math.floor(left / TILE); tx * TILE < left + width; tx += 1) {
+      for (let ty = Math.max(0, Math.floor(top / TILE)); ty * TILE < top + MAP_HEIGHT && ty < count; ty += 1) {
+        const img = briefingTile(template, zoom, ((tx % count) + count) % count, ty);
+        img.style.left = tx * TILE - left + "px";
+        img.style.top = ty * TILE - top + "px";
+        parts.push(img);
+      }
+    }
+    for (const m of markers) {
+      const [x, y] = briefingProject(m.lat, m.lon, zoom);
+      const link = briefingMarker(m);
+      link.style.left = x - left + "px";
+      link.style.top = y - top + "px";
+      parts.push(link);
+    }
+    layer.replaceChildren(...parts);
+  }
+  function zoomBy(step) {
+    const next = Math.max(1, Math.min(18, zoom + step));
+    center = center.map((c) => c * 2 ** (next - zoom));
+    zoom = next;
+    draw();
+  }
+  let dragged = null;
+  box.addEventListener("pointerdown", (e) => {
+    if (e.target.closest("a, button")) return;
+    dragged = [e.clientX, e.clientY];
+    box.setPointerCapture(e.pointerId);
+  });
+  box.addEventListener("pointermove", (e) => {
+    if (!dragged) return;
+    center = [center[0] - (e.clientX - dragged[0]), center[1] - (e.clientY - dragged[1])];
+    dragged = [e.clientX, e.clientY];
+    draw();
+  });
+  box.addEventListener("pointerup", () => (dragged = null));
+  const controls = document.createElement("div");
+  controls.className = "briefing-tilemap-controls";
+  for (const [label, step] of [["+", 1], ["−", -1]]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.setAttribute("aria-label", step > 0 ? "Zoom in" : "Zoom out");
+    button.addEventListener("click", () => zoomBy(step));
+    controls.append(button);
+  }
+  box.replaceChildren(layer, controls);
+  draw();
+}
+
+function briefingTileMaps() {
+  for (const box of document.querySelectorAll(".briefing-tilemap[data-tiles]")) briefingTileMap(box);
+}
+
+document.addEventListener("DOMContentLoaded", briefingFilters);
+document.addEventListener("DOMContentLoaded", briefingTileMaps);
+document.addEventListener("DOMContentLoaded", briefingOpenTarget);
+window.addEventListener("hashchange", briefingOpenTarget);
