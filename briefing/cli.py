@@ -16,16 +16,24 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .config import SCHEMA, Config, load_config, resolve_path
+from .config import SCHEMA, Config, load_config, resolve_path, validate_override
 from .errors import BriefingError, SiteBuildError
 from .pipeline import BuildResult, build, generate, mkdocs_config
 from .pipeline import Progress as BuildProgress
+from .project import scaffold
 
 _console = Console(stderr=True)
 
 
-def _load(config_file: Path | None, seeds: Path | None, strict: bool | None = None) -> Config:
+def _load(
+    config_file: Path | None,
+    seeds: Path | None,
+    strict: bool | None = None,
+    site_url: str | None = None,
+) -> Config:
     config = load_config(config_file)
+    if site_url is not None:
+        config = validate_override(config, "site_url", site_url)
     return config.with_overrides(seeds=seeds.resolve() if seeds else None, strict=strict or None)
 
 
@@ -123,9 +131,15 @@ def cli() -> None:
 @_config_option
 @click.option("--strict", is_flag=True, default=None, help="Fail when any input file is skipped.")
 @click.option("--no-site", is_flag=True, help="Write the Markdown (site_src/) only; skip MkDocs.")
+@click.option("--site-url", default=None, help="Address the site is published at (site_url).")
 @_quiet_option
 def build_command(
-    seeds: Path | None, config_file: Path | None, strict: bool | None, no_site: bool, quiet: bool
+    seeds: Path | None,
+    config_file: Path | None,
+    strict: bool | None,
+    no_site: bool,
+    site_url: str | None,
+    quiet: bool,
 ) -> None:
     """Build the briefing: articles → site_src/ Markdown → site/ HTML.
 
@@ -133,7 +147,7 @@ def build_command(
     places, dates and quotes, writes one page per actor, place, day and article with
     citations, the export site_src/data/briefing.json, and runs mkdocs build --strict.
     """
-    config = _load(config_file, seeds, strict)
+    config = _load(config_file, seeds, strict, site_url)
     with _RichProgress(quiet) as progress:
         result = build(config, progress=progress, run_mkdocs=not no_site)
     _report_skipped(result)
@@ -242,6 +256,18 @@ def deploy_command(
         gh_deploy(mk, message=message)
     except MkDocsException as exc:
         raise SiteBuildError(f"deploy failed: {exc}".replace("\n", " ")) from exc
+
+
+@cli.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_command(folder: Path) -> None:
+    """Make a briefing project in FOLDER: seeds/ for the articles, a commented
+    briefing.yml, an example aliases.yml, mkdocs.yml, the page templates' folder left
+    to the package, and a GitHub Actions workflow that publishes the site to Pages."""
+    made = scaffold(folder)
+    for path in made:
+        click.echo(f"created {path}")
+    click.echo(f"Put your articles in {folder / 'seeds'} and run `briefing build` in {folder}.")
 
 
 @cli.command("config")

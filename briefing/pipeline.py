@@ -26,7 +26,10 @@ from .resolve.curation import load_curation
 from .resolve.gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
 from .write import Tiles, WriteReport, write
 
+_BUNDLED_DIR = Path(__file__).resolve().parent / "bundled"
+"""The templates and mkdocs.yml an installed wheel carries (see setup.py)."""
 _PROJECT_DIR = Path(__file__).resolve().parent.parent
+"""The repository of a source checkout (an editable install), which holds them too."""
 
 
 @dataclass(frozen=True)
@@ -57,17 +60,26 @@ class Progress:
     """Called after each article is extracted (or found in the cache)."""
 
 
-def project_file(config: Config, path: Path) -> Path:
-    """``path`` under the config root, falling back to this project's own copy.
+def packaged_file(path: Path) -> Path | None:
+    """The package's own copy of a site source (``mkdocs.yml``, ``docs_templates``):
+    the wheel's ``briefing/bundled/``, else a source checkout's; None when neither."""
+    for fallback in (_BUNDLED_DIR / path, _PROJECT_DIR / path):
+        if fallback.exists():
+            return fallback
+    return None
 
-    This lets ``briefing build`` run from any folder with just a seeds folder,
-    using the templates and mkdocs.yml shipped beside the package.
+
+def project_file(config: Config, path: Path) -> Path:
+    """``path`` under the config root; failing that, the copy the package carries
+    (``briefing/bundled/`` of a wheel), then the repository's own (a source checkout).
+
+    So ``briefing build`` runs from any folder holding just ``seeds/``, and a project's
+    own ``docs_templates/`` or ``mkdocs.yml`` overrides the packaged ones.
     """
     own = resolve_path(config, path)
     if own.exists() or path.is_absolute():
         return own
-    bundled = _PROJECT_DIR / path
-    return bundled if bundled.exists() else own
+    return packaged_file(path) or own
 
 
 def generate(
@@ -126,6 +138,7 @@ def generate(
         resolve_path(config, config.site_src),
         project_file(config, config.templates),
         tiles,
+        config.site_url,
     )
     timings["write"] = time.perf_counter() - clock
     return BuildResult(corpus, briefing, report, None, timings)
@@ -158,6 +171,7 @@ def mkdocs_config(config: Config, **overrides):
             site_dir=str(resolve_path(config, config.site_dir).resolve()),
             site_name=config.title,
             strict=True,
+            **({"site_url": config.site_url} if config.site_url else {}),
             **overrides,
         )
     except ConfigurationError as exc:

@@ -2,7 +2,8 @@
 
 1. **render** (:mod:`.pages`): every page and the export, in memory; the pages'
    wording is in the Jinja2 templates, links are written by :mod:`.links`, the export
-   by :mod:`.export`. Article text is untrusted: every value a template prints is
+   by :mod:`.export` (JSON, its schema in :mod:`.schema`) and :mod:`.tables` (CSV,
+   GeoJSON). Article text is untrusted: every value a template prints is
    escaped unless it was built here as Markup.
 2. **sync** (:mod:`.sync`): the output folder is made to hold exactly those files,
    unchanged files left alone and stale ones removed.
@@ -40,11 +41,16 @@ class WriteReport:
 
 
 def write(
-    briefing: Briefing, out_dir: Path, templates: Path, tiles: Tiles | None = None
+    briefing: Briefing,
+    out_dir: Path,
+    templates: Path,
+    tiles: Tiles | None = None,
+    site_url: str = "",
 ) -> WriteReport:
     """Render the briefing and synchronise ``out_dir`` with it; ``tiles``, when given,
-    adds an interactive map over them to the front page."""
-    pages = render(briefing, templates, tiles)
+    adds an interactive map over them to the front page; ``site_url`` (where the site
+    is published) makes the exports' page addresses absolute."""
+    pages = render(briefing, templates, tiles, site_url)
     written, unchanged, removed = sync(pages, out_dir)
     counts = Counter(
         rel.split("/")[0] if "/" in rel else "other" for rel in pages if rel.endswith(".md")

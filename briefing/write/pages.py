@@ -4,8 +4,9 @@
 places (an index each and one page per entity), 3. days (their index, the timeline
 and one page per day), 4. events (a table), 5. articles (their index and one page
 each), 6. quotes, 7. figures (one page per topic and their index), 8. sources,
-9. review, 10. about, 11. the site's stylesheet and script; then the JSON export. The wording is in the templates; these functions choose what
-each page lists.
+9. downloads, 10. review, 11. about, 12. the site's stylesheet and script; then the
+exports (``briefing.json`` and its schema, the CSV tables and the GeoJSON places).
+The wording is in the templates; these functions choose what each page lists.
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ from .export import export
 from .links import SECTION, TOP
 from .maps import Marker, Tiles, place_map, tile_map
 from .pagedata import Topic, by_weight
+from .schema import EXPORT_SCHEMA
+from .tables import tables
 from .templating import Renderer
 
 EXPORT_PATH = "data/briefing.json"
+SCHEMA_PATH = "data/briefing.schema.json"
+"""The export's JSON Schema (draft 2020-12), beside it."""
 STYLESHEET_PATH = "assets/briefing.css"
 """The site's own styles, as mkdocs.yml's ``extra_css`` names them."""
 SCRIPT_PATH = "assets/briefing.js"
@@ -72,16 +77,23 @@ Pages = dict[str, str]
 """Path below the site root → file content."""
 
 
-def render(briefing: Briefing, templates: Path, tiles: Tiles | None = None) -> Pages:
-    """Render every page and the export into a mapping of relative path → content."""
+def render(
+    briefing: Briefing, templates: Path, tiles: Tiles | None = None, site_url: str = ""
+) -> Pages:
+    """Render every page and the exports into a mapping of relative path → content."""
     renderer = Renderer.of(briefing, templates, tiles)
     pages: Pages = {}
     for family in PAGE_FAMILIES:
         pages.update(family(briefing, renderer))
-    pages[EXPORT_PATH] = (
-        json.dumps(export(briefing), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    )
+    pages[EXPORT_PATH] = _json(export(briefing))
+    pages[SCHEMA_PATH] = _json(EXPORT_SCHEMA)
+    counts = {i: n for i, (n, _) in pagedata.place_events(briefing.events).items()}
+    pages.update(tables(briefing, counts, site_url))
     return pages
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def _entities(briefing: Briefing, group: str) -> list[Entity]:
@@ -425,6 +437,15 @@ def static_files(briefing: Briefing, r: Renderer) -> Pages:
     return {STYLESHEET_PATH: r.static("briefing.css"), SCRIPT_PATH: r.static("briefing.js")}
 
 
+def downloads_page(briefing: Briefing, r: Renderer) -> Pages:
+    """The exports, each with what it holds."""
+    counts = {"events": len(briefing.events), "quotes": len(briefing.quotes),
+              "claims": len(briefing.claims),
+              "actors": sum(e.group == "actor" for e in briefing.entities),
+              "located": sum(e.lat is not None for e in briefing.entities)}  # fmt: skip
+    return {"downloads.md": r.page("downloads.md.j2", TOP, counts, page="downloads")}
+
+
 def events_page(briefing: Briefing, r: Renderer) -> Pages:
     """Every event as a row of a table the reader can filter."""
     context = {"events": briefing.events, "entity_ids": r.site.entities}
@@ -442,6 +463,7 @@ PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (
     quotes_page,
     figure_pages,
     sources_page,
+    downloads_page,
     review_page,
     about_page,
     static_files,
