@@ -301,3 +301,37 @@ def test_h1_is_preferred_to_a_title_with_the_site_name(make_seeds) -> None:
     )
     (article,) = _ingest(make_seeds({"a.html": html})).articles
     assert (article.title, article.byline) == ("Council approves budget", "Jane Smith")
+
+
+def test_the_publisher_and_the_wire_are_told_apart(make_seeds) -> None:
+    """A wire's sign-off or dateline says where the copy came from; the page's own
+    credit (its video's "©", "Video by:") says who published it."""
+    root = make_seeds(
+        {
+            "a.txt": "Tuesday, March 05, 2024\n\n03:57© HARBOUR TV\n\n" + BODY + "\n(AP)\n",
+            "b.txt": "Tuesday, March 05, 2024\n\nVideo by: HARBOUR TV\n\n"
+            + BODY.replace("200", "300")
+            + "\n(AFP)\n",
+            "c.txt": " date 2024-12-01 LAGOS (AP) — " + BODY.replace("200", "400"),
+        }
+    )
+    found = {a.file: (a.outlet, a.wire) for a in _ingest(root).articles}
+    assert found == {
+        "a.txt": ("HARBOUR TV", "AP"),
+        "b.txt": ("HARBOUR TV", "AFP"),
+        "c.txt": ("AP", "AP"),  # nothing else names a publisher: the wire's own copy
+    }
+
+
+def test_a_photographers_credit_is_not_the_publisher(make_seeds) -> None:
+    body = "Lakeside Daily reports on the river." + " " + BODY
+    root = make_seeds(
+        {
+            "a.txt": "Tuesday, March 05, 2024\n\n© Jane Doe, AFP\n\n" + BODY,
+            "b.html": f'<p>{body} <a href="https://www.lakesidedaily.com/x">More</a></p>',
+        }
+    )
+    found = {a.file: (a.outlet, a.wire, a.outlet_evidence) for a in _ingest(root).articles}
+    assert found["a.txt"][:2] == (None, None)  # the picture's agency published nothing here
+    # A link domain becomes the name the page gives it.
+    assert found["b.html"][0] == "Lakeside Daily" and "lakesidedaily.com" in found["b.html"][2]

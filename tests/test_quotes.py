@@ -254,8 +254,8 @@ def test_reported_speech_ending_in_the_speakers_words_keeps_the_closing_mark() -
 
     from .conftest import blank_nlp
 
-    doc = blank_nlp()("He pledged to “defend its stability.” Then he left the city for good.")
-    assert closing_marks(doc[2:7]).text == "to “defend its stability.”"
+    doc = blank_nlp()("He pledged to “rebuild the old bridge.” Then he left the city for good.")
+    assert closing_marks(doc[2:8]).text == "to “rebuild the old bridge.”"
     assert closing_marks(doc[0:2]).text == "He pledged"  # nothing opened: unchanged
     # An opened phrase whose mark is not next to it is left as it is, not run on.
     doc = blank_nlp()("He said “we will stay and fight for it, he said later.")
@@ -267,13 +267,13 @@ def test_a_speakers_next_quote_in_the_paragraph_keeps_the_day_said() -> None:
     from briefing.resolve.speakers import _continued
 
     saturday, published = Dated("2024-11-30", "Saturday"), Dated("2024-12-01", "published")
-    said = ((19, "assad"), saturday)
-    assert _continued(published, (19, "assad"), said) == saturday  # "He added ..."
-    assert _continued(published, (20, "assad"), said) == published  # another paragraph
-    assert _continued(published, (19, "peskov"), said) == published  # another speaker
+    said = ((19, "speaker-a"), saturday)
+    assert _continued(published, (19, "speaker-a"), said) == saturday  # "He added ..."
+    assert _continued(published, (20, "speaker-a"), said) == published  # another paragraph
+    assert _continued(published, (19, "speaker-b"), said) == published  # another speaker
     assert _continued(published, (19, None), ((19, None), saturday)) == published
     friday = Dated("2024-11-29", "Friday")
-    assert _continued(friday, (19, "assad"), said) == friday  # its own day wins
+    assert _continued(friday, (19, "speaker-a"), said) == friday  # its own day wins
 
 
 def test_a_clause_the_parser_made_a_second_subject_of_said_is_reported_speech() -> None:

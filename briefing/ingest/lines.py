@@ -92,7 +92,7 @@ class _Byline:
 
 
 BYLINE = _Byline()
-_MEDIA_CREDIT = re.compile(rf"^(?:{_alternatives('media_credit_kinds')}) by:?\s+", re.I)
+MEDIA_CREDIT_LEAD = re.compile(rf"^(?:{_alternatives('media_credit_kinds')}) by:?\s+", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?),?(?:\s+[A-Z][a-z.]+)?\s*\((?P<wire>[A-Za-z0-9 .&-]{2,30})\)\s*[—–-]+\s*"
 )
@@ -183,7 +183,7 @@ def _single_kind(block: str) -> str:
         (COMMENT, lambda: chrome.is_comment_cue(text)),
         (DATE, lambda: is_date_line(block)),
         (BYLINE_KIND, lambda: bool(BYLINE.match(block))),
-        (MEDIA_CREDIT, lambda: bool(_MEDIA_CREDIT.match(block))),
+        (MEDIA_CREDIT, lambda: bool(MEDIA_CREDIT_LEAD.match(block))),
         (TIMESTAMP, lambda: _is_timestamp(block)),
         (CREDIT, lambda: _is_credit(block)),
         (SIGNOFF, lambda: bool(SIGN_OFF.match(block))),

@@ -21,8 +21,11 @@ numbered stages, with named thresholds:
    kind; metadata lines (timestamps, credits, sign-offs, "Source link:" lines) stay as
    furniture, the outlets they name kept as evidence; a long paragraph with a credit
    run onto its end is cut into its text and a caption; the dateline is read;
-6. **outlet**: the strongest cue wins: dateline or sign-off wire, agency byline,
-   outlet line in the head, credit, "reported by", link domain.
+6. **outlet**: the publisher, the strongest cue winning: a "(X with WIRE)" sign-off,
+   the outlet line in the head, a credit (copyright line, "Video by:"), "reported by",
+   the link domain (as the page names it, if it does); a wire alone (dateline,
+   sign-off, agency byline) is the **wire**, and the publisher only when nothing else
+   names one.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ from .lines import (
     DATE,
     DATELINE,
     HEADLINE,
+    MEDIA_CREDIT,
+    MEDIA_CREDIT_LEAD,
     NOTICE,
     PROMPT,
     SHORT_LINE_WORDS,
@@ -87,8 +92,13 @@ OUTLET_CAPITALS_SHARE = 0.5
 masthead."""
 
 # Outlet evidence, strongest first.
-PRIORITY_FORMAT, PRIORITY_WIRE, PRIORITY_AGENCY_BYLINE, PRIORITY_OUTLET_LINE = 0, 1, 2, 3
-PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK = 4, 5, 6
+PRIORITY_FORMAT, PRIORITY_WIRE, PRIORITY_OUTLET_LINE = 0, 1, 3
+PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK, PRIORITY_WIRE_ONLY = 4, 5, 6, 7
+"""How strongly each cue names the publisher, the strongest first. A wire alone (a
+dateline or sign-off "(AP)", an agency byline) says where the copy came from, not who
+published it: it is the publisher only when nothing else on the page names one."""
+DOMAIN_NAME_WORDS = 4
+"""Most capitalised words of a name the page gives its link domain ("Harbour Gazette")."""
 
 _REPORTED_BY = re.compile(r"\b(?:as )?reported by (?P<who>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})")
 _WITH_WIRE = re.compile(r"^(?P<outlet>.+?) with (?P<wire>.+)$")
@@ -228,11 +238,13 @@ def page_date_order(text: str, default: str) -> str:
 
 
 def _wire_outlet(draft: Draft, wire: str, evidence: str) -> None:
+    """ "(HARBOUR TV with Reuters)": the publisher, and the wire; "(AP)": the wire, and
+    the publisher only if nothing else names one."""
     if m := _WITH_WIRE.match(wire):
         draft.add_outlet(PRIORITY_WIRE, m["outlet"], evidence)
         draft.wire = draft.wire or m["wire"].strip()
     else:
-        draft.add_outlet(PRIORITY_WIRE, wire, evidence)
+        draft.add_outlet(PRIORITY_WIRE_ONLY, wire, evidence)
         draft.wire = draft.wire or wire.strip()
 
 
@@ -304,8 +316,8 @@ def _take_meta(block: str, draft: Draft, date_order: str) -> None:
         elif m := BYLINE.match(part):
             who = m["who"].strip()
             draft.byline = draft.byline or who
-            if re.fullmatch(r"[A-Z]{2,6}", who):
-                draft.add_outlet(PRIORITY_AGENCY_BYLINE, who, block)
+            if re.fullmatch(r"[A-Z]{2,6}", who):  # "By AFP": an agency's copy
+                _wire_outlet(draft, who, block)
 
 
 def _note_metadata(block: str, kind: str, draft: Draft, date_order: str) -> None:
@@ -313,12 +325,16 @@ def _note_metadata(block: str, kind: str, draft: Draft, date_order: str) -> None
     or byline at an article's foot); the block itself stays as a paragraph."""
     if kind == TIMESTAMP:
         rest = TIMESTAMP_LINE.match(block)["rest"].strip()
-        if credit := CREDIT_LINE.match(rest):
-            draft.add_outlet(PRIORITY_CREDIT, credit["who"].split(",")[-1], block)
+        if (credit := CREDIT_LINE.match(rest)) and not _photographer(credit["who"]):
+            draft.add_outlet(PRIORITY_CREDIT, credit["who"], block)
     elif kind == SIGNOFF:
         _wire_outlet(draft, SIGN_OFF.match(block)["wire"], block)
-    elif kind == CREDIT and (credit := CREDIT_LINE.match(block)):
-        draft.add_outlet(PRIORITY_CREDIT, credit["who"].split(",")[-1], block)
+    elif (
+        kind == CREDIT and (credit := CREDIT_LINE.match(block)) and not _photographer(credit["who"])
+    ):
+        draft.add_outlet(PRIORITY_CREDIT, credit["who"], block)
+    elif kind == MEDIA_CREDIT and _is_outlet_line(who := MEDIA_CREDIT_LEAD.sub("", block)):
+        draft.add_outlet(PRIORITY_CREDIT, who, block)  # "Video by: HARBOUR TV": the page's own
     elif kind == SOURCE:
         draft.url = draft.url or SOURCE_LINK.match(block)["url"]
     elif kind in (DATE, BYLINE_KIND):
@@ -331,6 +347,13 @@ def _note_metadata(block: str, kind: str, draft: Draft, date_order: str) -> None
         and not _is_outlet_line(m["who"])
     ):
         draft.byline = m["who"]
+
+
+def _photographer(who: str) -> bool:
+    """Whether a credit names a picture's maker ("Omar Haj Kadour, AFP", "AFP Omar HAJ
+    KADOUR"): a person and the agency they work for, not the page's publisher."""
+    words = who.split()
+    return "," in who or (len(words) >= 3 and bool(re.fullmatch(r"[A-Z]{2,6}", words[0])))
 
 
 def _read_body(blocks: list[str], kinds: list[str], draft: Draft, date_order: str) -> None:
@@ -363,7 +386,25 @@ def _outlet_from_text_and_links(draft: Draft) -> None:
     domains = [d.removeprefix("www.") for d in domains if d]
     if domains:
         domain, _ = Counter(domains).most_common(1)[0]
-        draft.add_outlet(PRIORITY_LINK, domain, f"link domain {domain}")
+        named = _domain_name(domain, [block for _, block in draft.body])
+        evidence = f"link domain {domain}" + (f", named “{named}” on the page" if named else "")
+        draft.add_outlet(PRIORITY_LINK, named or domain, evidence)
+
+
+def _domain_name(domain: str, blocks: list[str]) -> str | None:
+    """The name the page gives its link domain: capitalised words whose letters spell
+    the domain's first label ("Harbour Gazette" for harbourgazette.com); None if none."""
+    label = domain.split(".")[0].lower()
+    for block in blocks:
+        words = re.findall(r"[A-Z][\w'’&-]*", block)
+        for start in range(len(words)):
+            for end in range(start + 1, min(start + DOMAIN_NAME_WORDS, len(words)) + 1):
+                phrase = words[start:end]
+                if re.sub(r"[^a-z0-9]", "", "".join(phrase).lower()) == label and (
+                    m := re.search(r"\s+".join(map(re.escape, phrase)), block)
+                ):
+                    return m.group(0)
+    return None
 
 
 def read_article(blocks: list[str], doc: RawDoc, date_order: str, whole: bool = True) -> Draft:

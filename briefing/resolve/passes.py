@@ -40,7 +40,7 @@ def read_corpus(state: Resolution) -> Resolution:
         state,
         paragraphs={(a.id, p.index): p.text for a in corpus.articles for p in a.paragraphs},
         lower=grouping.lower_case_words(corpus),
-        outlets=frozenset(fold(a.outlet) for a in corpus.articles if a.outlet),
+        outlets=frozenset(fold(x) for a in corpus.articles for x in (a.outlet, a.wire) if x),
     )
 
 

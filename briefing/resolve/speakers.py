@@ -248,7 +248,7 @@ def _description(
 def _indefinite(
     q: Quote, art: _Article, mention_entity: MentionEntity, entities: Entities
 ) -> str | None:
-    """Stage 3b: "a Syria war monitor" where the article names no such body: the one
+    """Stage 3b: "a Britain-based monitor" where the article names no such body: the one
     actor, not a person, that other articles describe with the word (in at least
     :data:`DESCRIBED_IN_ARTICLES` of them), its capitalised words agreeing."""
     words = (q.speaker_text or "").split()
