@@ -21,6 +21,7 @@ from .errors import BriefingError, SiteBuildError
 from .pipeline import BuildResult, build, generate, mkdocs_config
 from .pipeline import Progress as BuildProgress
 from .project import scaffold
+from .textutil import printable
 
 _console = Console(stderr=True)
 
@@ -92,9 +93,11 @@ def _summary(result: BuildResult) -> str:
 
 
 def _report_skipped(result: BuildResult) -> None:
+    for note in result.notes:
+        _console.print(printable(f"note: {note}"), style="yellow", highlight=False, markup=False)
     for skipped in result.corpus.skipped:
         _console.print(
-            f"skipped {skipped.file}: {skipped.reason}",
+            printable(f"skipped {skipped.file}: {skipped.reason}"),
             style="yellow",
             highlight=False,
             markup=False,
@@ -291,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except BriefingError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(printable(f"error: {exc}"), err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

@@ -167,6 +167,12 @@ class Config:
     source_file: Path | None = field(default=None, compare=False)
     """The ``briefing.yml`` these settings came from, if any."""
 
+    def __post_init__(self) -> None:
+        # Cross-field validation, on every Config however made (a file, the command
+        # line's overrides): the folders a build deletes from must hold no input.
+        if problems := folder_problems(self):
+            raise ConfigError("; ".join(problems), self.source_file)
+
     def with_overrides(self, **values: Any) -> Config:
         """Return a copy with some settings replaced (``None`` values are ignored)."""
         return replace(self, **{k: v for k, v in values.items() if v is not None})
@@ -283,3 +289,31 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
 def resolve_path(config: Config, path: Path) -> Path:
     """Return ``path`` made absolute against the config's root."""
     return path if path.is_absolute() else (config.root / path)
+
+
+def _nested(a: Path, b: Path) -> bool:
+    """Whether one folder is the other or holds it."""
+    return a == b or a in b.parents or b in a.parents
+
+
+def folder_problems(config: Config) -> list[str]:
+    """Why the folders cannot work together: the output folders (which a build empties
+    of what it did not write this time) must neither be, hold nor sit in the seeds
+    folder or each other, and the cache must not be in the seeds (it would be read as
+    articles)."""
+
+    def where(path: Path) -> Path:
+        return resolve_path(config, path).resolve()
+
+    seeds, cache = where(config.seeds), where(config.cache_dir)
+    outputs = {"site_src": where(config.site_src), "site_dir": where(config.site_dir)}
+    problems = [
+        f"{key} ({path}) must not be, hold or sit in the seeds folder ({seeds})"
+        for key, path in outputs.items()
+        if _nested(path, seeds)
+    ]
+    if _nested(outputs["site_src"], outputs["site_dir"]):
+        problems.append("site_src and site_dir must be two separate folders")
+    if cache == seeds or seeds in cache.parents:
+        problems.append(f"cache_dir ({cache}) must not be in the seeds folder ({seeds})")
+    return problems

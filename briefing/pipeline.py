@@ -10,21 +10,22 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 
 from .config import Config, resolve_path
-from .errors import SiteBuildError, StrictModeError
+from .errors import OutputError, SiteBuildError, StrictModeError
 from .extract import extract
+from .extract.cache import invalid_entries
 from .extract.nlp import load_language, model_signature
 from .ingest import ingest
 from .records import Briefing, Corpus
 from .resolve import resolve
 from .resolve.curation import load_curation
 from .resolve.gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
-from .write import Tiles, WriteReport, write
+from .write import Tiles, WriteReport, check_ownership, write
 
 _BUNDLED_DIR = Path(__file__).resolve().parent / "bundled"
 """The templates and mkdocs.yml an installed wheel carries (see setup.py)."""
@@ -46,6 +47,8 @@ class BuildResult:
     """The built HTML site, or None when MkDocs was not run."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage."""
+    notes: tuple[str, ...] = ()
+    """Things the user should know that did not stop the build, one line each."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,26 @@ def project_file(config: Config, path: Path) -> Path:
     return packaged_file(path) or own
 
 
+def _cache_notes() -> tuple[str, ...]:
+    """One line for the cache entries found invalid (and recomputed) in this build."""
+    invalid = invalid_entries()
+    if not invalid:
+        return ()
+    return (f"{len(invalid)} cache entries were not valid and were recomputed ({invalid[0]})",)
+
+
+def _write(config: Config, briefing: Briefing) -> WriteReport:
+    """The write stage, with the project's templates and its site options."""
+    tiles = Tiles(config.map_tiles, config.map_attribution) if config.map_tiles else None
+    return write(
+        briefing,
+        resolve_path(config, config.site_src),
+        project_file(config, config.templates),
+        tiles,
+        config.site_url,
+    )
+
+
 def generate(
     config: Config, nlp: Language | None = None, progress: Progress | None = None
 ) -> BuildResult:
@@ -89,6 +112,7 @@ def generate(
     progress = progress or Progress()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
+    check_outputs(config)  # before anything is read, cached or written
 
     progress.stage("Reading articles")
     corpus = ingest(resolve_path(config, config.seeds), config)
@@ -114,6 +138,7 @@ def generate(
         on_article=progress.article_done,
     )
     timings["extract"], clock = time.perf_counter() - clock, time.perf_counter()
+    notes = _cache_notes()
 
     progress.stage("Resolving entities")
     curation = load_curation(resolve_path(config, config.aliases))
@@ -132,16 +157,9 @@ def generate(
     timings["resolve"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Writing pages")
-    tiles = Tiles(config.map_tiles, config.map_attribution) if config.map_tiles else None
-    report = write(
-        briefing,
-        resolve_path(config, config.site_src),
-        project_file(config, config.templates),
-        tiles,
-        config.site_url,
-    )
+    report = _write(config, briefing)
     timings["write"] = time.perf_counter() - clock
-    return BuildResult(corpus, briefing, report, None, timings)
+    return BuildResult(corpus, briefing, report, None, timings, notes)
 
 
 class _WarningCollector(logging.Handler):
@@ -200,6 +218,30 @@ def build_site(config: Config) -> Path:
     return Path(mk_config["site_dir"])
 
 
+SITE_MARKER = ".briefing-site"
+"""Marks the HTML folder as one a build made, so the next build may replace it
+(MkDocs empties its site_dir; hidden files like this one it keeps)."""
+MKDOCS_SIGNATURE = ("sitemap.xml", "search/search_index.json")
+"""Files every site MkDocs built here has: a site made before the marker existed."""
+
+
+def check_outputs(config: Config) -> None:
+    """Refuse, before touching anything, to build into an output folder that holds
+    files a build did not write: MkDocs would empty ``site_dir``, and the write stage
+    would delete stale pages from ``site_src``."""
+    check_ownership(resolve_path(config, config.site_src))
+    site = resolve_path(config, config.site_dir)
+    if not site.is_dir() or not any(site.iterdir()) or (site / SITE_MARKER).exists():
+        return
+    if all((site / name).is_file() for name in MKDOCS_SIGNATURE):
+        return
+    raise OutputError(
+        "site_dir is not empty and was not built by briefing, which would empty it; "
+        "choose another site_dir or empty it",
+        site,
+    )
+
+
 def build(
     config: Config,
     nlp: Language | None = None,
@@ -214,5 +256,6 @@ def build(
         progress.stage("Building site with MkDocs")
     clock = time.perf_counter()
     site_dir = build_site(config)
+    (site_dir / SITE_MARKER).write_text("Built by briefing; the next build replaces it.\n")
     timings = {**result.timings, "mkdocs": time.perf_counter() - clock}
-    return BuildResult(result.corpus, result.briefing, result.report, site_dir, timings)
+    return replace(result, site_dir=site_dir, timings=timings)

@@ -26,6 +26,19 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+WINDOWS_RESERVED = frozenset(
+    [
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{n}" for n in range(1, 10)),
+        *(f"lpt{n}" for n in range(1, 10)),
+    ]
+)
+"""Names Windows reserves for devices, whatever the extension: no slug is one."""
+
+
 def slugify(text: str, fallback: str = "item") -> str:
     """Return a safe file name made of ``[a-z0-9-]``, at most 80 characters.
 
@@ -33,6 +46,8 @@ def slugify(text: str, fallback: str = "item") -> str:
     different names never collapse into an empty slug.
     """
     slug = _NON_SLUG.sub("-", fold(text)).strip("-")[:_SLUG_MAX].strip("-")
+    if slug in WINDOWS_RESERVED:
+        return f"{slug}-{fallback}"  # "con.md" cannot be a file on Windows
     if slug:
         return slug
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
@@ -69,12 +84,20 @@ _MD_LINE_START_SPECIAL = set("-+.=0123456789")
 
 
 # Bidirectional controls can make a line display in another order than it reads.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (C0 and C1, ESC and NUL among them) and bidirectional controls:
+nothing a reader should see, and what a terminal would obey."""
+
+
+def printable(text: str) -> str:
+    """Untrusted text made inert for a terminal: each control character written as
+    its escape (``\\x1b``), never sent as itself."""
+    return CONTROLS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def escape_inline(text: str) -> str:
     """Escape Markdown/HTML/template syntax in a piece of a line; spaces are kept."""
-    text = BIDI_CONTROLS.sub("", re.sub(r"\s+", " ", text))
+    text = CONTROLS.sub("", re.sub(r"\s+", " ", text))
     return text.translate(_ESCAPES)
 
 

@@ -66,3 +66,30 @@ def test_the_key_follows_both_forms_of_import(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setattr(cache, "PACKAGE_DIR", package)
     found = {p.relative_to(package).as_posix() for p in cache._imported_modules(module)}
     assert {"dates.py", "quoting.py"} <= found and "unused.py" not in found
+
+
+def test_an_entry_with_wrong_value_types_is_a_miss_noted_once(tmp_path: Path) -> None:
+    """Valid JSON holding the wrong types (issue 17, F7) is recomputed, not trusted."""
+    import json
+
+    from briefing.extract.cache import invalid_entries
+
+    article = _article("a", "Rain fell.")
+    nlp = CountingPipe(blank_nlp())
+    entries = tmp_path / "cache"
+    extract([article], nlp, "blank", cache_dir=entries)
+    (entry,) = entries.glob("*.json")
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    invalid_entries()  # forget earlier builds' notes
+    for broken in (
+        {**good, "sentences": [{**good["sentences"][0], "start": "zero"}]},
+        {**good, "mentions": "none"},
+        [1, 2, 3],
+    ):
+        entry.write_text(json.dumps(broken), encoding="utf-8")
+        first = extract([article], nlp, "blank", cache_dir=entries)
+        assert first[0].sentences[0].start == 0  # recomputed, not read
+        assert invalid_entries() == [entry]
+    assert json.loads(entry.read_text(encoding="utf-8")) == good  # rewritten whole
+    assert extract([article], nlp, "blank", cache_dir=entries) == first
+    assert invalid_entries() == []

@@ -13,9 +13,12 @@ import ast
 import json
 import os
 import threading
+import types
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import lexicon
 from ..records import Article, ArticleExtraction, DateMention, Mention, Quote, Sentence
@@ -101,12 +104,21 @@ class ExtractionCache:
         return self.directory / f"{key}.json"
 
     def load(self, article: Article) -> ArticleExtraction | None:
-        """The stored records of ``article``; None when missing or unreadable."""
+        """The stored records of ``article``; None when missing, unreadable or not
+        what extraction writes (an entry whose values have the wrong types is a miss,
+        noted once per build: see :func:`invalid_entries`)."""
         try:
             raw = json.loads(self.path(article).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            _INVALID.append(self.path(article))
+            return None
+        try:
             return _from_json(raw)
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # a missing or stale entry is simply recomputed
+        except (KeyError, TypeError, ValueError, AttributeError):
+            _INVALID.append(self.path(article))
+            return None  # recomputed, and overwritten with a good entry
 
     def store(self, article: Article, extraction: ArticleExtraction) -> None:
         """Write the entry of ``article`` atomically (parallel builds may share the cache)."""
@@ -117,14 +129,61 @@ class ExtractionCache:
         tmp.replace(path)
 
 
+_INVALID: list[Path] = []
+"""Entries found invalid since :func:`invalid_entries` was last called."""
+
+
+def invalid_entries() -> list[Path]:
+    """The entries found invalid (and recomputed) since the last call, and forget them."""
+    found = list(_INVALID)
+    _INVALID.clear()
+    return found
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a JSON value has the type a record's field declares (``int``, ``str |
+    None``, ``tuple[tuple[int, str], ...]`` …), checked all the way down."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, a) for a in args)
+    if hint is type(None):
+        return value is None
+    if origin is tuple:
+        if not isinstance(value, list):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(_fits(v, args[0]) for v in value)
+        return len(value) == len(args) and all(map(_fits, value, args))
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint in (int, float):
+        return isinstance(value, hint) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+def _record(cls: type, raw: Any) -> Any:
+    """One record from its JSON object, every field's type checked; TypeError if not."""
+    hints = typing.get_type_hints(cls)
+    if not isinstance(raw, dict) or set(raw) != set(hints):
+        raise TypeError(f"not a {cls.__name__}")
+    for name, hint in hints.items():
+        if not _fits(raw[name], hint):
+            raise TypeError(f"{cls.__name__}.{name} has the wrong type")
+    return cls(**{k: _tuples(v) for k, v in raw.items()})
+
+
+def _tuples(value: Any) -> Any:
+    """JSON lists back as the tuples the frozen records hold."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 def _from_json(raw: dict) -> ArticleExtraction:
+    if not isinstance(raw, dict) or not isinstance(raw.get("article_id"), str):
+        raise TypeError("not an extraction")
     return ArticleExtraction(
         article_id=raw["article_id"],
-        sentences=tuple(
-            Sentence(**{**s, "verbs": tuple(tuple(v) for v in s["verbs"])})
-            for s in raw["sentences"]
-        ),
-        mentions=tuple(Mention(**m) for m in raw["mentions"]),
-        dates=tuple(DateMention(**d) for d in raw["dates"]),
-        quotes=tuple(Quote(**q) for q in raw["quotes"]),
+        sentences=tuple(_record(Sentence, s) for s in raw["sentences"]),
+        mentions=tuple(_record(Mention, m) for m in raw["mentions"]),
+        dates=tuple(_record(DateMention, d) for d in raw["dates"]),
+        quotes=tuple(_record(Quote, q) for q in raw["quotes"]),
     )

@@ -21,6 +21,8 @@ Nothing is lost silently: a file (or JSON line) that yields no article becomes a
 
 from __future__ import annotations
 
+import os
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -163,6 +165,38 @@ def _date_from_path(file: str) -> str | None:
 # ------------------------------------------------------------------ files
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why an entry of the seeds folder is no file to read: a FIFO, socket or device
+    (reading one could block or never end); None for a file or a symbolic link."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        return None
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device",
+             stat.S_ISBLK: "a device"}  # fmt: skip
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file"
+
+
+def _inputs(seeds: Path) -> list[tuple[Path, str | None]]:
+    """Every entry below ``seeds`` to read or list, in path order, each with the reason
+    it is not read (or None). A hidden folder (".git") is listed once, not entered;
+    symbolic links to folders are not followed."""
+    found: list[tuple[Path, str | None]] = []
+    for folder, dirs, files in os.walk(seeds, followlinks=False):
+        here = Path(folder)
+        for name in list(dirs):
+            if name.startswith("."):
+                found.append((here / name, "hidden folder, not read"))
+                dirs.remove(name)
+            elif (here / name).is_symlink():
+                found.append((here / name, "symbolic link, not followed"))
+        found.extend((here / name, _not_a_file(here / name)) for name in files)
+    return sorted(found)
+
+
 def _read_source(path: Path, config: Config) -> _Source | str:
     """Read one file into documents, or return the reason it is skipped."""
     suffix = path.suffix.lower()
@@ -212,14 +246,13 @@ def ingest(seeds: Path, config: Config) -> Corpus:
     """Read every file below ``seeds`` into articles; list what could not be read."""
     if not seeds.is_dir():
         raise InputError("seeds folder not found (put your articles there or pass --seeds)", seeds)
-    paths = sorted(p for p in seeds.rglob("*") if p.is_file() or p.is_symlink())
     taken: set[str] = set(RESERVED_IDS)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     by_hash: dict[str, Article] = {}
-    for path in paths:
+    for path, unread in _inputs(seeds):
         file = unicodedata.normalize("NFC", path.relative_to(seeds).as_posix())
-        source = _read_source(path, config)
+        source = unread or _read_source(path, config)
         if isinstance(source, str):
             skipped.append(Skipped(file, source))
             continue

@@ -133,9 +133,12 @@ def parse_curation(raw: Any, source: str) -> Curation:
 
 
 def load_curation(path: Path) -> Curation:
-    """Read ``aliases.yml``; a missing file means no curation."""
-    if not path.is_file():
+    """Read ``aliases.yml``; a missing file means no curation, anything else there
+    that is not a file (a folder, a FIFO) is an error."""
+    if not path.exists() and not path.is_symlink():
         return Curation(source=path.name)
+    if not path.is_file() or path.is_symlink():
+        raise ConfigError("is not a file: aliases.yml must be a YAML file", path)
     return parse_curation(read_yaml(path), str(path))
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from ..records import Briefing
 from .maps import Tiles
 from .pages import render
-from .sync import sync
+from .sync import check_ownership, sync
 
-__all__ = ["Tiles", "WriteReport", "write"]
+__all__ = ["Tiles", "WriteReport", "check_ownership", "write"]
 
 
 @dataclass(frozen=True)
