@@ -189,7 +189,13 @@ _QUANTITY_WORD = re.compile(r"^\D*\b(?:dozens|scores|hundreds|thousands|millions
 def figure_phrase(value: str, label: str) -> str:
     """A figure and what it counts as English: "50 towns seized", but "dozens of towns
     seized" and "thousands of troops" when the figure is a word of quantity."""
-    return f"{value} of {label}" if _QUANTITY_WORD.match(value.strip()) else f"{value} {label}"
+    # "dozens killed", not "dozens of killed": "of" goes before a noun, not a participle
+    noun = not label.split(" ", 1)[0].endswith("ed")
+    return (
+        f"{value} of {label}"
+        if noun and _QUANTITY_WORD.match(value.strip())
+        else f"{value} {label}"
+    )
 
 
 def plural(noun: str) -> str:

@@ -62,6 +62,8 @@ def test_counts_and_figures_read_as_english() -> None:
     assert figure_phrase("Thousands", "troops") == "Thousands of troops"
     assert figure_phrase("more than 50", "towns seized") == "more than 50 towns seized"
     assert figure_phrase("12", "killed") == "12 killed"
+    assert figure_phrase("dozens", "killed") == "dozens killed"  # a participle: no "of"
+    assert figure_phrase("hundreds", "displaced") == "hundreds displaced"
 
 
 def test_a_link_title_cannot_end_early_or_carry_markup() -> None:
