@@ -62,3 +62,38 @@ def test_speakers_are_tied_by_name_pronoun_and_surname_and_dated() -> None:
     # "Friday" is in the quoted words: not when he said it
     assert resolved[1].date == SATURDAY and resolved[1].date_evidence == "published"
     assert resolved[0].speaker_start == 0 and resolved[0].citation.paragraph == 1
+
+
+def test_speaker_lookups_find_by_bisection_what_a_full_scan_finds() -> None:
+    """The mentions inside a speaker span, and those before a quote, read by bisection
+    (issue 17, F5: linear in the article's size) are the ones a scan of every mention
+    finds, within the reading bound."""
+    import random
+
+    from briefing.records import ArticleExtraction, Mention
+    from briefing.resolve.speakers import PRONOUN_REACH, SCAN_MENTIONS, _article
+
+    rng = random.Random(7)
+    mentions = []
+    for n in range(900):
+        paragraph, start = rng.randint(1, 6), rng.randrange(0, 5000, 5)
+        mentions.append(
+            Mention("a", paragraph, 0, start, start + rng.randint(1, 30), f"N{n}", "PERSON")
+        )
+    art = _article(ArticleExtraction("a", (), tuple(mentions), (), ()), {}, {}, {}, {})
+    for _ in range(200):
+        paragraph, start = rng.randint(1, 6), rng.randrange(0, 5000)
+        end = start + rng.randint(0, 400)
+        inside = [
+            m
+            for m in art.mentions
+            if m.paragraph == paragraph and start <= m.start and m.end <= end
+        ]
+        assert art.within(paragraph, start, end) == inside
+        earlier = [
+            m for m in art.mentions
+            if (m.paragraph, m.start) < (paragraph, start) and m.paragraph >= paragraph - PRONOUN_REACH
+        ]  # fmt: skip
+        assert art.before(paragraph, start, PRONOUN_REACH) == earlier[-SCAN_MENTIONS:]
+        everything = [m for m in art.mentions if (m.paragraph, m.start) < (paragraph, start)]
+        assert art.before(paragraph, start, None) == everything[-SCAN_MENTIONS:]

@@ -10,6 +10,7 @@ gives every article a new name, so stale entries are never read.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import threading
@@ -161,9 +162,15 @@ def _fits(value: Any, hint: Any) -> bool:
     return isinstance(value, hint)
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A record's field types, read once (reading them is slow)."""
+    return typing.get_type_hints(cls)
+
+
 def _record(cls: type, raw: Any) -> Any:
     """One record from its JSON object, every field's type checked; TypeError if not."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     if not isinstance(raw, dict) or set(raw) != set(hints):
         raise TypeError(f"not a {cls.__name__}")
     for name, hint in hints.items():

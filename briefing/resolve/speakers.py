@@ -26,10 +26,12 @@ sources by :mod:`.figure_sources`.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import lexicon
 from ..records import (
@@ -58,6 +60,10 @@ from .descriptions import (
     stem,
 )
 
+SCAN_MENTIONS = 400
+"""Mentions read back from a speaker for the one a pronoun or a description stands
+for: far more than an article names before one of its speakers, and a bound on the
+work of one quote, so an article's cost stays linear in its size."""
 PRONOUN_REACH = 2
 """Paragraphs back (besides the quote's own) that "he" or "she" may reach."""
 DESCRIPTION_MAX_WORDS = 5
@@ -94,6 +100,25 @@ class _Article:
     spoke: list[tuple[int, int, str | None]]
     """(paragraph, offset, entity id) of the speakers so far; None for a speaker no
     entity stands for."""
+    entity_ids: frozenset[str] = frozenset()
+    """The entities its mentions stand for."""
+    keys: list[tuple[int, int]] = field(default_factory=list)
+    """(paragraph, start) of each mention, in the order of :attr:`mentions`: where a
+    quote's speaker is found by bisection, not by reading every mention."""
+
+    def within(self, paragraph: int, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end) of a paragraph."""
+        lo = bisect.bisect_left(self.keys, (paragraph, start))
+        hi = bisect.bisect_left(self.keys, (paragraph, end))
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def before(self, paragraph: int, offset: int, reach: int | None) -> list[Mention]:
+        """The mentions before ``offset`` of a paragraph, back to ``reach`` paragraphs
+        before it (None: the article's start), at most :data:`SCAN_MENTIONS` of them,
+        in reading order."""
+        hi = bisect.bisect_left(self.keys, (paragraph, offset))
+        lo = 0 if reach is None else bisect.bisect_left(self.keys, (paragraph - reach, -1))
+        return self.mentions[max(lo, hi - SCAN_MENTIONS) : hi]
 
 
 def _named(
@@ -103,10 +128,7 @@ def _named(
     text = art.paragraphs.get(q.speaker_paragraph, "")
     within = [
         (m, text[m.end : q.speaker_end])
-        for m in art.mentions
-        if m.paragraph == q.speaker_paragraph
-        and q.speaker_start <= m.start
-        and m.end <= q.speaker_end
+        for m in art.within(q.speaker_paragraph, q.speaker_start, q.speaker_end)
     ]
     ending = [m for m, after in within if not WORD.search(after.replace("'s", ""))]
     # "the Syrian Observatory for Human Rights war monitor": an organisation's or a
@@ -132,13 +154,12 @@ def _named(
     return None
 
 
-def _before(m: Mention, paragraph: int, offset: int) -> bool:
-    return (m.paragraph, m.start) < (paragraph, offset) and m.paragraph >= paragraph - PRONOUN_REACH
-
-
 def _quoted(m: Mention, art: _Article) -> bool:
-    """Whether a mention is inside someone's quoted words."""
-    return any(s <= m.start < e for s, e in art.quoted.get(m.paragraph, ()))
+    """Whether a mention is inside someone's quoted words (the quote that opens last
+    before it, found by bisection: quotes do not nest)."""
+    spans = art.quoted.get(m.paragraph, [])
+    n = bisect.bisect_right(spans, (m.start, math.inf))
+    return bool(n) and m.start < spans[n - 1][1]
 
 
 def _fits(entity: Entity, person: bool) -> bool:
@@ -157,9 +178,8 @@ def _pronoun(
     person = pronoun in PERSON_PRONOUNS
     people = [
         (m, entity_id)
-        for m in art.mentions
-        if _before(m, *where)
-        and not _quoted(m, art)  # "we don't cry over the Assad government", he added
+        for m in art.before(*where, reach=PRONOUN_REACH)
+        if not _quoted(m, art)  # "we don't cry over the Assad government", he added
         and (entity_id := entity_of(m, mention_entity)) in entities
         and _fits(entities[entity_id], person)
         and art.pronouns.get(entity_id, pronoun) == pronoun  # not "she" for a "he"
@@ -216,9 +236,7 @@ def _description(
         for w in words[1:-1]
         if w.lower() not in DETERMINERS and (w[:1].isupper() or w.endswith(("'", "'s", "’s")))
     ]
-    for m in reversed(art.mentions):
-        if (m.paragraph, m.start) >= (q.speaker_paragraph, q.speaker_start):
-            continue
+    for m in reversed(art.before(q.speaker_paragraph, q.speaker_start, reach=None)):
         entity_id = entity_of(m, mention_entity)
         if not fits(entity_id, introduced=True):
             continue
@@ -236,8 +254,8 @@ def _description(
     # British-based monitor" after "the Syrian Observatory for Human Rights said"
     named = {
         entity_id
-        for m in art.mentions
-        if fits(entity_id := entity_of(m, mention_entity), introduced=False)
+        for entity_id in art.entity_ids
+        if fits(entity_id, introduced=False)
         and (known := art.described.get(entity_id or "")) is not None
         and known.heads[head] >= DESCRIBED_IN_ARTICLES
         and all(stem in known.words for stem in modifiers)
@@ -286,8 +304,8 @@ def _surname(
         return None
     found = {
         entity_id
-        for m in art.mentions
-        if (entity_id := entity_of(m, mention_entity)) in entities
+        for entity_id in art.entity_ids
+        if entity_id in entities
         and set(written) <= {fold(w) for w in WORD.findall(entities[entity_id].name)}
     }
     return found.pop() if len(found) == 1 else None
@@ -331,13 +349,18 @@ def _article(
     paragraphs: dict[int, str],
     described: dict[str, Described],
     pronouns: dict[str, str],
+    mention_entity: MentionEntity,
 ) -> _Article:
     quoted: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for q in extraction.quotes:
         if q.kind == "direct":
             quoted[q.paragraph].append((q.start, q.end))
+    for spans in quoted.values():
+        spans.sort()
     mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
-    return _Article(mentions, paragraphs, described, quoted, pronouns, [])
+    ids = frozenset(e for m in mentions if (e := entity_of(m, mention_entity)) is not None)
+    keys = [(m.paragraph, m.start) for m in mentions]
+    return _Article(mentions, paragraphs, described, quoted, pronouns, [], ids, keys)
 
 
 def _quote_date(
@@ -450,7 +473,7 @@ def resolve_quotes(
     resolved: list[ResolvedQuote] = []
     for extraction in extractions:
         paragraphs = texts.get(extraction.article_id, {})
-        art = _article(extraction, paragraphs, described, pronouns)
+        art = _article(extraction, paragraphs, described, pronouns, mention_entity)
         resolved.extend(
             _resolve_article(
                 extraction,
