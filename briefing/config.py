@@ -113,6 +113,15 @@ TILE_SCHEMES = ("https://", "http://127.0.0.1", "http://localhost")
 """Where tiles may come from: any host over https, or this machine."""
 
 
+def site_url_problem(address: str) -> str | None:
+    """Why ``address`` is no site address (``site_url``), or None."""
+    return (
+        None
+        if address.startswith(("https://", "http://"))
+        else "must start with https:// or http://"
+    )
+
+
 def tile_problem(address: str) -> str | None:
     """Why ``address`` is no tile address (``map_tiles``), or None."""
     if not address.startswith(TILE_SCHEMES):
@@ -120,6 +129,10 @@ def tile_problem(address: str) -> str | None:
     if not all(part in address for part in TILE_FIELDS) or any(c in address for c in "\"<>'` "):
         return "must hold {z}, {x} and {y} and no quotes, spaces or angle brackets"
     return None
+
+
+ADDRESS_CHECKS = {"site_url": site_url_problem, "map_tiles": tile_problem}
+"""The keys holding an address, with what their value must be beyond a string."""
 
 
 @dataclass(frozen=True)
@@ -226,10 +239,11 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
             problems.append(f"{option.name} {problem}")
         else:
             values[option.name] = raw[option.name]
-    if "site_url" in values and not values["site_url"].startswith(("https://", "http://")):
-        problems.append("site_url must start with https:// or http://")
-    if "map_tiles" in values and (problem := tile_problem(values["map_tiles"])):
-        problems.append(f"map_tiles {problem}")
+    problems += [
+        f"{key} {problem}"
+        for key, check in ADDRESS_CHECKS.items()
+        if key in values and (problem := check(values[key]))
+    ]
     if problems:
         raise ConfigError("; ".join(problems), source)
     for key in _PATH_KEYS:
@@ -244,11 +258,14 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
     return Config(root=root, source_file=source, **values)
 
 
-def validate_override(config: Config, key: str, value: Any) -> Config:
-    """``config`` with ``key`` set to ``value`` (from the command line), checked as
-    the same key in briefing.yml is."""
-    checked = validate({key: value}, config.root)
-    return replace(config, **{key: getattr(checked, key)})
+def validate_override(config: Config, key: str, value: str) -> Config:
+    """``config`` with the text key ``key`` set to ``value`` (from the command line),
+    checked as the same key in briefing.yml is."""
+    option = next(o for o in SCHEMA if o.name == key)
+    check = ADDRESS_CHECKS.get(key, lambda _: None)
+    if problem := _check(option, value) or check(value):
+        raise ConfigError(f"{key} {problem}", config.source_file)
+    return replace(config, **{key: value})
 
 
 def read_yaml(path: Path, error: type[BriefingError] = ConfigError) -> Any:

@@ -22,6 +22,8 @@ DOUBLE_CLOSERS = {"“": '”"', "„": '”“"', '"': '"”', "«": "»", "‹
 """Each opening double mark with the marks that may close it."""
 _SINGLE_OPENERS = "‘'"
 _SINGLE_CLOSERS = "’'"
+CLOSING_MARKS = frozenset("".join(DOUBLE_CLOSERS.values()) + _SINGLE_CLOSERS)
+"""Every mark that may close a quoted run."""
 _DOUBLED_MARKS = re.compile(r"''|``")
 """Typewriter double quotes written as two single marks (''like this'')."""
 

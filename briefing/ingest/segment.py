@@ -97,6 +97,8 @@ PRIORITY_CREDIT, PRIORITY_REPORTED_BY, PRIORITY_LINK, PRIORITY_WIRE_ONLY = 4, 5,
 """How strongly each cue names the publisher, the strongest first. A wire alone (a
 dateline or sign-off "(AP)", an agency byline) says where the copy came from, not who
 published it: it is the publisher only when nothing else on the page names one."""
+AGENCY_NAME = re.compile(r"[A-Z]{2,6}")
+"""A news agency's name as bylines and photo credits write it ("AFP", "AP")."""
 DOMAIN_NAME_WORDS = 4
 """Most capitalised words of a name the page gives its link domain ("Harbour Gazette")."""
 
@@ -316,7 +318,7 @@ def _take_meta(block: str, draft: Draft, date_order: str) -> None:
         elif m := BYLINE.match(part):
             who = m["who"].strip()
             draft.byline = draft.byline or who
-            if re.fullmatch(r"[A-Z]{2,6}", who):  # "By AFP": an agency's copy
+            if AGENCY_NAME.fullmatch(who):  # "By AFP": an agency's copy
                 _wire_outlet(draft, who, block)
 
 
@@ -353,7 +355,7 @@ def _photographer(who: str) -> bool:
     """Whether a credit names a picture's maker ("Omar Haj Kadour, AFP", "AFP Omar HAJ
     KADOUR"): a person and the agency they work for, not the page's publisher."""
     words = who.split()
-    return "," in who or (len(words) >= 3 and bool(re.fullmatch(r"[A-Z]{2,6}", words[0])))
+    return "," in who or (len(words) >= 3 and bool(AGENCY_NAME.fullmatch(words[0])))
 
 
 def _read_body(blocks: list[str], kinds: list[str], draft: Draft, date_order: str) -> None:

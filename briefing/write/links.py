@@ -71,13 +71,17 @@ class Site:
         return f"“{text}” ({article.outlet or 'outlet unknown'}, {day})"
 
 
+NO_OUTLET = "Source"
+"""How a citation names an article with no outlet."""
+
+
 def source_labels(articles: Iterable[Article]) -> dict[str, str]:
     """Each article's citation label: its outlet ("AFP"); with the day when the outlet
     has several articles ("AFP 29 Nov"), and a letter when those share a day too ("AFP
     29 Nov b"). An article with no outlet is a "Source"."""
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for article in sorted(articles, key=lambda a: a.id):
-        by_outlet[article.outlet or "Source"].append(article)
+        by_outlet[article.outlet or NO_OUTLET].append(article)
     labels: dict[str, str] = {}
     for outlet, members in by_outlet.items():
         by_day: dict[str, list[Article]] = defaultdict(list)
@@ -143,7 +147,7 @@ class Links:
         ¶7] [30 Nov ¶2]; **AP** [¶4]", each label without the outlet it is under."""
         groups: dict[str, list[Citation]] = defaultdict(list)
         for c in citations:
-            groups[self.site.articles[c.article_id].outlet or "Source"].append(c)
+            groups[self.site.articles[c.article_id].outlet or NO_OUTLET].append(c)
         parts = []
         for outlet, members in groups.items():
             cited = []

@@ -250,30 +250,31 @@ def _copy_key(quote: ResolvedQuote) -> tuple[str, str, str]:
     return (speaker, quote.kind, fold(" ".join(quote.text.split())))
 
 
-def shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
-    """Stage 3: the quotes resolve gave a line (see :attr:`ResolvedQuote.shown`), each
-    once: the same words of the same speaker in another article (shared wire copy, a
-    rewrite) are a copy, cited with the first (see :func:`copies`)."""
-    seen: set[tuple[str, str, str]] = set()
-    found = []
-    for q in quotes:
-        if q.shown and _copy_key(q) not in seen:
-            seen.add(_copy_key(q))
-            found.append(q)
-    return found
-
-
-def copies(quotes: Sequence[ResolvedQuote]) -> dict[str, tuple[Citation, ...]]:
-    """Stage 3: id of a quote :func:`shown_quotes` keeps → where its copies are."""
-    first: dict[tuple[str, str, str], str] = {}
+def _first_tellings(
+    quotes: Sequence[ResolvedQuote],
+) -> tuple[list[ResolvedQuote], dict[str, tuple[Citation, ...]]]:
+    """The quotes resolve gave a line, each once, and where each one's copies are."""
+    kept: dict[tuple[str, str, str], ResolvedQuote] = {}
     found: dict[str, list[Citation]] = defaultdict(list)
     for q in quotes:
         if not q.shown:
             continue
-        kept = first.setdefault(_copy_key(q), q.id)
-        if kept != q.id and q.citation.article_id not in {c.article_id for c in found[kept]}:
-            found[kept].append(q.citation)
-    return {i: tuple(cs) for i, cs in found.items() if cs}
+        first = kept.setdefault(_copy_key(q), q)
+        if first is not q and q.citation.article_id not in {c.article_id for c in found[first.id]}:
+            found[first.id].append(q.citation)
+    return list(kept.values()), {i: tuple(cs) for i, cs in found.items() if cs}
+
+
+def shown_quotes(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:
+    """Stage 3: the quotes resolve gave a line (see :attr:`ResolvedQuote.shown`), each
+    once: the same words of the same speaker in another article (shared wire copy, a
+    rewrite) are a copy, cited with the first (see :func:`copies`)."""
+    return _first_tellings(quotes)[0]
+
+
+def copies(quotes: Sequence[ResolvedQuote]) -> dict[str, tuple[Citation, ...]]:
+    """Stage 3: id of a quote :func:`shown_quotes` keeps → where its copies are."""
+    return _first_tellings(quotes)[1]
 
 
 def _in_day_order(quotes: Sequence[ResolvedQuote]) -> list[ResolvedQuote]:

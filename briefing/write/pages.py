@@ -106,18 +106,17 @@ def _event_kinds(events: Sequence[Event]) -> list[str]:
     return sorted(counts, key=lambda k: (-counts[k], k))
 
 
+def _figure(drawn: str, caption: str = "") -> Markup | str:
+    """A drawing (map or chart) in a figure, captioned when given a caption (escaped);
+    "" when there is nothing drawn."""
+    if not drawn:
+        return ""
+    below = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    return Markup(f"<figure>{drawn}{below}</figure>")
+
+
 def _map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> Markup | str:
-    drawn = place_map(title, markers, kinds)
-    return Markup(f"<figure>{drawn}</figure>") if drawn else ""
-
-
-def _figure(drawn: str, caption: str) -> Markup | str:
-    """A chart in a figure captioned with its (escaped) title, or "" for none."""
-    return (
-        Markup(f"<figure>{drawn}<figcaption>{html.escape(caption)}</figcaption></figure>")
-        if drawn
-        else ""
-    )
+    return _figure(place_map(title, markers, kinds))
 
 
 def _per_day_chart(title: str, days: Sequence[str], counts: dict[str, int]) -> Markup | str:
@@ -382,7 +381,7 @@ def _chart(r: Renderer, topic: Topic) -> Markup | str:
             if any(c.date for c in cs)
         ],
     )
-    return Markup(f"<figure>{chart}</figure>") if chart else ""
+    return _figure(chart)
 
 
 def figure_pages(briefing: Briefing, r: Renderer) -> Pages:

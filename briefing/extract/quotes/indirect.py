@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ...quoting import CLOSING_MARKS, quoted_runs
 from ...records import Quote
 from .attribution import PROPOSITIONAL, according_to, is_cue, speaker_span, subject_of
 from .direct import quote_record
@@ -43,21 +44,12 @@ def indirect_quotes(
         )  # fmt: skip
 
 
-OPENING_MARKS, CLOSING_MARKS = frozenset('“‘"'), frozenset('”’"')
-"""Quotation marks that open and that close a quoted phrase (straight marks do both)."""
-
-
-def _open_quotes(text: str) -> int:
-    """Quoted phrases opened in ``text`` and not closed in it."""
-    return max(text.count("“") - text.count("”"), text.count('"') % 2)
-
-
 def closing_marks(clause: Span) -> Span:
     """The clause with the closing mark of a quoted phrase it opens: reported speech
-    that ends in the speaker's own words ("pledged to “defend its stability.”") ends
+    that ends in the speaker's own words ("pledged to “rebuild the bridge.”") ends
     after them, not inside the quotation marks."""
     doc, right = clause.doc, clause.end
-    if not _open_quotes(clause.text):
+    if all(run.closed for run in quoted_runs(clause.text)):
         return clause
     end = min(clause.sent.end, right + 3)  # the mark follows the words, maybe a stop
     for i in range(right, end):
