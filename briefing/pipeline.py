@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from . import atomic
 from .config import Config, resolve_path
 from .errors import OutputError, SiteBuildError, StrictModeError
 from .extract import extract
@@ -93,7 +94,32 @@ def _cache_notes() -> tuple[str, ...]:
     return (f"{len(invalid)} cache entries were not valid and were recomputed ({invalid[0]})",)
 
 
-def _write(config: Config, briefing: Briefing) -> WriteReport:
+def _check_skipped(config: Config, corpus: Corpus) -> Corpus:
+    """In strict mode, a skipped file is an error."""
+    if config.strict and corpus.skipped:
+        first = corpus.skipped[0]
+        raise StrictModeError(
+            f"{len(corpus.skipped)} file(s) skipped in strict mode; first: {first.reason}",
+            first.file,
+        )
+    return corpus
+
+
+def _check_curation(config: Config, briefing: Briefing) -> tuple[str, ...]:
+    """A warning per aliases.yml entry that named no entity; in strict mode, an error."""
+    unmatched = briefing.unmatched_curation
+    if not unmatched:
+        return ()
+    aliases = resolve_path(config, config.aliases)
+    if config.strict:
+        raise StrictModeError(
+            f"{len(unmatched)} entries name no entity in strict mode; first: {unmatched[0]}",
+            aliases,
+        )
+    return tuple(f"{aliases.name}: {line} names no entity" for line in unmatched)
+
+
+def _write(config: Config, briefing: Briefing, mode: str) -> WriteReport:
     """The write stage, with the project's templates and its site options."""
     tiles = Tiles(config.map_tiles, config.map_attribution) if config.map_tiles else None
     return write(
@@ -102,26 +128,26 @@ def _write(config: Config, briefing: Briefing) -> WriteReport:
         project_file(config, config.templates),
         tiles,
         config.site_url,
+        mode,
     )
 
 
 def generate(
-    config: Config, nlp: Language | None = None, progress: Progress | None = None
+    config: Config,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+    mode: str = "swap",
 ) -> BuildResult:
-    """Ingest, extract, resolve and write the Markdown site; no MkDocs."""
+    """Ingest, extract, resolve and write the Markdown site; no MkDocs. The folder is
+    replaced whole; or, by ``mode`` (see :func:`briefing.write.sync.sync`), left staged
+    or (a live preview) replaced file by file."""
     progress = progress or Progress()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     check_outputs(config)  # before anything is read, cached or written
 
     progress.stage("Reading articles")
-    corpus = ingest(resolve_path(config, config.seeds), config)
-    if config.strict and corpus.skipped:
-        first = corpus.skipped[0]
-        raise StrictModeError(
-            f"{len(corpus.skipped)} file(s) skipped in strict mode; first: {first.reason}",
-            first.file,
-        )
+    corpus = _check_skipped(config, ingest(resolve_path(config, config.seeds), config))
     timings["ingest"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Loading language model")
@@ -154,10 +180,11 @@ def generate(
     briefing = resolve(corpus, extractions, config.title, config.date_order, curation, gazetteer)
     if isinstance(gazetteer, CachedGazetteer):
         gazetteer.save()
+    notes += _check_curation(config, briefing)
     timings["resolve"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Writing pages")
-    report = _write(config, briefing)
+    report = _write(config, briefing, mode)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(corpus, briefing, report, None, timings, notes)
 
@@ -174,7 +201,8 @@ class _WarningCollector(logging.Handler):
 
 
 def mkdocs_config(config: Config, **overrides):
-    """Load mkdocs.yml with the briefing's folders and title."""
+    """Load mkdocs.yml with the briefing's folders and title; ``overrides`` (another
+    ``site_dir``, a git remote) win."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -182,26 +210,26 @@ def mkdocs_config(config: Config, **overrides):
     if not mkdocs_file.is_file():
         raise SiteBuildError("MkDocs configuration not found", mkdocs_file)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    options = {
+        "docs_dir": str(resolve_path(config, config.site_src).resolve()),
+        "site_dir": str(resolve_path(config, config.site_dir).resolve()),
+        "site_name": config.title,
+        "strict": True,
+        **({"site_url": config.site_url} if config.site_url else {}),
+        **overrides,
+    }
     try:
-        return load_config(
-            config_file=str(mkdocs_file),
-            docs_dir=str(resolve_path(config, config.site_src).resolve()),
-            site_dir=str(resolve_path(config, config.site_dir).resolve()),
-            site_name=config.title,
-            strict=True,
-            **({"site_url": config.site_url} if config.site_url else {}),
-            **overrides,
-        )
+        return load_config(config_file=str(mkdocs_file), **options)
     except ConfigurationError as exc:
         raise SiteBuildError(str(exc).replace("\n", " "), mkdocs_file) from exc
 
 
-def build_site(config: Config) -> Path:
-    """Run ``mkdocs build --strict`` over the generated Markdown."""
+def _run_mkdocs(mk_config) -> None:
+    """``mkdocs build --strict``; its first warning, or the file it could not write,
+    is the one line a failure reports."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    mk_config = mkdocs_config(config)
     collector = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     previous = logger.level
@@ -212,17 +240,41 @@ def build_site(config: Config) -> Path:
     except MkDocsException as exc:
         detail = collector.messages[0] if collector.messages else str(exc)
         raise SiteBuildError(f"MkDocs build failed: {detail}".replace("\n", " ")) from exc
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else None
+        raise SiteBuildError(f"MkDocs cannot write: {exc.strerror or exc}", where) from exc
     finally:
         logger.removeHandler(collector)
         logger.setLevel(previous)
-    return Path(mk_config["site_dir"])
 
 
 SITE_MARKER = ".briefing-site"
 """Marks the HTML folder as one a build made, so the next build may replace it
 (MkDocs empties its site_dir; hidden files like this one it keeps)."""
+SITE_MARKER_TEXT = b"Built by briefing; the next build replaces it.\n"
 MKDOCS_SIGNATURE = ("sitemap.xml", "search/search_index.json")
 """Files every site MkDocs built here has: a site made before the marker existed."""
+
+
+def build_site(config: Config, pages: Path | None = None) -> Path:
+    """Build the HTML site into a folder beside ``site_dir``, then swap it in whole:
+    until then the previous site stays as it was, even when the build is killed.
+    ``pages`` is where the Markdown is when it is not yet in ``site_src``: a staged
+    folder, swapped in together with the site."""
+    target = resolve_path(config, config.site_dir).resolve()
+    atomic.recover(target)
+    staging = atomic.staging_folder(target)
+    docs = {"docs_dir": str(pages.resolve())} if pages else {}
+    try:
+        _run_mkdocs(mkdocs_config(config, site_dir=str(staging), **docs))
+        atomic.write_file(staging / SITE_MARKER, SITE_MARKER_TEXT, target / SITE_MARKER)
+        if pages:
+            atomic.swap_in(pages, resolve_path(config, config.site_src))
+        atomic.swap_in(staging, target)
+    except BaseException:
+        atomic.discard(staging)
+        raise
+    return target
 
 
 def check_outputs(config: Config) -> None:
@@ -248,14 +300,19 @@ def build(
     progress: Progress | None = None,
     run_mkdocs: bool = True,
 ) -> BuildResult:
-    """The whole build: generate the Markdown, then the HTML site."""
-    result = generate(config, nlp=nlp, progress=progress)
+    """The whole build: generate the Markdown into a staged folder, build the HTML
+    from it, then swap both in; a failure anywhere leaves both previous folders."""
     if not run_mkdocs:
-        return result
+        return generate(config, nlp=nlp, progress=progress)
+    result = generate(config, nlp=nlp, progress=progress, mode="stage")
     if progress:
         progress.stage("Building site with MkDocs")
     clock = time.perf_counter()
-    site_dir = build_site(config)
-    (site_dir / SITE_MARKER).write_text("Built by briefing; the next build replaces it.\n")
+    try:
+        site_dir = build_site(config, result.report.folder)
+    except BaseException:
+        atomic.discard(result.report.folder)
+        raise
     timings = {**result.timings, "mkdocs": time.perf_counter() - clock}
-    return replace(result, site_dir=site_dir, timings=timings)
+    report = replace(result.report, folder=resolve_path(config, config.site_src))
+    return replace(result, report=report, site_dir=site_dir, timings=timings)

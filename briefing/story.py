@@ -403,3 +403,5 @@ class Briefing:
     figure_topics: tuple[FigureTopic, ...] = ()
     """Every topic of ``figures.yml``, in file order (the order of the figures
     pages); set by the resolve stage's salience pass."""
+    unmatched_curation: tuple[str, ...] = ()
+    """aliases.yml entries that named no entity ("merge: 'X'"), one line each."""

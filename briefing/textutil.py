@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -89,15 +90,36 @@ CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 nothing a reader should see, and what a terminal would obey."""
 
 
+TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What a terminal must not be sent from untrusted text: :data:`CONTROLS` and also
+tabs and line breaks, which would let a file name start a line of its own."""
+
+
 def printable(text: str) -> str:
-    """Untrusted text made inert for a terminal: each control character written as
-    its escape (``\\x1b``), never sent as itself."""
-    return CONTROLS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    """Untrusted text made inert for a terminal, on one line: each control character
+    (a line break or tab among them) written as its escape (``\\x1b``, ``\\n``),
+    never sent as itself."""
+    return TERMINAL_CONTROLS.sub(
+        lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text
+    )
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without its control and bidirectional control characters, for a page:
+    a reader has no use for them and they can reorder what is shown."""
+    return CONTROLS.sub("", text)
+
+
+def escape_html(text: str) -> str:
+    """Untrusted text for HTML or SVG written into a page (a chart label, a map's
+    tooltip, an attribute value): on one line, without control characters, and with
+    ``& < > " '`` as character references."""
+    return html.escape(strip_controls(squash_spaces(text)), quote=True)
 
 
 def escape_inline(text: str) -> str:
     """Escape Markdown/HTML/template syntax in a piece of a line; spaces are kept."""
-    text = CONTROLS.sub("", re.sub(r"\s+", " ", text))
+    text = strip_controls(re.sub(r"\s+", " ", text))
     return text.translate(_ESCAPES)
 
 

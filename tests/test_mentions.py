@@ -194,3 +194,21 @@ def test_a_nickname_inside_a_person_s_name_is_kept_but_a_quote_is_no_name() -> N
     assert [(m.text, m.label) for m in result.mentions] == [
         ('Vincent "The Chin" Gigante', "PERSON")
     ]
+
+
+def test_a_credit_mark_just_before_a_name_is_read_from_the_tokens_before_it() -> None:
+    """A name with "©" in the three characters before it is a photo credit, not a
+    mention; those characters are read from the few tokens before the name (each holds
+    one at least), as the doc's whole text would give them, not by joining that text
+    for every name (issue 17: linear time)."""
+    from briefing.extract.mentions import _is_junk
+
+    nlp = blank_nlp()
+    for text in ("©Ada Obi", "© Ada Obi", "(© Ada Obi", "©   Ada Obi", "© x Ada Obi", "Ada Obi"):
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == "Ada")
+        span = doc[start : start + 2]
+        credited = "©" in doc.text[max(span.start_char - 3, 0) : span.start_char]
+        assert _is_junk(span, "PERSON", 6) is credited, text
+    assert _is_junk(nlp("© Ada Obi")[1:3], "PERSON", 6)
+    assert not _is_junk(nlp("©  x Ada Obi")[3:5], "PERSON", 6)

@@ -5,6 +5,7 @@ before anything is read or written."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.config import Config, load_config
-from briefing.errors import ConfigError, OutputError
+from briefing.errors import ConfigError, OutputError, StrictModeError
 from briefing.pipeline import SITE_MARKER, build
 
 from .conftest import blank_nlp
@@ -131,3 +132,87 @@ def test_an_aliases_yml_that_is_not_a_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not a file"):
         load_curation(tmp_path / "aliases.yml")
     assert load_curation(tmp_path / "absent.yml").merge == ()  # absent: no curation
+
+
+def test_an_aliases_entry_naming_no_entity_is_a_warning_and_fails_in_strict_mode(
+    tmp_path: Path,
+) -> None:
+    root = _project(tmp_path)
+    (root / "seeds" / "a.txt").write_text(
+        "Flood waters rose in Valmora on Monday, officials in Valmora said.\n", encoding="utf-8"
+    )
+    (root / "aliases.yml").write_text(
+        "merge:\n  - [Valmora, Valmorra]\nrename:\n  Nowhere Town: Somewhere\n"
+        "kind:\n  valmora: place\n",
+        encoding="utf-8",
+    )
+    nlp = blank_nlp([{"label": "GPE", "pattern": "Valmora"}])
+    notes = build(Config(root=root), nlp=nlp, run_mkdocs=False).notes
+    assert any("merge: 'Valmorra' names no entity" in note for note in notes)
+    assert any("rename: 'nowhere town' names no entity" in note for note in notes)
+    assert not any("Valmora'" in note or "kind:" in note for note in notes)  # these matched
+    with pytest.raises(StrictModeError, match="name no entity"):
+        build(Config(root=root, strict=True), nlp=nlp, run_mkdocs=False)
+
+
+def _pages(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*.md")
+    }
+
+
+def test_an_unchanged_page_keeps_its_file_and_time_stamp(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    build(Config(root=root), nlp=blank_nlp(), run_mkdocs=False)
+    before = _pages(root / "site_src")
+    (root / "seeds" / "b.txt").write_text("Rain fell on Tuesday.\n", encoding="utf-8")
+    report = build(Config(root=root), nlp=blank_nlp(), run_mkdocs=False).report
+    after = _pages(root / "site_src")
+    same = [rel for rel in before if rel in after and after[rel][0] == before[rel][0]]
+    assert report.written and report.unchanged >= len(same) > 0
+    assert all(after[rel][1] == before[rel][1] for rel in same)  # carried over, not rewritten
+
+
+def test_control_characters_in_a_curation_rename_reach_no_page(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "seeds" / "a.txt").write_text("Rain fell on Valmora on Monday.\n", encoding="utf-8")
+    (root / "aliases.yml").write_text(
+        'rename:\n  Valmora: "Val\\0mo\\x1b[31mra\\u202e"\n', encoding="utf-8"
+    )
+    build(Config(root=root), nlp=blank_nlp([{"label": "GPE", "pattern": "Valmora"}]),
+          run_mkdocs=False)  # fmt: skip
+    pages = "".join(p.read_text(encoding="utf-8") for p in (root / "site_src").rglob("*.md"))
+    places = [p.read_text(encoding="utf-8") for p in (root / "site_src" / "places").glob("*.md")]
+    assert any("title: Valmo" in page for page in places)  # renamed, its controls gone
+    assert not any(c in pages for c in ("\x00", "\x1b", "\u202e"))
+
+
+def test_a_folder_is_swapped_in_whole_and_a_retired_one_is_put_back(tmp_path: Path) -> None:
+    from briefing import atomic
+
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "old.md").write_text("old\n", encoding="utf-8")
+    staging = atomic.staging_folder(target)
+    (staging / "new.md").write_text("new\n", encoding="utf-8")
+    atomic.swap_in(staging, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    assert [p.name for p in target.iterdir()] == ["new.md"]
+    # a build killed between the two renames of a system that cannot exchange folders
+    retired = tmp_path / f".out.{atomic.RETIRED}-999999999"
+    target.rename(retired)
+    atomic.recover(target)
+    assert [p.name for p in target.iterdir()] == ["new.md"] and not retired.exists()
+
+
+def test_an_article_longer_than_the_bound_is_skipped_with_its_length(tmp_path: Path) -> None:
+    from briefing.ingest import ingest
+
+    root = _project(tmp_path)
+    (root / "seeds" / "dump.txt").write_text("Rain fell again. " * 700, encoding="utf-8")
+    corpus = ingest(root / "seeds", Config(root=root, max_article_chars=10_000))
+    assert [a.file for a in corpus.articles] == ["a.txt"]
+    (skipped,) = corpus.skipped
+    assert skipped.file == "dump.txt" and re.search(r"of 11,[0-9]{3} characters", skipped.reason)
+    assert "max_article_chars (10,000)" in skipped.reason

@@ -97,3 +97,39 @@ def test_speaker_lookups_find_by_bisection_what_a_full_scan_finds() -> None:
         assert art.before(paragraph, start, PRONOUN_REACH) == earlier[-SCAN_MENTIONS:]
         everything = [m for m in art.mentions if (m.paragraph, m.start) < (paragraph, start)]
         assert art.before(paragraph, start, None) == everything[-SCAN_MENTIONS:]
+
+
+def test_a_surname_is_looked_up_by_word_reading_each_name_once_per_article() -> None:
+    """Stage 4 (a surname) finds what a scan of every entity's name finds, but reads
+    each name once per article, not once per quote (issue 17, F5: an article naming
+    a thousand people and quoting them thousands of times took seconds here)."""
+    import random
+
+    from briefing.records import ArticleExtraction, Mention
+    from briefing.resolve.speakers import _article, _surname
+
+    class Counted(dict):
+        reads = 0
+
+        def __getitem__(self, key):
+            Counted.reads += 1
+            return super().__getitem__(key)
+
+    rng = random.Random(3)
+    first, last = ["Mara", "Tobin", "Elsa", "Idris"], ["Velt", "Quorn", "Arcray", "Dussel"]
+    names = sorted({f"{rng.choice(first)} {rng.choice(last)}" for _ in range(40)})
+    entities = Counted({n.lower(): _person(n) for n in names})
+    mentions = tuple(
+        Mention("a", 1, 0, 10 * i, 10 * i + 5, n, "PERSON") for i, n in enumerate(names)
+    )
+    mention_entity = {("a", 1, 10 * i): n.lower() for i, n in enumerate(names)}
+    art = _article(ArticleExtraction("a", (), mentions, (), ()), {}, {}, {}, mention_entity)
+    written = [*first, *last, *names, "Mara Tobin", "Nobody"] * 5
+    found = [
+        _surname(Quote("a", 1, 0, "x", "direct", who, "said"), art, mention_entity, entities)
+        for who in written
+    ]
+    holding = {w: {n.lower() for n in names if set(w.split()) <= set(n.split())} for w in written}
+    assert found == [next(iter(h)) if len(h) == 1 else None for h in map(holding.get, written)]
+    assert any(found) and None in found  # some surnames name one person, some several
+    assert Counted.reads <= len(names)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 import functools
 import json
-import os
-import threading
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import lexicon
+from .. import atomic, lexicon
 from ..records import Article, ArticleExtraction, DateMention, Mention, Quote, Sentence
 from ..textutil import sha256
 
@@ -123,11 +121,8 @@ class ExtractionCache:
 
     def store(self, article: Article, extraction: ArticleExtraction) -> None:
         """Write the entry of ``article`` atomically (parallel builds may share the cache)."""
-        path = self.path(article)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps(asdict(extraction), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        data = json.dumps(asdict(extraction), ensure_ascii=False).encode("utf-8")
+        atomic.write_file(self.path(article), data)
 
 
 _INVALID: list[Path] = []

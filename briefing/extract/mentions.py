@@ -221,7 +221,9 @@ def _runs_past_name(token: Token, label: str) -> bool:
 def _is_junk(span: Span, label: str, limit: int) -> bool:
     """Stage 3: a span that cannot be one name."""
     text = span.text
-    before = span.doc.text[max(span.start_char - 3, 0) : span.start_char]
+    # the three characters before it, from the three tokens before it (each holds one
+    # at least), not from the paragraph's whole text joined again for every name
+    before = "".join(t.text_with_ws for t in span.doc[max(span.start - 3, 0) : span.start])[-3:]
     return (
         "\n" in text
         or not any(c.isalpha() for c in text)

@@ -11,7 +11,9 @@ In order, for each file:
    articles, read each one's headline, standfirst, date, byline, dateline and outlet
    with the evidence, and give every paragraph its kind: captions, subheadings,
    bylines, comments and page furniture are kept, in reading order, apart from the
-   body (only ``records.EXTRACTED_KINDS`` are extracted);
+   body (only ``records.EXTRACTED_KINDS`` are extracted); an article longer than
+   ``max_article_chars`` is skipped with its length (its paragraphs are cut at
+   :data:`MAX_CHUNK_CHARS` already, so no one block holds a whole text);
 3. **copies** (:mod:`.copies`): exact copies are skipped as duplicates;
    rewrites and shared wire copy are linked and grouped into story families.
 
@@ -242,6 +244,18 @@ def _ids(file: str, drafts: list[tuple[RawDoc, Draft]], taken: set[str]) -> list
     ]
 
 
+def _too_long(article: Article, limit: int) -> str | None:
+    """Why an article is too long to read, or None: its cost grows with its length,
+    and past ``limit`` characters a text is a dump or a book, not an article."""
+    length = sum(len(p.text) for p in article.paragraphs)
+    if length <= limit:
+        return None
+    return (
+        f"article of {length:,} characters, over max_article_chars ({limit:,}); "
+        "raise it in briefing.yml to read it"
+    )
+
+
 def ingest(seeds: Path, config: Config) -> Corpus:
     """Read every file below ``seeds`` into articles; list what could not be read."""
     if not seeds.is_dir():
@@ -262,6 +276,10 @@ def ingest(seeds: Path, config: Config) -> Corpus:
         for (_, draft), article_id in zip(drafts, _ids(file, drafts, taken), strict=True):
             article = _to_article(draft, file, article_id)
             if not article.extracted:
+                continue
+            if too_long := _too_long(article, config.max_article_chars):
+                skipped.append(Skipped(file if len(drafts) == 1 else article.id, too_long))
+                produced += 1
                 continue
             if (twin := by_hash.get(article.content_hash)) is not None:
                 skipped.append(Skipped(file, f"exact duplicate of {twin.file} ({twin.id})"))

@@ -172,6 +172,29 @@ def curate(groups: Groups, curation: Curation) -> dict[str, Group]:
     return {key: group for key, group in groups.items() if not names_of(group) & curation.drop}
 
 
+def unmatched(groups: Groups, curation: Curation) -> tuple[str, ...]:
+    """The entries naming no entity (a misspelling, a name the corpus lost), one
+    line each, so that a curation that does nothing says so; names other than
+    merge's are given folded, as they are kept."""
+    known = set().union(*(names_of(group) for group in groups.values()))
+    keys = {group.key for group in groups.values()}
+    found = [
+        f"merge: {name!r}"
+        for names in curation.merge
+        for name in names
+        if fold(name) not in known and name_key(name) not in keys
+    ]
+    tables = {"split": curation.split, "rename": curation.rename}
+    tables |= {"kind": curation.kinds, "drop": curation.drop}
+    found += [
+        f"{section}: {name!r}"
+        for section, names in tables.items()
+        for name in sorted(names)
+        if name not in known
+    ]
+    return tuple(found)
+
+
 def curated_kind(group: Group, curation: Curation) -> Kind | None:
     """The kind aliases.yml sets for the group, with why; None when it sets none."""
     found = _entry(group, curation.kinds)

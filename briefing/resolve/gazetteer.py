@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -18,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
-from .. import lexicon, textutil
+from .. import atomic, lexicon, textutil
 from ..textutil import alternation, fold, sha256
 
 CLOSE_LIMIT = 10
@@ -241,10 +240,7 @@ class CachedGazetteer:
             "exact": {k: [asdict(p) for p in v] for k, v in sorted(self._exact.items())},
             "close": {k: [[asdict(p), s] for p, s in v] for k, v in sorted(self._close.items())},
         }
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self._path)
+        atomic.write_file(self._path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         self._changed = False
 
 

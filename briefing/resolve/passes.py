@@ -124,8 +124,13 @@ def add_described_actors(state: Resolution) -> Resolution:
 
 
 def curate(state: Resolution) -> Resolution:
-    """The user's merges and drops."""
-    return replace(state, groups=curation.curate(state.groups, state.curation))
+    """The user's merges and drops; the entries that named no entity are kept to be
+    reported."""
+    return replace(
+        state,
+        groups=curation.curate(state.groups, state.curation),
+        unmatched=curation.unmatched(state.groups, state.curation),
+    )
 
 
 def make_entities(state: Resolution) -> Resolution:

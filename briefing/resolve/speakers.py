@@ -105,6 +105,18 @@ class _Article:
     keys: list[tuple[int, int]] = field(default_factory=list)
     """(paragraph, start) of each mention, in the order of :attr:`mentions`: where a
     quote's speaker is found by bisection, not by reading every mention."""
+    named: dict[str, set[str]] | None = None
+    """Folded word → the entities whose name holds it, built at the first surname."""
+
+    def named_with(self, words: list[str], entities: Entities) -> set[str]:
+        """Its entities whose name holds every one of ``words`` (looked up by word, not
+        by reading every entity's name for every quote)."""
+        if self.named is None:
+            self.named = defaultdict(set)
+            for entity_id in self.entity_ids & entities.keys():
+                for word in WORD.findall(entities[entity_id].name):
+                    self.named[fold(word)].add(entity_id)
+        return set.intersection(*(self.named.get(w, set()) for w in words))
 
     def within(self, paragraph: int, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end) of a paragraph."""
@@ -302,12 +314,7 @@ def _surname(
     written = [fold(w) for w in WORD.findall(q.speaker_text or "")]
     if not written or not all(w[:1].isupper() for w in WORD.findall(q.speaker_text or "")):
         return None
-    found = {
-        entity_id
-        for entity_id in art.entity_ids
-        if entity_id in entities
-        and set(written) <= {fold(w) for w in WORD.findall(entities[entity_id].name)}
-    }
+    found = art.named_with(written, entities)
     return found.pop() if len(found) == 1 else None
 
 

@@ -79,6 +79,8 @@ class Resolution:
     """Pairs of entities that may be one, best first."""
     figure_topics: tuple[FigureTopic, ...] = ()
     """The figure topics, with their labels and units, for the figures pages."""
+    unmatched: tuple[str, ...] = ()
+    """aliases.yml entries that named no entity, one line each."""
 
     @classmethod
     def start(
@@ -119,4 +121,5 @@ class Resolution:
             mention_entity=dict(self.mention_entity),
             proposals=self.proposals,
             figure_topics=self.figure_topics,
+            unmatched_curation=self.unmatched,
         )

@@ -5,8 +5,8 @@
    by :mod:`.export` (JSON, its schema in :mod:`.schema`) and :mod:`.tables` (CSV,
    GeoJSON). Article text is untrusted: every value a template prints is
    escaped unless it was built here as Markup.
-2. **sync** (:mod:`.sync`): the output folder is made to hold exactly those files,
-   unchanged files left alone and stale ones removed.
+2. **sync** (:mod:`.sync`): the files are staged in a new folder that then replaces
+   the output folder whole; unchanged files keep their time stamps.
 
 The stage renders what resolve decided (partyhood, day salience and summaries,
 figure topics); it decides nothing about the story itself.
@@ -38,6 +38,9 @@ class WriteReport:
     """Stale files deleted."""
     pages: dict[str, int]
     """Page counts by section (actors, places, days, articles, other)."""
+    folder: Path
+    """Where the pages are: the output folder, or (mode "stage") the staged folder
+    that is to replace it."""
 
 
 def write(
@@ -46,13 +49,16 @@ def write(
     templates: Path,
     tiles: Tiles | None = None,
     site_url: str = "",
+    mode: str = "swap",
 ) -> WriteReport:
     """Render the briefing and synchronise ``out_dir`` with it; ``tiles``, when given,
     adds an interactive map over them to the front page; ``site_url`` (where the site
-    is published) makes the exports' page addresses absolute."""
+    is published) makes the exports' page addresses absolute; ``mode`` (see
+    :func:`.sync.sync`) swaps the folder in whole, leaves it staged, or replaces the
+    changed files one by one (for a live preview)."""
     pages = render(briefing, templates, tiles, site_url)
-    written, unchanged, removed = sync(pages, out_dir)
+    written, unchanged, removed, folder = sync(pages, out_dir, mode)
     counts = Counter(
         rel.split("/")[0] if "/" in rel else "other" for rel in pages if rel.endswith(".md")
     )
-    return WriteReport(written, unchanged, removed, dict(sorted(counts.items())))
+    return WriteReport(written, unchanged, removed, dict(sorted(counts.items())), folder)

@@ -7,11 +7,11 @@ same data always gives the same bytes.
 from __future__ import annotations
 
 import functools
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..dates import short_date
+from ..textutil import escape_html
 
 WIDTH = 420
 """Width of a chart in pixels (it scales down on small screens: at 390 px the page is
@@ -71,7 +71,7 @@ def _reading(point: Point) -> str:
 
 def _marker(x: float, y: float, point: Point, colour: str, name: str) -> str:
     """A point's mark, titled with its source, value and day (shown on hover)."""
-    tip = f"<title>{html.escape(f'{name}: {_reading(point)}, {_day_label(point.day)}')}</title>"
+    tip = f"<title>{escape_html(f'{name}: {_reading(point)}, {_day_label(point.day)}')}</title>"
     if point.high is None:  # open above: a triangle pointing up
         return f'<path d="M{x:.1f} {y - 6:.1f}L{x - 5:.1f} {y + 3:.1f}L{x + 5:.1f} {y + 3:.1f}Z" fill="{colour}">{tip}</path>'
     if point.low is None:  # open below: a triangle pointing down
@@ -110,7 +110,7 @@ class _Frame:
 def _opening(title: str, legend_rows: int) -> list[str]:
     """A chart's SVG element, titled, with room for ``legend_rows`` under the plot."""
     total_h = HEIGHT + LEGEND_ROW * legend_rows
-    label = html.escape(title)
+    label = escape_html(title)
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total_h}" '
         f'width="{WIDTH}" height="{total_h}" style="max-width:100%;height:auto" '
@@ -126,7 +126,7 @@ def _legend_row(n: int, name: str) -> list[str]:
     colour = PALETTE[n % len(PALETTE)]
     return [
         f'<rect x="{MARGIN_LEFT}" y="{y:.1f}" width="12" height="12" fill="{colour}"/>',
-        f'<text x="{MARGIN_LEFT + 18}" y="{y + 11:.1f}">{html.escape(name)}</text>',
+        f'<text x="{MARGIN_LEFT + 18}" y="{y + 11:.1f}">{escape_html(name)}</text>',
     ]
 
 
@@ -161,7 +161,7 @@ def _axes(frame: _Frame, labelled: Sequence[str]) -> list[str]:
     base = HEIGHT - MARGIN_BOTTOM
     for day in labelled:
         out.append(
-            f'<text x="{frame.x(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{html.escape(_day_label(day))}</text>'
+            f'<text x="{frame.x(day):.1f}" y="{base + 16:.1f}" text-anchor="middle">{escape_html(_day_label(day))}</text>'
         )
     return out
 
@@ -225,7 +225,7 @@ def _bars(frame: _Frame, stacks: Sequence[tuple[str, Mapping[str, int]]]) -> lis
             if not count:
                 continue
             y_top, y_base = frame.y(base + count), frame.y(base)
-            tip = html.escape(f"{_day_label(day)}: {count} {name}")
+            tip = escape_html(f"{_day_label(day)}: {count} {name}")
             out.append(
                 f'<rect x="{frame.x(day) - width / 2:.1f}" y="{y_top:.1f}" width="{width:.1f}" '
                 f'height="{y_base - y_top:.1f}" fill="{PALETTE[n % len(PALETTE)]}"><title>{tip}</title></rect>'

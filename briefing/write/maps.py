@@ -14,12 +14,12 @@ whose tiles the reader's browser then fetches from that host.
 from __future__ import annotations
 
 import functools
-import html
 import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..textutil import escape_html
 from .charts import FONT_SIZE, PALETTE
 
 WIDTH = 420
@@ -84,8 +84,8 @@ def tile_map(title: str, markers: Sequence[Marker], tiles: Tiles) -> str:
         "data-tiles": tiles.address,
         "data-markers": json.dumps(data, ensure_ascii=False, sort_keys=True),
     }
-    opening = " ".join(f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
-    credit = html.escape(tiles.attribution or "Map tiles: " + tiles.address.split("/")[2])
+    opening = " ".join(f'{k}="{escape_html(v)}"' for k, v in attrs.items())
+    credit = escape_html(tiles.attribution or "Map tiles: " + tiles.address.split("/")[2])
     return f'<div {opening}></div><p class="briefing-credit">{credit}</p>'
 
 
@@ -171,12 +171,12 @@ def _radius(events: int) -> float:
 
 def _marker(view: _View, m: Marker, colour: str, labelled: bool) -> str:
     x, y = view.xy(m.lon, m.lat)
-    name = html.escape(m.name)
+    name = escape_html(m.name)
     tip = f"{name}: {m.events} event{'s' if m.events != 1 else ''}"
     ring = ' stroke="currentColor" stroke-width="2.5"' if m.current else ' stroke="#fff"'
     label = f'<text x="{x + _radius(m.events) + 3:.1f}" y="{y + 5:.1f}">{name}</text>'
     return (
-        f'<a href="{html.escape(m.href)}"><title>{tip}</title>'
+        f'<a href="{escape_html(m.href)}"><title>{tip}</title>'
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{_radius(m.events):.1f}" fill="{colour}" '
         f'fill-opacity="0.85"{ring}/>{label if labelled else ""}</a>'
     )
@@ -212,7 +212,7 @@ def place_map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> st
     named = _labelled(view, ordered)
     drawn = [k for k in kinds if any(m.kind == k for m in markers)]
     legend_h = 20 * len(drawn) + 24
-    label = html.escape(title)
+    label = escape_html(title)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view.width:.0f} '
         f'{view.height + legend_h:.0f}" width="{view.width:.0f}" '
@@ -232,8 +232,8 @@ def place_map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> st
     for n, kind in enumerate(drawn):
         y = view.height + 8 + 20 * n
         out.append(f'<circle cx="8" cy="{y + 6:.1f}" r="6" fill="{colours[kind]}"/>')
-        out.append(f'<text x="20" y="{y + 11:.1f}">{html.escape(kind)}</text>')
+        out.append(f'<text x="20" y="{y + 11:.1f}">{escape_html(kind)}</text>')
     y = view.height + legend_h - 6
-    out.append(f'<text x="0" y="{y:.1f}" font-size="11">{html.escape(OUTLINE_SOURCE)}</text>')
+    out.append(f'<text x="0" y="{y:.1f}" font-size="11">{escape_html(OUTLINE_SOURCE)}</text>')
     out.append("</g></svg>")
     return "".join(out)

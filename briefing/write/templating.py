@@ -23,7 +23,15 @@ from markupsafe import Markup
 from ..dates import long_date
 from ..errors import OutputError
 from ..records import Briefing
-from ..textutil import counted, escape_inline, figure_phrase, fold, guard_line_start, squash_spaces
+from ..textutil import (
+    counted,
+    escape_inline,
+    figure_phrase,
+    fold,
+    guard_line_start,
+    squash_spaces,
+    strip_controls,
+)
 from .links import Links, Site
 from .maps import Tiles
 
@@ -78,9 +86,11 @@ def front_matter(body: str, title: str, **meta: Any) -> str:
     """A Markdown page with YAML front matter.
 
     MkDocs prints the page title into ``<title>`` without escaping, so the title is
-    given here, HTML-escaped, instead of letting MkDocs take it from the heading.
+    given here, HTML-escaped and without control characters (a bidirectional override
+    in ``<title>`` would reorder the browser's tab), instead of letting MkDocs take it
+    from the heading.
     """
-    post = frontmatter.Post(body, title=html.escape(squash_spaces(title)), **meta)
+    post = frontmatter.Post(body, title=html.escape(strip_controls(squash_spaces(title))), **meta)
     return frontmatter.dumps(post, sort_keys=True) + "\n"
 
 
