@@ -31,10 +31,13 @@ def _load(
     seeds: Path | None,
     strict: bool | None = None,
     site_url: str | None = None,
+    **overrides: object,
 ) -> Config:
+    """briefing.yml, with the command line's options checked as its keys are."""
     config = load_config(config_file)
-    if site_url is not None:
-        config = validate_override(config, "site_url", site_url)
+    for key, value in {"site_url": site_url, **overrides}.items():
+        if value is not None:
+            config = validate_override(config, key, value)
     return config.with_overrides(seeds=seeds.resolve() if seeds else None, strict=strict or None)
 
 
@@ -140,6 +143,17 @@ def cli() -> None:
 )
 @click.option("--no-site", is_flag=True, help="Write the Markdown (site_src/) only; skip MkDocs.")
 @click.option("--site-url", default=None, help="Address the site is published at (site_url).")
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="Processes that parse articles at once (workers); 0 for one per core.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Parse on a Dask cluster (scheduler): local, or an address such as tcp://host:8786.",
+)
 @_quiet_option
 def build_command(
     seeds: Path | None,
@@ -147,6 +161,8 @@ def build_command(
     strict: bool | None,
     no_site: bool,
     site_url: str | None,
+    workers: int | None,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Build the briefing: articles → site_src/ Markdown → site/ HTML.
@@ -155,7 +171,7 @@ def build_command(
     places, dates and quotes, writes one page per actor, place, day and article with
     citations, the export site_src/data/briefing.json, and runs mkdocs build --strict.
     """
-    config = _load(config_file, seeds, strict, site_url)
+    config = _load(config_file, seeds, strict, site_url, workers=workers, scheduler=scheduler)
     with _RichProgress(quiet) as progress:
         result = build(config, progress=progress, run_mkdocs=not no_site)
     _report_skipped(result)

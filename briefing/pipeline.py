@@ -15,12 +15,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import atomic
+from . import atomic, rebuild
 from .config import Config, resolve_path
 from .errors import OutputError, SiteBuildError, StrictModeError
 from .extract import extract
 from .extract.cache import invalid_entries
 from .extract.nlp import load_language, model_signature
+from .extract.parallel import default_workers
 from .ingest import ingest
 from .records import Briefing, Corpus
 from .resolve import resolve
@@ -162,6 +163,9 @@ def generate(
         model_signature(nlp),
         cache_dir=resolve_path(config, config.cache_dir),
         on_article=progress.article_done,
+        workers=config.workers or default_workers(),
+        scheduler=config.scheduler,
+        model_names=config.model,
     )
     timings["extract"], clock = time.perf_counter() - clock, time.perf_counter()
     notes = _cache_notes()
@@ -200,6 +204,15 @@ class _WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _site_options(config: Config) -> dict:
+    """What the build sets in mkdocs.yml besides the folders."""
+    return {
+        "site_name": config.title,
+        "strict": True,
+        **({"site_url": config.site_url} if config.site_url else {}),
+    }
+
+
 def mkdocs_config(config: Config, **overrides):
     """Load mkdocs.yml with the briefing's folders and title; ``overrides`` (another
     ``site_dir``, a git remote) win."""
@@ -213,9 +226,7 @@ def mkdocs_config(config: Config, **overrides):
     options = {
         "docs_dir": str(resolve_path(config, config.site_src).resolve()),
         "site_dir": str(resolve_path(config, config.site_dir).resolve()),
-        "site_name": config.title,
-        "strict": True,
-        **({"site_url": config.site_url} if config.site_url else {}),
+        **_site_options(config),
         **overrides,
     }
     try:
@@ -224,9 +235,9 @@ def mkdocs_config(config: Config, **overrides):
         raise SiteBuildError(str(exc).replace("\n", " "), mkdocs_file) from exc
 
 
-def _run_mkdocs(mk_config) -> None:
-    """``mkdocs build --strict``; its first warning, or the file it could not write,
-    is the one line a failure reports."""
+def _run_mkdocs(mk_config, dirty: bool = False) -> None:
+    """``mkdocs build --strict`` (``--dirty``: only pages newer than their HTML); its
+    first warning, or the file it could not write, is the one line a failure reports."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -235,8 +246,11 @@ def _run_mkdocs(mk_config) -> None:
     previous = logger.level
     logger.addHandler(collector)
     logger.setLevel(logging.WARNING)
+    quiet = rebuild.QuietDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        mkdocs_build(mk_config)
+        rebuild.release_pages(mk_config)
+        mkdocs_build(mk_config, dirty=dirty)
     except MkDocsException as exc:
         detail = collector.messages[0] if collector.messages else str(exc)
         raise SiteBuildError(f"MkDocs build failed: {detail}".replace("\n", " ")) from exc
@@ -244,14 +258,12 @@ def _run_mkdocs(mk_config) -> None:
         where = Path(exc.filename) if exc.filename else None
         raise SiteBuildError(f"MkDocs cannot write: {exc.strerror or exc}", where) from exc
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         logger.removeHandler(collector)
         logger.setLevel(previous)
 
 
-SITE_MARKER = ".briefing-site"
-"""Marks the HTML folder as one a build made, so the next build may replace it
-(MkDocs empties its site_dir; hidden files like this one it keeps)."""
-SITE_MARKER_TEXT = b"Built by briefing; the next build replaces it.\n"
+SITE_MARKER = rebuild.MARKER
 MKDOCS_SIGNATURE = ("sitemap.xml", "search/search_index.json")
 """Files every site MkDocs built here has: a site made before the marker existed."""
 
@@ -260,14 +272,24 @@ def build_site(config: Config, pages: Path | None = None) -> Path:
     """Build the HTML site into a folder beside ``site_dir``, then swap it in whole:
     until then the previous site stays as it was, even when the build is killed.
     ``pages`` is where the Markdown is when it is not yet in ``site_src``: a staged
-    folder, swapped in together with the site."""
+    folder, swapped in together with the site. Pages whose Markdown did not change
+    are carried over from the previous site (:mod:`briefing.rebuild`)."""
     target = resolve_path(config, config.site_dir).resolve()
     atomic.recover(target)
     staging = atomic.staging_folder(target)
     docs = {"docs_dir": str(pages.resolve())} if pages else {}
     try:
-        _run_mkdocs(mkdocs_config(config, site_dir=str(staging), **docs))
-        atomic.write_file(staging / SITE_MARKER, SITE_MARKER_TEXT, target / SITE_MARKER)
+        mk_config = mkdocs_config(config, site_dir=str(staging), **docs)
+        settings = rebuild.fingerprint(
+            mk_config, project_file(config, config.mkdocs_config), _site_options(config)
+        )
+        carried = _carry_over(config, mk_config, target, staging, settings)
+        _run_mkdocs(mk_config, dirty=carried is not None)
+        if carried is not None:
+            rebuild.merge_search_index(mk_config, target, staging, carried)
+        atomic.write_file(
+            staging / SITE_MARKER, rebuild.marker_text(settings), target / SITE_MARKER
+        )
         if pages:
             atomic.swap_in(pages, resolve_path(config, config.site_src))
         atomic.swap_in(staging, target)
@@ -275,6 +297,13 @@ def build_site(config: Config, pages: Path | None = None) -> Path:
         atomic.discard(staging)
         raise
     return target
+
+
+def _carry_over(config: Config, mk_config, target: Path, staging: Path, settings: str):
+    """The URLs of the pages carried from the previous site, or None for a full build."""
+    if not config.incremental or not rebuild.can_carry(mk_config, target, settings):
+        return None
+    return rebuild.carry_over(mk_config, target, resolve_path(config, config.site_src), staging)
 
 
 def check_outputs(config: Config) -> None:

@@ -34,6 +34,15 @@ def test_every_command_is_in_the_readme(command: str) -> None:
     assert re.search(rf"`briefing {command}\b", readme), command
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_option_is_in_the_readme(command: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for param in cli.commands[command].params:
+        for option in param.opts:
+            if option.startswith("--") and option != "--help":
+                assert option in readme, f"briefing {command} {option}"
+
+
 def test_every_config_key_is_in_the_readme() -> None:
     from briefing.config import SCHEMA
 

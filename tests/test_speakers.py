@@ -80,7 +80,7 @@ def test_speaker_lookups_find_by_bisection_what_a_full_scan_finds() -> None:
         mentions.append(
             Mention("a", paragraph, 0, start, start + rng.randint(1, 30), f"N{n}", "PERSON")
         )
-    art = _article(ArticleExtraction("a", (), tuple(mentions), (), ()), {}, {}, {}, {})
+    art = _article(ArticleExtraction("a", (), tuple(mentions), (), ()), {}, {}, {}, {}, {})
     for _ in range(200):
         paragraph, start = rng.randint(1, 6), rng.randrange(0, 5000)
         end = start + rng.randint(0, 400)
@@ -123,7 +123,7 @@ def test_a_surname_is_looked_up_by_word_reading_each_name_once_per_article() -> 
         Mention("a", 1, 0, 10 * i, 10 * i + 5, n, "PERSON") for i, n in enumerate(names)
     )
     mention_entity = {("a", 1, 10 * i): n.lower() for i, n in enumerate(names)}
-    art = _article(ArticleExtraction("a", (), mentions, (), ()), {}, {}, {}, mention_entity)
+    art = _article(ArticleExtraction("a", (), mentions, (), ()), {}, {}, {}, mention_entity, {})
     written = [*first, *last, *names, "Mara Tobin", "Nobody"] * 5
     found = [
         _surname(Quote("a", 1, 0, "x", "direct", who, "said"), art, mention_entity, entities)

@@ -2,8 +2,9 @@
 
 1. **cache** (:mod:`.cache`): an article whose entry is cached is read back, since its
    records depend only on its text, the model and extraction's own sources;
-2. **parse**: the paragraphs of every other article go through one ``nlp.pipe`` pass
-   (:mod:`.nlp` builds the pipeline);
+2. **parse**: the paragraphs of every other article go through ``nlp.pipe``: in this
+   process, in a pool of ``workers`` processes, or on a Dask cluster
+   (:mod:`.parallel`; :mod:`.nlp` builds the pipeline);
 3. **records** (:mod:`.article`): each article's sentences (:mod:`.sentences`),
    mentions (:mod:`.mentions`, :mod:`.roles`), date mentions and quotes
    (:mod:`.quotes`), then stored in the cache.
@@ -19,11 +20,10 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..records import Article, ArticleExtraction
-from . import cache
-from .article import extract_article
+from . import cache, parallel
+from .parallel import BATCH_SIZE
 
-BATCH_SIZE = 64
-"""Paragraphs per ``nlp.pipe`` batch."""
+__all__ = ["BATCH_SIZE", "extract"]
 
 
 def extract(
@@ -32,11 +32,15 @@ def extract(
     model: str,
     cache_dir: Path | None = None,
     on_article: Callable[[], None] | None = None,
+    workers: int = 1,
+    scheduler: str = "",
+    model_names: Sequence[str] = (),
 ) -> tuple[ArticleExtraction, ...]:
-    """Parse every article not already in the cache with one ``nlp.pipe`` pass.
+    """Parse every article not already in the cache; the same records wherever it runs.
 
     ``model`` names the pipeline in the cache key; ``on_article`` is called once per
-    article, for progress display.
+    article, for progress display. ``workers`` processes share the parsing; with a
+    ``scheduler`` (``local`` or a Dask address) a cluster does, loading ``model_names``.
     """
     store = cache.ExtractionCache(cache_dir, model, cache.EXTRACTOR_VERSION) if cache_dir else None
     results: dict[str, ArticleExtraction] = {}
@@ -49,13 +53,11 @@ def extract(
                 on_article()
         else:
             todo.append(article)
-    stream = ((p.text, a.id) for a in todo for p in a.extracted)
-    docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE)
-    for article in todo:
-        parsed = [next(docs)[0] for _ in article.extracted]
-        results[article.id] = extract_article(article, parsed)
+    records = parallel.run(todo, nlp, workers, scheduler, model_names)
+    for article, record in zip(todo, records, strict=True):
+        results[article.id] = record
         if store:
-            store.store(article, results[article.id])
+            store.store(article, record)
         if on_article:
             on_article()
     return tuple(results[a.id] for a in articles)

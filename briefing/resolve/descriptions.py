@@ -168,3 +168,14 @@ def descriptions_by_entity(
         written = [entity.name, *(r.text for r in entity.roles)]
         words[entity_id].update(stem(w) for text in written for w in WORD.findall(text))
     return {k: Described(heads[k], frozenset(words[k])) for k in heads}
+
+
+def described_by_head(described: dict[str, Described], at_least: int) -> dict[str, list[str]]:
+    """Head word → the entities described with it in ``at_least`` articles: looked up
+    by a speaker's head word ("a monitor") instead of reading every described entity."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for entity_id, known in described.items():
+        for head, count in known.heads.items():
+            if count >= at_least:
+                index[head].append(entity_id)
+    return index

@@ -13,7 +13,7 @@ tagger missed them.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
@@ -319,7 +319,7 @@ def names_found_again(
         for m in extraction.mentions:
             taken[m.paragraph].append((m.start, m.end))
         short = _short_forms(extraction, by_id, mention_entity, names, written, lower)
-        here = {**short, **names}
+        here = ChainMap(names, short)  # names win; not a copy of every name per article
         found = [f for s in extraction.sentences for f in _found_in(extraction, s, here, taken)]
         for f in found:
             mention_entity[where(f.mention)] = f.entity.id

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterator, Sequence
 
 from ..records import Entity, Proposal
 from ..textutil import fold
@@ -15,6 +16,8 @@ Rights" (97) are; "Iran" / "Iraq" (75) are not."""
 SURNAME_SCORE = 90.0
 """The score given a bare surname and a person whose name ends with it that no rule
 joined ("Gigante" and "Vincent Gigante", when a relative shares the name)."""
+BLOCK_NAMES = 512
+"""Names scored against the others at once: bounds the memory of the scores."""
 PROPOSALS_MAX = 200
 """Most proposals listed, best first."""
 
@@ -23,30 +26,49 @@ def proposals(entities: Sequence[Entity]) -> tuple[Proposal, ...]:
     """Pairs of entities of the same group and broad kind with alike names. Two places
     the gazetteer put in different spots are not proposed, nor are a person and an
     organisation."""
-    from rapidfuzz import fuzz, process
-
     found: list[Proposal] = []
     for group in ("actor", "place"):
         members = sorted(
             (e for e in entities if e.group == group), key=lambda e: (-e.mention_count, e.id)
         )
-        names = [fold(e.name) for e in members]
-        if len(members) < 2:
-            continue
-        scores = process.cdist(
-            names, names, scorer=fuzz.ratio, score_cutoff=PROPOSAL_MIN_SCORE, workers=1
-        )
-        for i, j in zip(*scores.nonzero(), strict=True):
+        for i, j, score in _alike_names([fold(e.name) for e in members]):
             a, b = members[i], members[j]
-            if i >= j or (a.kind == "person") != (b.kind == "person"):
+            if (a.kind == "person") != (b.kind == "person"):
                 continue
             if a.located_as and b.located_as:
                 continue  # the gazetteer already told them apart
-            found.append(Proposal(a.id, b.id, round(float(scores[i, j]), 1)))
+            found.append(Proposal(a.id, b.id, round(score, 1)))
     found.extend(_surnames(entities))
     found = list(dict.fromkeys(found))
     found.sort(key=lambda p: (-p.score, p.first, p.second))
     return tuple(found[:PROPOSALS_MAX])
+
+
+def _alike_names(names: list[str]) -> Iterator[tuple[int, int, float]]:
+    """(i, j, score) for each pair i < j of ``names`` scoring at least
+    :data:`PROPOSAL_MIN_SCORE`. Names are compared in blocks of :data:`BLOCK_NAMES`,
+    by length, each only with the names not much longer than its longest (a ratio of
+    85 needs the shorter to be 85/115 of the longer): the work stays within names of
+    alike length, and the memory within a block's row of scores."""
+    from rapidfuzz import fuzz, process
+
+    order = sorted(range(len(names)), key=lambda i: (len(names[i]), i))
+    lengths = [len(names[i]) for i in order]
+    stretch = (200 - PROPOSAL_MIN_SCORE) / PROPOSAL_MIN_SCORE
+    for lo in range(0, len(order), BLOCK_NAMES):
+        rows = order[lo : lo + BLOCK_NAMES]
+        cols = order[lo : bisect.bisect_right(lengths, lengths[lo + len(rows) - 1] * stretch)]
+        scores = process.cdist(
+            [names[i] for i in rows],
+            [names[j] for j in cols],
+            scorer=fuzz.ratio,
+            score_cutoff=PROPOSAL_MIN_SCORE,
+            workers=1,
+        )
+        for r, c in zip(*scores.nonzero(), strict=True):
+            if r < c:  # each pair once: cols start at this block's first row
+                i, j = sorted((rows[r], cols[c]))
+                yield i, j, float(scores[r, c])
 
 
 def _surnames(entities: Sequence[Entity]) -> list[Proposal]:

@@ -52,6 +52,7 @@ from .descriptions import (
     PERSON_PRONOUNS,
     WORD,
     Described,
+    described_by_head,
     description_phrases,
     descriptions_by_entity,
     entity_of,
@@ -69,8 +70,7 @@ PRONOUN_REACH = 2
 DESCRIPTION_MAX_WORDS = 5
 """A description longer than this ("the official in charge of ...") is kept as written."""
 DESCRIBED_IN_ARTICLES = 2
-"""Articles that must describe an entity with a word ("monitor") for that word to
-stand for it in an article that does not."""
+"""Articles describing an entity with a word ("monitor") for it to stand for it elsewhere."""
 
 TITLES = lexicon.word_set("titles")
 _NAME_LABELS = ACTOR_LABELS
@@ -105,6 +105,8 @@ class _Article:
     keys: list[tuple[int, int]] = field(default_factory=list)
     """(paragraph, start) of each mention, in the order of :attr:`mentions`: where a
     quote's speaker is found by bisection, not by reading every mention."""
+    by_head: dict[str, list[str]] = field(default_factory=dict)
+    """Head word → the entities described with it in enough articles (shared)."""
     named: dict[str, set[str]] | None = None
     """Folded word → the entities whose name holds it, built at the first surname."""
 
@@ -113,7 +115,9 @@ class _Article:
         by reading every entity's name for every quote)."""
         if self.named is None:
             self.named = defaultdict(set)
-            for entity_id in self.entity_ids & entities.keys():
+            for entity_id in self.entity_ids:
+                if entity_id not in entities:
+                    continue
                 for word in WORD.findall(entities[entity_id].name):
                     self.named[fold(word)].add(entity_id)
         return set.intersection(*(self.named.get(w, set()) for w in words))
@@ -290,12 +294,11 @@ def _indefinite(
     strict = [stem(w) for w in words[1:-1] if w[:1].isupper()]
     found = {
         entity_id
-        for entity_id, known in art.described.items()
-        if known.heads[head] >= DESCRIBED_IN_ARTICLES
-        and (entity := entities.get(entity_id)) is not None
+        for entity_id in art.by_head.get(head, ())
+        if (entity := entities.get(entity_id)) is not None
         and entity.group == "actor"
         and entity.kind != "person"
-        and all(s in known.words for s in strict)
+        and all(s in art.described[entity_id].words for s in strict)
     }
     return found.pop() if len(found) == 1 else None
 
@@ -357,6 +360,7 @@ def _article(
     described: dict[str, Described],
     pronouns: dict[str, str],
     mention_entity: MentionEntity,
+    by_head: dict[str, list[str]],
 ) -> _Article:
     quoted: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for q in extraction.quotes:
@@ -367,7 +371,7 @@ def _article(
     mentions = sorted(extraction.mentions, key=lambda m: (m.paragraph, m.start))
     ids = frozenset(e for m in mentions if (e := entity_of(m, mention_entity)) is not None)
     keys = [(m.paragraph, m.start) for m in mentions]
-    return _Article(mentions, paragraphs, described, quoted, pronouns, [], ids, keys)
+    return _Article(mentions, paragraphs, described, quoted, pronouns, [], ids, keys, by_head)
 
 
 def _quote_date(
@@ -477,10 +481,11 @@ def resolve_quotes(
     published = {a.id: a.published for a in corpus.articles}
     described = descriptions_by_entity(extractions, mention_entity, texts, entities)
     pronouns = pronouns_by_person(extractions, mention_entity, entities)
+    by_head = described_by_head(described, DESCRIBED_IN_ARTICLES)
     resolved: list[ResolvedQuote] = []
     for extraction in extractions:
         paragraphs = texts.get(extraction.article_id, {})
-        art = _article(extraction, paragraphs, described, pronouns, mention_entity)
+        art = _article(extraction, paragraphs, described, pronouns, mention_entity, by_head)
         resolved.extend(
             _resolve_article(
                 extraction,

@@ -123,6 +123,14 @@ def _per_day_chart(title: str, days: Sequence[str], counts: dict[str, int]) -> M
     return _figure(bar_chart(title, days, [("sentences", counts)]), title)
 
 
+def _days_until_last(days: Sequence[str], counts: dict[str, int]) -> list[str]:
+    """The story's days up to the last with a count: a day added after an entity's
+    last mention leaves its page as it was (a growing story's rebuild rewrites only
+    the pages of what the new reports name)."""
+    last = max(counts, default="")
+    return [day for day in days if day <= last]
+
+
 def _events_chart(briefing: Briefing, kinds: Sequence[str]) -> Markup | str:
     """Events per day, by type, in the maps' colours."""
     per_kind: dict[str, Counter[str]] = defaultdict(Counter)
@@ -214,7 +222,9 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                 "entity": entity,
                 "summary": summary,
                 "chart": _per_day_chart(
-                    f"Sentences naming {entity.name}, per day", story_days, summary.per_day
+                    f"Sentences naming {entity.name}, per day, until the last day naming it",
+                    _days_until_last(story_days, summary.per_day),
+                    summary.per_day,
                 ),
                 "by_day": by_day[entity.id],
                 "with_actors": [e for e in neighbours if e.group == "actor"][:CO_OCCURRING_SHOWN],
