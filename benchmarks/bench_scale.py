@@ -16,7 +16,8 @@ story's first N. For each size:
    shows reading it back;
 2. **one new article**: the N-th article is added and the project rebuilt, as after a
    day's new report: its share of the full build is the figure that matters for a
-   story followed day by day.
+   story followed day by day. A second line, ``+1``, gives the rebuild's stages and,
+   under ``pages``, how many pages of Markdown it rewrote.
 
 Then, once: extraction's words per second on the first ``--speed-articles`` articles,
 for plain ``nlp.pipe`` over the same paragraphs, ``extract`` with one worker and with
@@ -125,6 +126,13 @@ def row(result: dict) -> str:
     )
 
 
+def rebuild_row(result: dict) -> str:
+    """The stages of the rebuild after one new article, under the full build's."""
+    rebuild = result["rebuild"]
+    cells = "".join(f"{rebuild['timings'].get(s, 0):>9.1f}" for s in STAGES)
+    return f"{'+1':>6}{'':>10}{rebuild['written']:>7}{cells}"
+
+
 HEADER = (
     f"{'arts':>6}{'words':>10}{'pages':>7}"
     + "".join(f"{s:>9}" for s in STAGES)
@@ -191,6 +199,8 @@ def main() -> None:
         print(json.dumps(child_build(args.child, args.cache, args.workers, args.mkdocs)))
         return
     files = story_files()
+    if not files:
+        raise SystemExit(f"no articles under {CORPUS}: the shared corpora are beside the project")
     if not args.speed_only:
         sizes = [
             len(files) if s == "all" else min(int(s), len(files)) for s in args.sizes.split(",")
@@ -199,7 +209,8 @@ def main() -> None:
         print(HEADER, flush=True)
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
             for size in sizes:
-                print(row(measure_size(files, size, args, Path(tmp))), flush=True)
+                result = measure_size(files, size, args, Path(tmp))
+                print(row(result) + "\n" + rebuild_row(result), flush=True)
     if args.speed or args.speed_only:
         print_speed(extraction_speed(files, args), args.workers)
 

@@ -19,6 +19,7 @@ from briefing.pipeline import build, generate
 
 from .conftest import MODEL_NAMES, SAMPLE_SEEDS, blank_nlp
 from .faults import PATTERNS
+from .helpers import tree_bytes
 
 ARTICLES = {
     f"{n}.txt": f"Port news {n}\n\nMara Velt said the Harbour Council met in Dunmore on "
@@ -36,14 +37,6 @@ def _seeds(root: Path, articles: dict[str, str]) -> Path:
     for name, text in articles.items():
         (root / "seeds" / name).write_text(text, encoding="utf-8")
     return root
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_a_pool_of_workers_gives_the_records_of_one_process(tmp_path, monkeypatch) -> None:
@@ -88,7 +81,7 @@ def test_a_local_dask_cluster_of_two_workers_builds_the_same_pages(tmp_path, tra
             shutil.copyfile(path, root / "seeds" / path.name)
         config = Config(root=root, model=MODEL_NAMES, workers=2, scheduler=where)
         generate(config, nlp=trained_nlp)
-        pages[where] = _tree(root / "site_src")
+        pages[where] = tree_bytes(root / "site_src")
         assert any(root.joinpath(".briefing_cache").rglob("*.json"))  # the same cache
     assert pages["local"] == pages[""]
 
@@ -111,7 +104,7 @@ def grown(tmp_path_factory) -> dict:
 @pytest.mark.e2e
 def test_a_rebuild_after_a_new_article_is_byte_identical_to_a_clean_build(grown) -> None:
     for name in ("site_src", "site"):
-        assert _tree(grown["root"] / name) == _tree(grown["clean"] / name), name
+        assert tree_bytes(grown["root"] / name) == tree_bytes(grown["clean"] / name), name
 
 
 @pytest.mark.e2e
@@ -146,7 +139,7 @@ def test_a_removed_or_changed_article_rebuilds_to_a_clean_build(tmp_path) -> Non
     build(Config(root=root), nlp=nlp)
     clean = _seeds(tmp_path / "clean", changed)
     build(Config(root=clean, incremental=False), nlp=nlp)
-    assert _tree(root / "site") == _tree(clean / "site")
+    assert tree_bytes(root / "site") == tree_bytes(clean / "site")
 
 
 @pytest.mark.e2e
@@ -177,10 +170,10 @@ def test_a_new_day_leaves_the_pages_of_what_it_does_not_name_as_they_were(tmp_pa
         },
     )
     generate(Config(root=root), nlp=nlp)
-    before = _tree(root / "site_src")
+    before = tree_bytes(root / "site_src")
     _seeds(root, {"6.txt": _dated(6, "The Harbour Council said ten boats left.")})
     generate(Config(root=root), nlp=nlp)
-    after = _tree(root / "site_src")
+    after = tree_bytes(root / "site_src")
     person = next(k for k in before if k.startswith("actors/") and "velt" in k)
     council = next(k for k in before if k.startswith("actors/") and "council" in k)
     assert any(k.startswith("days/") and k not in before for k in after)  # a day added
