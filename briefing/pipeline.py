@@ -246,8 +246,8 @@ def _run_mkdocs(mk_config, dirty: bool = False) -> None:
     previous = logger.level
     logger.addHandler(collector)
     logger.setLevel(logging.WARNING)
-    quiet = rebuild.QuietDirtyWarning()
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    quiet, build_logger = rebuild.QuietDirtyWarning(), logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(quiet)
     try:
         rebuild.release_pages(mk_config)
         mkdocs_build(mk_config, dirty=dirty)
@@ -258,7 +258,7 @@ def _run_mkdocs(mk_config, dirty: bool = False) -> None:
         where = Path(exc.filename) if exc.filename else None
         raise SiteBuildError(f"MkDocs cannot write: {exc.strerror or exc}", where) from exc
     finally:
-        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+        build_logger.removeFilter(quiet)
         logger.removeHandler(collector)
         logger.setLevel(previous)
 
@@ -286,7 +286,7 @@ def build_site(config: Config, pages: Path | None = None) -> Path:
         carried = _carry_over(config, mk_config, target, staging, settings)
         _run_mkdocs(mk_config, dirty=carried is not None)
         if carried is not None:
-            rebuild.merge_search_index(mk_config, target, staging, carried)
+            rebuild.merge_search_index(target, staging, carried)
         atomic.write_file(
             staging / SITE_MARKER, rebuild.marker_text(settings), target / SITE_MARKER
         )
@@ -300,7 +300,8 @@ def build_site(config: Config, pages: Path | None = None) -> Path:
 
 
 def _carry_over(config: Config, mk_config, target: Path, staging: Path, settings: str):
-    """The URLs of the pages carried from the previous site, or None for a full build."""
+    """Every page's URL with whether it was carried from the previous site, or None
+    for a full build."""
     if not config.incremental or not rebuild.can_carry(mk_config, target, settings):
         return None
     return rebuild.carry_over(mk_config, target, resolve_path(config, config.site_src), staging)

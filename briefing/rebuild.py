@@ -94,23 +94,25 @@ def can_carry(mk_config, previous: Path, settings: str) -> bool:
     )
 
 
-def carry_over(mk_config, previous: Path, old_docs: Path, staging: Path) -> set[str]:
-    """Stage 2: fill ``staging`` from the previous site; the URLs of the pages carried.
-    What no file of this build produces (a removed page's HTML) is left behind."""
+def carry_over(mk_config, previous: Path, old_docs: Path, staging: Path) -> dict[str, bool]:
+    """Stage 2: fill ``staging`` from the previous site; every page's URL, in the order
+    a full build indexes them, with whether it was carried. What no file of this build
+    produces (a removed page's HTML) is left behind."""
     docs = Path(mk_config["docs_dir"])
-    carried: set[str] = set()
+    pages: dict[str, bool] = {}
     for file in _site_files(mk_config):
         old_output = previous / file.dest_uri
         if Path(file.abs_src_path or "").is_relative_to(docs):
-            if _unchanged(docs / file.src_uri, old_docs / file.src_uri, old_output):
-                # not newer than its output, so MkDocs will not write it: a link is safe
+            # not newer than its output, so MkDocs will not write it: a link is safe
+            kept = _unchanged(docs / file.src_uri, old_docs / file.src_uri, old_output)
+            if kept:
                 atomic.keep_file(old_output, staging / file.dest_uri)
-                if file.is_documentation_page():
-                    carried.add(_page_url(file))
+            if file.is_documentation_page():
+                pages[_page_url(file)] = kept
         elif old_output.is_file():  # the theme's: copied with its time, so left alone
             (staging / file.dest_uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(old_output, staging / file.dest_uri)
-    return carried
+    return pages
 
 
 def _site_files(mk_config):
@@ -133,18 +135,13 @@ def _unchanged(source: Path, old_source: Path, old_output: Path) -> bool:
         return False
 
 
-def merge_search_index(mk_config, previous: Path, staging: Path, carried: set[str]) -> None:
+def merge_search_index(previous: Path, staging: Path, pages: dict[str, bool]) -> None:
     """Stage 3: the index a full build writes, from this build's entries and the
-    previous index's for the pages carried over."""
-    from mkdocs.structure.files import get_files
-
+    previous index's for the pages carried over (``pages``: :func:`carry_over`'s)."""
     fresh = json.loads((staging / SEARCH_INDEX).read_text(encoding="utf-8"))
     old = json.loads((previous / SEARCH_INDEX).read_text(encoding="utf-8"))
-    by_page = {"fresh": _entries_by_page(fresh["docs"]), "old": _entries_by_page(old["docs"])}
-    docs: list[dict] = []
-    for file in get_files(mk_config).documentation_pages():
-        url = _page_url(file)
-        docs += (by_page["old"] if url in carried else by_page["fresh"]).get(url, [])
+    by_page = {True: _entries_by_page(old["docs"]), False: _entries_by_page(fresh["docs"])}
+    docs = [entry for url, kept in pages.items() for entry in by_page[kept].get(url, [])]
     data = json.dumps({"config": fresh["config"], "docs": docs}, separators=(",", ":"), default=str)
     atomic.write_file(staging / SEARCH_INDEX, data.encode("utf-8"))
 
