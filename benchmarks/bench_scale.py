@@ -69,7 +69,7 @@ def child_build(project: Path, cache: Path, workers: int, mkdocs: bool) -> dict:
     from briefing.pipeline import build
 
     config = Config(root=project, cache_dir=cache, workers=workers, title="Scale")
-    result = build(config, run_mkdocs=mkdocs)
+    result = build(config, run_mkdocs=mkdocs, keep_briefing=False)  # as the command line
     pages = sum(1 for _ in (project / "site_src").rglob("*.md"))
     return {
         "articles": len(result.corpus.articles),

@@ -83,13 +83,12 @@ class _RichProgress:
 
 
 def _summary(result: BuildResult) -> str:
-    briefing = result.briefing
-    actors = sum(1 for e in briefing.entities if e.group == "actor")
-    places = len(briefing.entities) - actors
+    counts = result.counts
     where = f" → {result.site_dir}" if result.site_dir else ""
     return printable(
         f"{len(result.corpus.articles)} articles, {len(result.corpus.skipped)} skipped, "
-        f"{actors} actors, {places} places, {len(briefing.days)} days, {len(briefing.quotes)} quotes; "
+        f"{counts['actors']} actors, {counts['places']} places, {counts['days']} days, "
+        f"{counts['quotes']} quotes; "
         f"{result.report.written} pages written, {result.report.unchanged} unchanged, "
         f"{result.report.removed} removed{where} ({sum(result.timings.values()):.1f}s)"
     )
@@ -173,7 +172,7 @@ def build_command(
     """
     config = _load(config_file, seeds, strict, site_url, workers=workers, scheduler=scheduler)
     with _RichProgress(quiet) as progress:
-        result = build(config, progress=progress, run_mkdocs=not no_site)
+        result = build(config, progress=progress, run_mkdocs=not no_site, keep_briefing=False)
     _report_skipped(result)
     click.echo(_summary(result))
 
@@ -273,7 +272,7 @@ def deploy_command(
 
     config = _load(config_file, seeds)
     with _RichProgress(quiet) as progress:
-        result = build(config, progress=progress)
+        result = build(config, progress=progress, keep_briefing=False)
     click.echo(_summary(result))
     mk = mkdocs_config(config, remote_name=remote)
     try:

@@ -41,8 +41,10 @@ class BuildResult:
 
     corpus: Corpus
     """Articles read and files skipped."""
-    briefing: Briefing
-    """The resolved briefing that was written."""
+    briefing: Briefing | None
+    """The resolved briefing that was written; None when :func:`build` let go of it
+    before MkDocs (``keep_briefing=False``), as the command line does: for a large
+    archive it is most of the memory the build holds."""
     report: WriteReport
     """Files written, unchanged and removed."""
     site_dir: Path | None
@@ -51,6 +53,8 @@ class BuildResult:
     """Seconds spent in each stage."""
     notes: tuple[str, ...] = ()
     """Things the user should know that did not stop the build, one line each."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """The briefing's actors, places, days and quotes, by those names."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,17 @@ def generate(
     progress.stage("Writing pages")
     report = _write(config, briefing, mode)
     timings["write"] = time.perf_counter() - clock
-    return BuildResult(corpus, briefing, report, None, timings, notes)
+    return BuildResult(corpus, briefing, report, None, timings, notes, _counts(briefing))
+
+
+def _counts(briefing: Briefing) -> dict[str, int]:
+    actors = sum(1 for e in briefing.entities if e.group == "actor")
+    return {
+        "actors": actors,
+        "places": len(briefing.entities) - actors,
+        "days": len(briefing.days),
+        "quotes": len(briefing.quotes),
+    }
 
 
 class _WarningCollector(logging.Handler):
@@ -329,12 +343,16 @@ def build(
     nlp: Language | None = None,
     progress: Progress | None = None,
     run_mkdocs: bool = True,
+    keep_briefing: bool = True,
 ) -> BuildResult:
     """The whole build: generate the Markdown into a staged folder, build the HTML
-    from it, then swap both in; a failure anywhere leaves both previous folders."""
+    from it, then swap both in; a failure anywhere leaves both previous folders.
+    ``keep_briefing=False`` lets go of the resolved briefing before MkDocs runs."""
     if not run_mkdocs:
         return generate(config, nlp=nlp, progress=progress)
     result = generate(config, nlp=nlp, progress=progress, mode="stage")
+    if not keep_briefing:
+        result = replace(result, briefing=None)
     if progress:
         progress.stage("Building site with MkDocs")
     clock = time.perf_counter()

@@ -125,6 +125,8 @@ def test_the_merged_search_index_finds_the_new_and_the_old_pages(grown) -> None:
     index = json.loads((grown["root"] / "site" / "search" / "search_index.json").read_text())
     text = " ".join(entry["text"] for entry in index["docs"])
     assert "reopened the port" in text and "boats left" in text
+    found = {e["location"].split("/")[0] for e in index["docs"] if "boats left" in e["text"]}
+    assert "articles" in found and not found & {"actors", "places"}  # each hit once
 
 
 @pytest.mark.e2e

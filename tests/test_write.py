@@ -33,7 +33,8 @@ from briefing.records import (
 from briefing.write import Tiles, write
 from briefing.write.links import SECTION, TOP, Links, Site, source_labels
 from briefing.write.pagedata import copies, speakers, unattributed
-from briefing.write.sync import MARKER_FILE
+from briefing.write.pages import MIN_CHART_DAYS, QUOTES_PER_SPEAKER
+from briefing.write.sync import MARKER_FILE, sync
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "docs_templates"
 DAY = "2024-11-29"
@@ -343,3 +344,71 @@ def test_an_interactive_map_only_when_a_tile_source_is_configured(tmp_path: Path
     assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in home
     assert "&quot;href&quot;: &quot;places/aleppo/&quot;" in home  # markers as data
     assert "© &lt;Tiles&gt; &amp; co" in home and "<Tiles>" not in home
+
+
+def _named_on(days: int) -> Briefing:
+    """The sample briefing with one more sentence naming the army on each of ``days``
+    days after the first."""
+    base = _briefing()
+    extra = [
+        Statement(
+            text=f"The army moved on day {n}.",
+            citations=(Citation("a1", 2),),
+            entities=("army",),
+            spans=(),
+            date=f"2024-12-{n:02d}",
+            date_evidence="published",
+        )
+        for n in range(1, days)
+    ]
+    found = (*base.days, *(Day(s.date, (s,), ("a1",), ()) for s in extra))
+    return replace(base, statements=(*base.statements, *extra), days=found)
+
+
+def test_an_entity_named_on_a_few_days_has_no_chart_and_one_named_on_more_has(
+    tmp_path: Path,
+) -> None:
+    few, more = MIN_CHART_DAYS - 1, MIN_CHART_DAYS
+    write(_named_on(few), tmp_path / "few", TEMPLATES)
+    write(_named_on(more), tmp_path / "more", TEMPLATES)
+    assert "<svg" not in _page(tmp_path / "few", "actors/army.md")
+    assert "**Mentioned:**" in _page(tmp_path / "few", "actors/army.md")
+    chart = _page(tmp_path / "more", "actors/army.md")
+    assert "<svg" in chart and chart.count("<rect") == more
+
+
+def test_an_entity_pages_sentences_are_left_out_of_search_and_its_names_are_not(
+    tmp_path: Path,
+) -> None:
+    """Each sentence is indexed on its article's page; on the page of every entity it
+    names it would only repeat the hit."""
+    write(_briefing(), tmp_path, TEMPLATES)
+    page = _page(tmp_path, "actors/army.md")
+    by_day = page.split("## By day")[1].split("## Names")[0]
+    assert by_day.count("<details") == by_day.count("data-search-exclude") > 0
+    names = page.split("## Names")[1]
+    assert "<details" in names and "data-search-exclude" not in names
+
+
+def test_a_page_path_given_twice_is_refused_and_the_folder_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    write(_briefing(), tmp_path, TEMPLATES)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    twice = iter([("index.md", "one\n"), ("about.md", "two\n"), ("index.md", "three\n")])
+    with pytest.raises(OutputError, match="two files at one path"):
+        sync(twice, tmp_path)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_the_quotes_page_shows_each_speakers_first_quotes_and_links_the_rest(
+    tmp_path: Path,
+) -> None:
+    base = _briefing()
+    more = tuple(replace(base.quotes[0], id=f"q{n}", text=f"We hold line {n}") for n in range(2, 6))
+    write(replace(base, quotes=(*base.quotes, *more)), tmp_path, TEMPLATES)
+    quotes, army = _page(tmp_path, "quotes.md"), _page(tmp_path, "actors/army.md")
+    shown = QUOTES_PER_SPEAKER
+    assert sum(f"We hold line {n}" in quotes for n in range(2, 6)) == shown - 1
+    assert f"[{5 - shown} more quotes on the speaker's page](actors/army.md#quotes)" in quotes
+    assert "## Quotes" in army and all(f"We hold line {n}" in army for n in range(2, 6))

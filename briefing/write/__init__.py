@@ -1,12 +1,12 @@
 """Write stage: render the briefing into Markdown pages and the JSON export.
 
-1. **render** (:mod:`.pages`): every page and the export, in memory; the pages'
+1. **render** (:mod:`.pages`): every page and the export, one at a time; the pages'
    wording is in the Jinja2 templates, links are written by :mod:`.links`, the export
    by :mod:`.export` (JSON, its schema in :mod:`.schema`) and :mod:`.tables` (CSV,
    GeoJSON). Article text is untrusted: every value a template prints is
    escaped unless it was built here as Markup.
-2. **sync** (:mod:`.sync`): the files are staged in a new folder that then replaces
-   the output folder whole; unchanged files keep their time stamps.
+2. **sync** (:mod:`.sync`): each file is staged as it is rendered, in a new folder
+   that then replaces the output folder whole; unchanged files keep their time stamps.
 
 The stage renders what resolve decided (partyhood, day salience and summaries,
 figure topics); it decides nothing about the story itself.
@@ -15,6 +15,7 @@ figure topics); it decides nothing about the story itself.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +57,14 @@ def write(
     is published) makes the exports' page addresses absolute; ``mode`` (see
     :func:`.sync.sync`) swaps the folder in whole, leaves it staged, or replaces the
     changed files one by one (for a live preview)."""
+    counts: Counter[str] = Counter()
+
+    def counted(pages: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
+        for rel, content in pages:
+            if rel.endswith(".md"):
+                counts[rel.split("/")[0] if "/" in rel else "other"] += 1
+            yield rel, content
+
     pages = render(briefing, templates, tiles, site_url)
-    written, unchanged, removed, folder = sync(pages, out_dir, mode)
-    counts = Counter(
-        rel.split("/")[0] if "/" in rel else "other" for rel in pages if rel.endswith(".md")
-    )
+    written, unchanged, removed, folder = sync(counted(pages), out_dir, mode)
     return WriteReport(written, unchanged, removed, dict(sorted(counts.items())), folder)

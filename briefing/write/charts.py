@@ -151,7 +151,7 @@ def series_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]]) -> s
 def _axes(frame: _Frame, labelled: Sequence[str]) -> list[str]:
     """Grid lines with their values, and the ``labelled`` days under the plot."""
     out = []
-    for tick in (0, frame.top // 2, frame.top):
+    for tick in sorted({0, frame.top // 2, frame.top}):  # a top of 1 has no middle
         y = frame.y(tick)
         out.append(
             f'<line x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '

@@ -187,6 +187,7 @@ class Links:
         """What templates call to link, by name."""
         return {
             "entity_link": self.entity_link,
+            "entity_href": self.entity_href,
             "day_link": self.day_link,
             "day_href": self.day_href,
             "article_link": self.article_link,

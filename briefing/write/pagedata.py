@@ -6,10 +6,12 @@
    each article.
 3. **quotes**: the quotes worth a line, by speaker and by day.
 4. **figures**: figure claims by topic, running totals by source.
+5. **nearby places**: the located places around each place, for its page's map.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -392,3 +394,30 @@ def markers(
         for e in places
         if e.lat is not None and e.lon is not None
     ]
+
+
+def nearby_places(places: Sequence[Entity], degrees: float) -> dict[str, list[Entity]]:
+    """Stage 5: per located place, the located places (itself among them) within
+    ``degrees`` of latitude and of longitude, in the order of ``places``. Places are
+    filed by grid cells of that size, so each looks only at its own cell and the eight
+    around it instead of at every place."""
+    located = [(n, p) for n, p in enumerate(places) if p.lat is not None and p.lon is not None]
+    cells: dict[tuple[int, int], list[tuple[int, Entity]]] = defaultdict(list)
+    for n, place in located:
+        cells[_cell(place, degrees)].append((n, place))
+    near: dict[str, list[Entity]] = {}
+    for _, place in located:
+        row, col = _cell(place, degrees)
+        found = [
+            (n, other)
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for n, other in cells.get((row + dr, col + dc), ())
+            if abs(other.lat - place.lat) <= degrees and abs(other.lon - place.lon) <= degrees
+        ]
+        near[place.id] = [other for _, other in sorted(found, key=lambda f: f[0])]
+    return near
+
+
+def _cell(place: Entity, degrees: float) -> tuple[int, int]:
+    return math.floor(place.lat / degrees), math.floor(place.lon / degrees)

@@ -1,4 +1,4 @@
-"""The pages, one function per page family, each returning path → page.
+"""The pages, one generator per page family, each yielding (path, page).
 
 :func:`render` runs them in the order the site lists them: 1. home, 2. actors and
 places (an index each and one page per entity), 3. days (their index, the timeline
@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -56,6 +56,10 @@ HOME_ACTOR_SECTIONS = 6
 HOME_ACTORS_PER_SECTION = 5
 """Sections of the actors index, and actors of each, on the front page."""
 CO_OCCURRING_SHOWN = 15
+MIN_CHART_DAYS = 3
+"""Days an entity must be named on for its page to chart them: one or two bars show
+no change over time that the page's "Mentioned" line (how often, first and last day)
+does not already say, and most of a large story's entities are named on one day."""
 ENTITY_NAMES_SHOWN = 5
 """Names and roles an entity page's summary lists (the rest under "Names")."""
 ENTITY_KEY_EVENTS = 3
@@ -66,30 +70,32 @@ ARTICLE_OPEN_WORDS = 1000
 """Words of an article page's text shown before the rest is folded (a citation of a
 folded paragraph opens it: see ``briefing.js``)."""
 QUOTES_PER_SPEAKER = 2
-"""Quotes of each speaker the quotes page shows before folding the rest."""
+"""Quotes of each speaker the quotes page shows; all of them are on the speaker's page."""
+SPEAKERS_SHOWN = 5
+"""Speakers the quotes page shows before folding the rest (the most quoted first)."""
 DAY_LEAD_EVENTS = 5
 """Events a day page shows before folding the rest into a collapsible section."""
 QUOTES_OF_THE_DAY = 8
 """Quotes in the speakers' own words (direct quotes and fragments) shown on a day
 page, by the most mentioned speakers."""
 
-Pages = dict[str, str]
-"""Path below the site root → file content."""
+Pages = Iterator[tuple[str, str]]
+"""(path below the site root, file content), one file at a time: a large archive's
+pages, several times its articles' size, are written as they are rendered instead of
+all being held at once."""
 
 
 def render(
     briefing: Briefing, templates: Path, tiles: Tiles | None = None, site_url: str = ""
 ) -> Pages:
-    """Render every page and the exports into a mapping of relative path → content."""
+    """Render every page and the exports: (relative path, content), one at a time."""
     renderer = Renderer.of(briefing, templates, tiles)
-    pages: Pages = {}
     for family in PAGE_FAMILIES:
-        pages.update(family(briefing, renderer))
-    pages[EXPORT_PATH] = _json(export(briefing))
-    pages[SCHEMA_PATH] = _json(EXPORT_SCHEMA)
+        yield from family(briefing, renderer)
+    yield EXPORT_PATH, _json(export(briefing))
+    yield SCHEMA_PATH, _json(EXPORT_SCHEMA)
     counts = {i: n for i, (n, _) in pagedata.place_events(briefing.events).items()}
-    pages.update(tables(briefing, counts, site_url))
-    return pages
+    yield from tables(briefing, counts, site_url).items()
 
 
 def _json(value: object) -> str:
@@ -120,6 +126,10 @@ def _map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> Markup 
 
 
 def _per_day_chart(title: str, days: Sequence[str], counts: dict[str, int]) -> Markup | str:
+    """The sentences per day, or "" for an entity named on fewer than
+    :data:`MIN_CHART_DAYS` days."""
+    if sum(1 for n in counts.values() if n) < MIN_CHART_DAYS:
+        return ""
     return _figure(bar_chart(title, days, [("sentences", counts)]), title)
 
 
@@ -139,18 +149,6 @@ def _events_chart(briefing: Briefing, kinds: Sequence[str]) -> Markup | str:
     days = [d.date for d in briefing.days]
     title = "Events per day, by type"
     return _figure(bar_chart(title, days, [(k, per_kind[k]) for k in kinds]), title)
-
-
-def _nearby(entity: Entity, places: Sequence[Entity]) -> list[Entity]:
-    """The located places within :data:`LOCATOR_DEGREES` of ``entity``."""
-    return [
-        p
-        for p in places
-        if p.lat is not None
-        and p.lon is not None
-        and abs(p.lat - (entity.lat or 0)) <= LOCATOR_DEGREES
-        and abs(p.lon - (entity.lon or 0)) <= LOCATOR_DEGREES
-    ]
 
 
 def home_page(briefing: Briefing, r: Renderer) -> Pages:
@@ -190,31 +188,27 @@ def home_page(briefing: Briefing, r: Renderer) -> Pages:
         if r.tiles
         else "",
     }
-    return {"index.md": r.page("index.md.j2", TOP, context, page="home")}
+    yield "index.md", r.page("index.md.j2", TOP, context, page="home")
 
 
 def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
     """The actors and places indexes, and a page per actor and per place."""
-    pages: Pages = {}
     places = _entities(briefing, "place")
     by_day = pagedata.entity_days(briefing)
     co = pagedata.co_occurrence(briefing)
     quotes, copies = pagedata.quotes_by_entity(briefing), pagedata.copies(briefing.quotes)
     kinds, counts = _event_kinds(briefing.events), pagedata.place_events(briefing.events)
     story_days = [d.date for d in briefing.days]
+    near = pagedata.nearby_places(places, LOCATOR_DEGREES)
     for group, members in (("actor", _entities(briefing, "actor")), ("place", places)):
         states = [e for e in places if e.acting] if group == "actor" else []
-        pages[f"{group}s/index.md"] = r.page(
-            "entity_index.md.j2",
-            SECTION,
-            {
-                "group": group,
-                "entities": members,
-                "states": states,
-                "sections": pagedata.actor_sections(briefing) if group == "actor" else [],
-            },
-            page=f"{group}s",
-        )
+        index = {
+            "group": group,
+            "entities": members,
+            "states": states,
+            "sections": pagedata.actor_sections(briefing) if group == "actor" else [],
+        }
+        yield f"{group}s/index.md", r.page("entity_index.md.j2", SECTION, index, page=f"{group}s")
         for entity in members:
             neighbours = [r.site.entities[i] for i, _ in co[entity.id].most_common()]
             summary = pagedata.entity_summary(entity.id, by_day[entity.id], ENTITY_KEY_EVENTS)
@@ -235,21 +229,23 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                 "sources": [r.site.articles[i] for i in entity.articles],
                 "map": _map(
                     f"{entity.name} and places near it",
-                    pagedata.markers(_nearby(entity, places), counts, PAGE_TO_PLACES, entity.id),
+                    pagedata.markers(near.get(entity.id, []), counts, PAGE_TO_PLACES, entity.id),
                     kinds,
                 )
                 if group == "place" and entity.lat is not None
                 else "",
             }
-            pages[f"{group}s/{entity.id}.md"] = r.page(
-                "entity.md.j2",
-                SECTION,
-                context,
-                entity=entity.id,
-                kind=entity.kind,
-                page=group,
+            yield (
+                f"{group}s/{entity.id}.md",
+                r.page(
+                    "entity.md.j2",
+                    SECTION,
+                    context,
+                    entity=entity.id,
+                    kind=entity.kind,
+                    page=group,
+                ),
             )
-    return pages
 
 
 def day_pages(briefing: Briefing, r: Renderer) -> Pages:
@@ -257,14 +253,15 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
     with_events = [d for d in briefing.days if d.events]
     undated = [s for s in briefing.statements if not s.date]
     places, kinds = _entities(briefing, "place"), _event_kinds(briefing.events)
-    pages = {
-        "days/index.md": r.page(
-            "days_index.md.j2",
-            SECTION,
-            {"days": briefing.days, "undated": undated},
-            page="days",
+    yield (
+        "days/index.md",
+        r.page(
+            "days_index.md.j2", SECTION, {"days": briefing.days, "undated": undated}, page="days"
         ),
-        "timeline.md": r.page(
+    )
+    yield (
+        "timeline.md",
+        r.page(
             "timeline.md.j2",
             TOP,
             {
@@ -275,7 +272,7 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
             },
             page="timeline",
         ),
-    }
+    )
     previous_day = {d.date: p.date for p, d in pairwise(with_events)}
     claims = pagedata.claims_by_day(briefing)
     quotes, copies = pagedata.quotes_by_day(briefing), pagedata.copies(briefing.quotes)
@@ -307,10 +304,10 @@ def day_pages(briefing: Briefing, r: Renderer) -> Pages:
                 kinds,
             ),
         }
-        pages[f"days/{day.date}.md"] = r.page(
-            "day.md.j2", SECTION, context, date=day.date, page="day"
+        yield (
+            f"days/{day.date}.md",
+            r.page("day.md.j2", SECTION, context, date=day.date, page="day"),
         )
-    return pages
 
 
 def _fold_at(article: Article) -> int | None:
@@ -329,14 +326,10 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
     """The articles index and a page per article, its paragraphs anchored."""
     articles = briefing.corpus.articles
     in_order = sorted(articles, key=lambda a: (a.published or "9999", a.id))
-    pages = {
-        "articles/index.md": r.page(
-            "articles_index.md.j2",
-            SECTION,
-            {"articles": in_order},
-            page="articles",
-        )
-    }
+    yield (
+        "articles/index.md",
+        r.page("articles_index.md.j2", SECTION, {"articles": in_order}, page="articles"),
+    )
     rewrites = pagedata.rewrites(articles)
     spans = pagedata.paragraph_spans(briefing)
     for article in articles:
@@ -348,15 +341,17 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
             "shared": [r.site.articles[i] for i in article.shares_copy_with],
             "fold_at": _fold_at(article),
         }
-        pages[f"articles/{article.id}.md"] = r.page(
-            "article.md.j2",
-            SECTION,
-            context,
-            article=article.id,
-            published=article.published,
-            page="article",
+        yield (
+            f"articles/{article.id}.md",
+            r.page(
+                "article.md.j2",
+                SECTION,
+                context,
+                article=article.id,
+                published=article.published,
+                page="article",
+            ),
         )
-    return pages
 
 
 def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
@@ -368,8 +363,9 @@ def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
         ],
         "copies": pagedata.copies(briefing.quotes),
         "lead": QUOTES_PER_SPEAKER,
+        "lead_speakers": SPEAKERS_SHOWN,
     }
-    return {"quotes.md": r.page("quotes.md.j2", TOP, context, page="quotes")}
+    yield "quotes.md", r.page("quotes.md.j2", TOP, context, page="quotes")
 
 
 def _series_name(r: Renderer, claims: list[FigureClaim]) -> str:
@@ -396,7 +392,6 @@ def _chart(r: Renderer, topic: Topic) -> Markup | str:
 
 def figure_pages(briefing: Briefing, r: Renderer) -> Pages:
     """One page per figure topic (sources' summaries, chart, tables) and their index."""
-    pages: Pages = {}
     topics = pagedata.topics(briefing)
     for topic in topics:
         running = [c for cs in topic.series for c in cs]
@@ -408,14 +403,20 @@ def figure_pages(briefing: Briefing, r: Renderer) -> Pages:
             "running": sorted(running, key=lambda c: (c.date or "9999", c.id)),
             "others": [c for c in topic.claims if c.id not in in_series],
         }
-        pages[f"figures/{topic.key}.md"] = r.page(
-            "figures_topic.md.j2", SECTION, context, page="figures"
+        yield (
+            f"figures/{topic.key}.md",
+            r.page("figures_topic.md.j2", SECTION, context, page="figures"),
         )
     summaries = {t.key: [pagedata.series_summary(cs) for cs in t.series] for t in topics}
-    pages["figures/index.md"] = r.page(
-        "figures_index.md.j2", SECTION, {"topics": topics, "summaries": summaries}, page="figures"
+    yield (
+        "figures/index.md",
+        r.page(
+            "figures_index.md.j2",
+            SECTION,
+            {"topics": topics, "summaries": summaries},
+            page="figures",
+        ),
     )
-    return pages
 
 
 def sources_page(briefing: Briefing, r: Renderer) -> Pages:
@@ -426,24 +427,25 @@ def sources_page(briefing: Briefing, r: Renderer) -> Pages:
     skipped = {s.file: s.reason for s in briefing.corpus.skipped}
     files = sorted(set(produced) | set(skipped))
     context = {"files": files, "produced": produced, "skipped": skipped}
-    return {"sources.md": r.page("sources.md.j2", TOP, context, page="sources")}
+    yield "sources.md", r.page("sources.md.j2", TOP, context, page="sources")
 
 
 def review_page(briefing: Briefing, r: Renderer) -> Pages:
     """Pairs of entities with alike names, for the user to merge or not."""
     by_id = r.site.entities
     proposals = [(by_id[p.first], by_id[p.second], p.score) for p in briefing.proposals]
-    return {"review.md": r.page("review.md.j2", TOP, {"proposals": proposals}, page="review")}
+    yield "review.md", r.page("review.md.j2", TOP, {"proposals": proposals}, page="review")
 
 
 def about_page(briefing: Briefing, r: Renderer) -> Pages:
-    return {"about.md": r.page("about.md.j2", TOP, {}, page="about")}
+    yield "about.md", r.page("about.md.j2", TOP, {}, page="about")
 
 
 def static_files(briefing: Briefing, r: Renderer) -> Pages:
     """The site's own styles and script (mkdocs.yml's ``extra_css`` and
     ``extra_javascript``), copied from the templates."""
-    return {STYLESHEET_PATH: r.static("briefing.css"), SCRIPT_PATH: r.static("briefing.js")}
+    yield STYLESHEET_PATH, r.static("briefing.css")
+    yield SCRIPT_PATH, r.static("briefing.js")
 
 
 def downloads_page(briefing: Briefing, r: Renderer) -> Pages:
@@ -452,7 +454,7 @@ def downloads_page(briefing: Briefing, r: Renderer) -> Pages:
               "claims": len(briefing.claims),
               "actors": sum(e.group == "actor" for e in briefing.entities),
               "located": sum(e.lat is not None for e in briefing.entities)}  # fmt: skip
-    return {"downloads.md": r.page("downloads.md.j2", TOP, counts, page="downloads")}
+    yield "downloads.md", r.page("downloads.md.j2", TOP, counts, page="downloads")
 
 
 def events_page(briefing: Briefing, r: Renderer) -> Pages:
@@ -460,7 +462,7 @@ def events_page(briefing: Briefing, r: Renderer) -> Pages:
     context = {"events": briefing.events, "entity_ids": r.site.entities}
     # The table needs the page's width: Material hides the side bars on request.
     page = r.page("events.md.j2", TOP, context, page="events", hide=["navigation", "toc"])
-    return {"events.md": page}
+    yield "events.md", page
 
 
 PAGE_FAMILIES: tuple[Callable[[Briefing, Renderer], Pages], ...] = (
