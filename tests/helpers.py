@@ -7,6 +7,7 @@ from pathlib import Path
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 ANCHOR = re.compile(r"\{:? ?#([\w-]+) ?\}")
+HTML_ID = re.compile(r'<[a-z]+ [^>]*\bid="([\w-]+)"')
 
 
 def broken_links(site_src: Path) -> list[str]:
@@ -24,7 +25,8 @@ def broken_links(site_src: Path) -> list[str]:
                 continue
             if anchor:
                 if resolved not in anchors:
-                    anchors[resolved] = set(ANCHOR.findall(resolved.read_text(encoding="utf-8")))
+                    text = resolved.read_text(encoding="utf-8")
+                    anchors[resolved] = set(ANCHOR.findall(text)) | set(HTML_ID.findall(text))
                 if anchor not in anchors[resolved]:
                     problems.append(f"{page.relative_to(site_src)} → {target}: no such anchor")
     return problems
