@@ -123,14 +123,6 @@ def escape_inline(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
-def link_title(text: str) -> str:
-    """Untrusted text made safe as a Markdown link's title (``[x](url "title")``), shown
-    as a tooltip: one line, its special characters (the double quote that would end
-    it among them) as character references, which the browser shows as written."""
-    text = escape_inline(squash_spaces(text))
-    return text.replace('"', "&#34;").replace("\\", "&#92;")
-
-
 def guard_line_start(line: str) -> str:
     """Escape a first character that would start a list, rule or code block."""
     if line and line[0] in _MD_LINE_START_SPECIAL:

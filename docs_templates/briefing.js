@@ -1,5 +1,7 @@
 // The briefing's own script, written into the site at every build (assets/).
-// It opens the folded section holding the paragraph a citation points to; it draws
+// It shows a citation's preview (the cited paragraph, its outlet and day) on hover or
+// focus, read from the article's page; it opens the folded section holding the
+// paragraph a citation points to; it draws
 // the interactive map, only when the user configured a tile source. It filters the rows of a table inside `.briefing-filter`: a box under each column's
 // name, or a list when the column has few values. It only reads text (textContent)
 // and hides rows; it writes no markup, so article text stays inert.
@@ -78,6 +80,100 @@ function briefingOpenTarget() {
     }
   }
   if (opened) target.scrollIntoView();
+}
+
+// A citation's preview: the cited paragraph's opening, then the outlet and the day
+// (the article page's `.briefing-source`). Pages carry no copy of what they cite; the
+// article page is fetched once and read as text (textContent), never inserted.
+const PREVIEW_MAX_CHARS = 240;
+const briefingArticles = new Map();
+let briefingTip = null;
+
+function briefingCitation(node) {
+  const link = node instanceof Element ? node.closest(".md-typeset a[href]") : null;
+  return link && /\/articles\/[^#]+#p\d+$/.test(link.href) ? link : null;
+}
+
+function briefingArticle(url) {
+  if (!briefingArticles.has(url)) {
+    const here = url === window.location.href.split("#")[0];
+    const page = here
+      ? Promise.resolve(document)
+      : fetch(url)
+          .then((response) => (response.ok ? response.text() : Promise.reject(new Error(url))))
+          .then((text) => new DOMParser().parseFromString(text, "text/html"));
+    briefingArticles.set(url, page);
+  }
+  return briefingArticles.get(url);
+}
+
+function briefingPreviewText(page, id) {
+  const paragraph = page.getElementById(id);
+  if (!paragraph) return null;
+  // The paragraph's own number link ("¶7") is not part of what it says.
+  const parts = Array.from(paragraph.childNodes, (node) =>
+    node.nodeType === Node.ELEMENT_NODE && node.matches("a[href^='#p']") ? "" : node.textContent,
+  );
+  let text = parts.join("").replace(/\s+/g, " ").trim();
+  if (text.length > PREVIEW_MAX_CHARS) {
+    text = text.slice(0, PREVIEW_MAX_CHARS).replace(/\s+\S*$/, "") + " …";
+  }
+  const source = page.querySelector(".briefing-source");
+  return "“" + text + "”" + (source ? " (" + source.textContent.trim() + ")" : "");
+}
+
+function briefingHidePreview() {
+  if (!briefingTip || briefingTip.hidden) return;
+  briefingTip.hidden = true;
+  for (const link of document.querySelectorAll("[aria-describedby='briefing-preview']")) {
+    link.removeAttribute("aria-describedby");
+  }
+}
+
+function briefingPlacePreview(link, text) {
+  if (!briefingTip) {
+    briefingTip = document.createElement("div");
+    briefingTip.id = "briefing-preview";
+    briefingTip.className = "briefing-preview";
+    briefingTip.setAttribute("role", "tooltip");
+    document.body.append(briefingTip);
+  }
+  briefingTip.textContent = text;
+  briefingTip.hidden = false;
+  const box = link.getBoundingClientRect();
+  const width = briefingTip.offsetWidth;
+  const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+  briefingTip.style.left = left + window.scrollX + "px";
+  // Below the citation, or above it when the window ends first.
+  const below = box.bottom + 6 + briefingTip.offsetHeight <= window.innerHeight;
+  const top = below ? box.bottom + 6 : box.top - 6 - briefingTip.offsetHeight;
+  briefingTip.style.top = Math.max(0, top) + window.scrollY + "px";
+  link.setAttribute("aria-describedby", briefingTip.id);
+}
+
+function briefingShowPreview(event) {
+  const link = briefingCitation(event.target);
+  if (!link) return;
+  const [url, id] = link.href.split("#");
+  briefingArticle(url)
+    .then((page) => {
+      const text = briefingPreviewText(page, id);
+      if (text && link.matches(":hover, :focus")) briefingPlacePreview(link, text);
+    })
+    .catch(() => briefingArticles.delete(url)); // offline: no preview, the link still works
+}
+
+function briefingLeavePreview(event) {
+  const link = briefingCitation(event.target);
+  if (link && !link.contains(event.relatedTarget)) briefingHidePreview();
+}
+
+function briefingPreviews() {
+  document.addEventListener("mouseover", briefingShowPreview);
+  document.addEventListener("focusin", briefingShowPreview);
+  document.addEventListener("mouseout", briefingLeavePreview);
+  document.addEventListener("focusout", briefingLeavePreview);
+  document.addEventListener("keydown", (event) => event.key === "Escape" && briefingHidePreview());
 }
 
 // The interactive map (`.briefing-tilemap`, only with `map_tiles` configured): Web
@@ -195,6 +291,7 @@ function briefingTileMaps() {
 }
 
 document.addEventListener("DOMContentLoaded", briefingFilters);
+document.addEventListener("DOMContentLoaded", briefingPreviews);
 document.addEventListener("DOMContentLoaded", briefingTileMaps);
 document.addEventListener("DOMContentLoaded", briefingOpenTarget);
 window.addEventListener("hashchange", briefingOpenTarget);

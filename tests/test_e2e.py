@@ -300,7 +300,7 @@ def test_every_attributed_quote_is_on_its_speakers_page(sample_build) -> None:
     for quote in attributed:
         entity = by_id[quote.speaker]
         page = (root / "site_src" / f"{entity.group}s" / f"{entity.id}.md").read_text("utf-8")
-        link = f"(../articles/{quote.citation.article_id}.md#p{quote.citation.paragraph} "
+        link = f"(../articles/{quote.citation.article_id}.md#p{quote.citation.paragraph})"
         quoted = [line for line in page.splitlines() if link in line]
         assert quoted, (entity.id, quote.text)
     # The sample's analysts and officials are quoted under their own names.

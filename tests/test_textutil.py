@@ -1,6 +1,6 @@
 import re
 
-from briefing.textutil import counted, escape_markdown, figure_phrase, link_title, slugify
+from briefing.textutil import counted, escape_markdown, figure_phrase, slugify
 
 
 def test_slugs_are_safe_file_names() -> None:
@@ -64,8 +64,3 @@ def test_counts_and_figures_read_as_english() -> None:
     assert figure_phrase("12", "killed") == "12 killed"
     assert figure_phrase("dozens", "killed") == "dozens killed"  # a participle: no "of"
     assert figure_phrase("hundreds", "displaced") == "hundreds displaced"
-
-
-def test_a_link_title_cannot_end_early_or_carry_markup() -> None:
-    title = link_title('He said "go") <script>x</script> \\ [a](b)')
-    assert '"' not in title and "\\" not in title and "<" not in title and "(" not in title

@@ -112,10 +112,13 @@ def test_untrusted_text_is_escaped_in_pages_and_kept_verbatim_in_the_export(
 def test_a_day_page_links_each_sentence_to_the_paragraph_it_came_from(tmp_path: Path) -> None:
     write(_briefing(), tmp_path, TEMPLATES)
     day = _page(tmp_path, f"days/{DAY}.md")
-    assert "[\\[Wire &#38; Co 29 Nov a ¶2\\]](../articles/a1.md#p2 " in day
+    assert "[\\[Wire &#38; Co 29 Nov a ¶2\\]](../articles/a1.md#p2)" in day
     assert "[Aleppo](../places/aleppo.md)" in day  # the sentence's names link their pages
     article = _page(tmp_path, "articles/a1.md")
     assert "{: #p2 }" in article and "[¶2](#p2)" in article
+    # What a citation's preview names after the paragraph, on a line of its own.
+    source = '\n<div class="briefing-source" hidden data-search-exclude>Wire &amp; Co, Friday'
+    assert source in article
 
 
 def test_pages_word_what_resolve_decided(tmp_path: Path) -> None:
@@ -240,8 +243,12 @@ def test_links_know_how_deep_their_page_is() -> None:
     site = Site.of(_briefing())
     cite = Citation("a1", 2)
     shown = Links(site, TOP).cite(cite)
-    assert shown.startswith('[\\[Wire &#38; Co 29 Nov a ¶2\\]](articles/a1.md#p2 "“Rebels &#60;')
-    assert shown.endswith(' &#40;Wire &#38; Co, Friday 29 November 2024&#41;")')
+    assert shown == "[\\[Wire &#38; Co 29 Nov a ¶2\\]](articles/a1.md#p2)"  # no copy of ¶2
+    briefing = _briefing()
+    hostile = replace(briefing.corpus.articles[0], outlet='</div><script>"x"</script>')
+    corpus = Corpus((hostile, *briefing.corpus.articles[1:]), ())
+    line = Links(Site.of(replace(briefing, corpus=corpus)), TOP).source_line("a1")
+    assert "<script>" not in line and line.count("</div>") == 1 and line.endswith("</div>")
     assert Links(site, SECTION).entity_link("aleppo") == "[Aleppo](../places/aleppo.md)"
     assert Links(site, SECTION).day_link("2024-11-01") == "Friday 1 November 2024"  # no page
     assert Links(site, TOP).safe_url("javascript:alert(1)") is None
@@ -310,9 +317,9 @@ def test_also_told_in_groups_citations_by_outlet() -> None:
     links = Links(Site.of(briefing), TOP)
     grouped = links.cites_by_outlet((Citation("a1", 2), Citation("a3", 1), Citation("a2", 2)))
     wire, ap = grouped.split("; **")
-    assert wire.startswith("**Wire &#38; Co** [\\[29 Nov a ¶2\\]](articles/a1.md#p2 ")
-    assert "[\\[29 Nov b ¶2\\]](articles/a2.md#p2 " in wire  # the outlet's second, same day
-    assert ap.startswith("AP** [\\[¶1\\]](articles/a3.md#p1 ")  # its only article
+    assert wire.startswith("**Wire &#38; Co** [\\[29 Nov a ¶2\\]](articles/a1.md#p2)")
+    assert "[\\[29 Nov b ¶2\\]](articles/a2.md#p2)" in wire  # the outlet's second, same day
+    assert ap.startswith("AP** [\\[¶1\\]](articles/a3.md#p1)")  # its only article
 
 
 def test_an_entity_summary_gives_its_days_and_its_best_told_events() -> None:

@@ -4,6 +4,11 @@
 2. :class:`Links` writes links from one page: it knows how far the page is from the
    site root, so no caller passes a relative path. Every name and title it prints is
    escaped; what it returns is :class:`Markup`, printed as is by the templates.
+
+A citation carries no copy of what it cites: the site's script shows its preview on
+hover or focus, read from the cited article's page (its paragraph and its
+:meth:`Links.source_line`). A page citing a paragraph a hundred times holds it zero
+times, and a page does not change when a paragraph it cites does.
 """
 
 from __future__ import annotations
@@ -19,11 +24,9 @@ from markupsafe import Markup
 
 from ..dates import long_date, short_date
 from ..records import Article, Briefing, Citation, Entity
-from ..textutil import escape_inline, escape_markdown, guard_line_start, link_title
+from ..textutil import escape_html, escape_inline, escape_markdown, guard_line_start
 
 _SAFE_URL = re.compile(r"^https?://[^\s()<>\"'\\]+$")
-PREVIEW_MAX_CHARS = 240
-"""Characters of the cited paragraph a citation's preview shows."""
 TOP = ""
 """The way to the site root from a page at the top (index, timeline, quotes ...)."""
 SECTION = "../"
@@ -42,8 +45,6 @@ class Site:
     """ISO days that have a day page."""
     labels: Mapping[str, str]
     """Article id → how a citation names it, the same on every page and unique."""
-    paragraphs: Mapping[tuple[str, int], str]
-    """(article id, paragraph index) → the paragraph's text, for citation previews."""
 
     @classmethod
     def of(cls, briefing: Briefing) -> Site:
@@ -53,22 +54,18 @@ class Site:
             entities={e.id: e for e in briefing.entities},
             days=frozenset(d.date for d in briefing.days),
             labels=source_labels(articles),
-            paragraphs={(a.id, p.index): p.text for a in articles for p in a.paragraphs},
         )
 
     def source_label(self, article_id: str) -> str:
         """How a citation names its article (:func:`source_labels`)."""
         return self.labels[article_id]
 
-    def preview(self, citation: Citation) -> str:
-        """What a citation shows on hover or focus: the cited paragraph's opening, then
-        the outlet and the day, as plain text."""
-        article = self.articles[citation.article_id]
-        text = self.paragraphs.get((citation.article_id, citation.paragraph), "")
-        if len(text) > PREVIEW_MAX_CHARS:
-            text = text[:PREVIEW_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+    def source_text(self, article_id: str) -> str:
+        """The outlet and the day a citation's preview names after the paragraph:
+        "AFP, Friday 29 November 2024", as plain text."""
+        article = self.articles[article_id]
         day = long_date(article.published) if article.published else "date unknown"
-        return f"“{text}” ({article.outlet or 'outlet unknown'}, {day})"
+        return f"{article.outlet or 'outlet unknown'}, {day}"
 
 
 NO_OUTLET = "Source"
@@ -136,8 +133,14 @@ class Links:
         written = self.site.source_label(citation.article_id) if label is None else label
         shown = f"{escape_inline(written)} " if written else ""
         href = f"{self.rel}articles/{citation.article_id}.md#p{citation.paragraph}"
-        title = link_title(self.site.preview(citation))
-        return Markup(f'[\\[{shown}¶{citation.paragraph}\\]]({href} "{title}")')
+        return Markup(f"[\\[{shown}¶{citation.paragraph}\\]]({href})")
+
+    def source_line(self, article_id: str) -> Markup:
+        """The article page's line for its citations' previews (:meth:`Site.source_text`):
+        hidden, kept out of search, and escaped as HTML, since Markdown leaves an HTML
+        block as written."""
+        line = escape_html(self.site.source_text(article_id))
+        return Markup(f'<div class="briefing-source" hidden data-search-exclude>{line}</div>')
 
     def cites(self, citations: tuple[Citation, ...]) -> Markup:
         return Markup(" ".join(self.cite(c) for c in citations))
@@ -192,6 +195,7 @@ class Links:
             "day_href": self.day_href,
             "article_link": self.article_link,
             "cite": self.cite,
+            "source_line": self.source_line,
             "cites": self.cites,
             "cites_by_outlet": self.cites_by_outlet,
             "linked": self.linked,
