@@ -96,12 +96,9 @@ function briefingCitation(node) {
 
 function briefingArticle(url) {
   if (!briefingArticles.has(url)) {
-    const here = url === window.location.href.split("#")[0];
-    const page = here
-      ? Promise.resolve(document)
-      : fetch(url)
-          .then((response) => (response.ok ? response.text() : Promise.reject(new Error(url))))
-          .then((text) => new DOMParser().parseFromString(text, "text/html"));
+    const page = fetch(url)
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(url))))
+      .then((text) => new DOMParser().parseFromString(text, "text/html"));
     briefingArticles.set(url, page);
   }
   return briefingArticles.get(url);
@@ -155,6 +152,7 @@ function briefingShowPreview(event) {
   const link = briefingCitation(event.target);
   if (!link) return;
   const [url, id] = link.href.split("#");
+  if (url === window.location.href.split("#")[0]) return; // the paragraph is on this page
   briefingArticle(url)
     .then((page) => {
       const text = briefingPreviewText(page, id);
