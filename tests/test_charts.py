@@ -46,8 +46,8 @@ def test_bar_chart_stacks_counts_per_day_in_the_map_colours() -> None:
     svg = bar_chart("Events per day", days, stacks)
     assert svg == bar_chart("Events per day", days, stacks)
     assert svg.count("<rect") == 3 + 2  # one part per non-zero count, one legend key each
-    assert f'fill="{PALETTE[0]}"><title>28 Nov: 2 Battle</title>' in svg
-    assert "30 Nov: 3 &lt;Protest&gt;" in svg and "<Protest>" not in svg
+    assert f'fill="{PALETTE[0]}"><title>Battle: 2, 28 Nov</title>' in svg
+    assert "&lt;Protest&gt;: 3, 30 Nov" in svg and "<Protest>" not in svg
     # The tallest stack (1 + 3) sets the axis: its top reaches the top of the plot.
     assert ">4</text>" in svg or ">5</text>" in svg
     assert bar_chart("Events per day", days, [("Battle", {})]) == ""
@@ -55,6 +55,7 @@ def test_bar_chart_stacks_counts_per_day_in_the_map_colours() -> None:
 
 def test_bar_chart_labels_at_most_a_few_days() -> None:
     days = [f"2024-10-{d:02d}" for d in range(1, 31)]
-    svg = bar_chart("Mentions", days, [("sentences", dict.fromkeys(days, 1))])
+    svg = bar_chart("Mentions", days, [("Sentences", dict.fromkeys(days, 1))])
     assert svg.count('text-anchor="middle"') <= BAR_LABELS
+    assert "<title>Sentences: 1, 1 Oct</title>" in svg  # no "1 sentences"
     assert svg.count("<rect") == 30  # one stack: no legend

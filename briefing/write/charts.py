@@ -225,7 +225,7 @@ def _bars(frame: _Frame, stacks: Sequence[tuple[str, Mapping[str, int]]]) -> lis
             if not count:
                 continue
             y_top, y_base = frame.y(base + count), frame.y(base)
-            tip = escape_html(f"{_day_label(day)}: {count} {name}")
+            tip = escape_html(f"{name}: {count}, {_day_label(day)}")  # as a line chart's point
             out.append(
                 f'<rect x="{frame.x(day) - width / 2:.1f}" y="{y_top:.1f}" width="{width:.1f}" '
                 f'height="{y_base - y_top:.1f}" fill="{PALETTE[n % len(PALETTE)]}"><title>{tip}</title></rect>'

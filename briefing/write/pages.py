@@ -130,7 +130,7 @@ def _per_day_chart(title: str, days: Sequence[str], counts: dict[str, int]) -> M
     :data:`MIN_CHART_DAYS` days."""
     if sum(1 for n in counts.values() if n) < MIN_CHART_DAYS:
         return ""
-    return _figure(bar_chart(title, days, [("sentences", counts)]), title)
+    return _figure(bar_chart(title, days, [("Sentences", counts)]), title)
 
 
 def _days_until_last(days: Sequence[str], counts: dict[str, int]) -> list[str]:
