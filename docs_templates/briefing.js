@@ -1,10 +1,12 @@
 // The briefing's own script, written into the site at every build (assets/).
-// It shows a citation's preview (the cited paragraph, its outlet and day) on hover or
-// focus, read from the article's page; it opens the folded section holding the
-// paragraph a citation points to; it draws
-// the interactive map, only when the user configured a tile source. It filters the rows of a table inside `.briefing-filter`: a box under each column's
-// name, or a list when the column has few values. It only reads text (textContent)
-// and hides rows; it writes no markup, so article text stays inert.
+// - It shows a citation's preview (the cited paragraph, its outlet and day) on hover
+//   or focus, read from the article's page.
+// - It opens the folded section holding the paragraph a citation points to.
+// - It draws the interactive map, only when the user configured a tile source.
+// - It filters the rows of a table inside `.briefing-filter`: a box under each
+//   column's name, or a list when the column has few values.
+// It reads text (textContent) and writes text, never markup, so article text stays
+// inert.
 "use strict";
 
 const LIST_MAX_VALUES = 40;

@@ -60,13 +60,6 @@ class Site:
         """How a citation names its article (:func:`source_labels`)."""
         return self.labels[article_id]
 
-    def source_text(self, article_id: str) -> str:
-        """The outlet and the day a citation's preview names after the paragraph:
-        "AFP, Friday 29 November 2024", as plain text."""
-        article = self.articles[article_id]
-        day = long_date(article.published) if article.published else "date unknown"
-        return f"{article.outlet or 'outlet unknown'}, {day}"
-
 
 NO_OUTLET = "Source"
 """How a citation names an article with no outlet."""
@@ -136,10 +129,12 @@ class Links:
         return Markup(f"[\\[{shown}¶{citation.paragraph}\\]]({href})")
 
     def source_line(self, article_id: str) -> Markup:
-        """The article page's line for its citations' previews (:meth:`Site.source_text`):
-        hidden, kept out of search, and escaped as HTML, since Markdown leaves an HTML
-        block as written."""
-        line = escape_html(self.site.source_text(article_id))
+        """The outlet and the day a citation's preview names after the paragraph ("AFP,
+        Friday 29 November 2024"), as the article page's line for it: hidden, kept out
+        of search, and escaped as HTML, since Markdown leaves an HTML block as written."""
+        article = self.site.articles[article_id]
+        day = long_date(article.published) if article.published else "date unknown"
+        line = escape_html(f"{article.outlet or 'outlet unknown'}, {day}")
         return Markup(f'<div class="briefing-source" hidden data-search-exclude>{line}</div>')
 
     def cites(self, citations: tuple[Citation, ...]) -> Markup:

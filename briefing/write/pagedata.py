@@ -392,8 +392,13 @@ def markers(
             e.name, e.lat, e.lon, f"{prefix}{e.id}/", *counts.get(e.id, (0, "")), e.id == current
         )
         for e in places
-        if e.lat is not None and e.lon is not None
+        if _located(e)
     ]
+
+
+def _located(place: Entity) -> bool:
+    """Whether ``place`` has coordinates to draw or measure by."""
+    return place.lat is not None and place.lon is not None
 
 
 def nearby_places(places: Sequence[Entity], degrees: float) -> dict[str, list[Entity]]:
@@ -401,7 +406,7 @@ def nearby_places(places: Sequence[Entity], degrees: float) -> dict[str, list[En
     ``degrees`` of latitude and of longitude, in the order of ``places``. Places are
     filed by grid cells of that size, so each looks only at its own cell and the eight
     around it instead of at every place."""
-    located = [(n, p) for n, p in enumerate(places) if p.lat is not None and p.lon is not None]
+    located = [(n, p) for n, p in enumerate(places) if _located(p)]
     cells: dict[tuple[int, int], list[tuple[int, Entity]]] = defaultdict(list)
     for n, place in located:
         cells[_cell(place, degrees)].append((n, place))
