@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import atomic, rebuild
+from . import atomic, rebuild, siteplugin
 from .config import Config, resolve_path
 from .errors import OutputError, SiteBuildError, StrictModeError
 from .extract import extract
@@ -263,7 +263,7 @@ def _run_mkdocs(mk_config, dirty: bool = False) -> None:
     quiet, build_logger = rebuild.QuietDirtyWarning(), logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(quiet)
     try:
-        rebuild.release_pages(mk_config)
+        siteplugin.register(mk_config)
         mkdocs_build(mk_config, dirty=dirty)
     except MkDocsException as exc:
         detail = collector.messages[0] if collector.messages else str(exc)

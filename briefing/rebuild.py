@@ -30,16 +30,14 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
-from . import atomic
+from . import atomic, siteplugin
 
 MARKER = ".briefing-site"
 """Marks the HTML folder as one a build made, so the next build may replace it
 (MkDocs empties its site_dir; hidden files like this one it keeps)."""
 MARKER_TEXT = "Built by briefing; the next build replaces it.\nsettings: {}\n"
 SEARCH_INDEX = Path("search") / "search_index.json"
-RELEASE_PLUGIN = "briefing/release-pages"
-"""The name :func:`release_pages` is registered under."""
-INDEX_PLUGINS = {"search", "material/search", RELEASE_PLUGIN}
+INDEX_PLUGINS = {"search", "material/search", siteplugin.PLUGIN_NAME}
 """Plugins whose output a dirty build keeps right (the search index, merged here)."""
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -166,24 +164,3 @@ class QuietDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(_DIRTY_WARNING)
-
-
-def release_pages(mk_config) -> None:
-    """Register a plugin that lets go of each page's Markdown once it is rendered to
-    HTML, and of its HTML once the page is written: MkDocs keeps both for every page
-    until the build ends, which for a large archive is most of the build's memory.
-    Nothing after those events reads them (links and anchors are checked from what
-    rendering recorded, and the search plugin has taken its text by then)."""
-    from mkdocs.plugins import BasePlugin
-
-    class ReleasePages(BasePlugin):
-        def on_page_content(self, html, page, **_):
-            page.markdown = None
-            return html
-
-        def on_post_page(self, output, page, **_):
-            page.content = None
-            return output
-
-    if RELEASE_PLUGIN not in mk_config.plugins:
-        mk_config.plugins[RELEASE_PLUGIN] = ReleasePages()

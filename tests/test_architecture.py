@@ -18,9 +18,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 STAGES = ("ingest", "extract", "resolve", "write")
 CORE = ("records", "story", "config", "errors", "textutil", "dates", "quoting", "lexicon", "atomic")
-ORCHESTRATION = ("__init__", "__main__", "cli", "pipeline", "project", "rebuild")
-"""Modules that call the stages in order (and `briefing new`, which copies the
-packaged mkdocs.yml); they may import every stage."""
+ORCHESTRATION = ("__init__", "__main__", "cli", "pipeline", "project", "rebuild", "siteplugin")
+"""Modules that call the stages in order, build the site from what they wrote (and
+`briefing new`, which copies the packaged mkdocs.yml); they may import every stage."""
 MAX_FUNCTION_LINES = 60
 MAX_MODULE_LINES = 500
 

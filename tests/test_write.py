@@ -31,6 +31,7 @@ from briefing.records import (
     Statement,
 )
 from briefing.write import Tiles, write
+from briefing.write.export import export, export_json, json_text
 from briefing.write.links import SECTION, TOP, Links, Site, source_labels
 from briefing.write.pagedata import copies, speakers, unattributed
 from briefing.write.pages import MIN_CHART_DAYS, QUOTES_PER_SPEAKER
@@ -107,6 +108,20 @@ def test_untrusted_text_is_escaped_in_pages_and_kept_verbatim_in_the_export(
     export = json.loads(_page(tmp_path, "data/briefing.json"))
     assert export["events"][0]["summary"] == HOSTILE
     assert export["quotes"][0]["speaker_text"] == "the <army>"
+
+
+def test_the_export_written_a_record_at_a_time_is_the_export_written_whole(
+    tmp_path: Path,
+) -> None:
+    base = _briefing()
+    for briefing in (base, replace(base, quotes=(), title="Grève — 🌊")):  # an empty list
+        written = export_json(briefing)
+        assert written == json_text(export(briefing)).encode("utf-8")
+        assert json.loads(written)["quotes"] == [
+            json.loads(json.dumps(q)) for q in export(briefing)["quotes"]
+        ]
+    write(base, tmp_path, TEMPLATES)
+    assert (tmp_path / "data" / "briefing.json").read_bytes() == export_json(base)
 
 
 def test_a_day_page_links_each_sentence_to_the_paragraph_it_came_from(tmp_path: Path) -> None:

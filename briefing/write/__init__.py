@@ -22,7 +22,7 @@ from pathlib import Path
 from ..records import Briefing
 from .maps import Tiles
 from .pages import render
-from .sync import check_ownership, sync
+from .sync import Content, check_ownership, sync
 
 __all__ = ["Tiles", "WriteReport", "check_ownership", "write"]
 
@@ -59,7 +59,7 @@ def write(
     changed files one by one (for a live preview)."""
     counts: Counter[str] = Counter()
 
-    def counted(pages: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
+    def counted(pages: Iterable[tuple[str, Content]]) -> Iterable[tuple[str, Content]]:
         for rel, content in pages:
             if rel.endswith(".md"):
                 counts[rel.split("/")[0] if "/" in rel else "other"] += 1

@@ -2,11 +2,15 @@
 
 :func:`export` lists, in the file's order: articles, skipped files, proposals,
 actors, places, events, days, quotes and figure claims. Values are written as the
-briefing holds them; the export prints no page wording.
+briefing holds them; the export prints no page wording. :func:`export_json` writes the
+file a record at a time, so that the whole export is never held as objects.
 """
 
 from __future__ import annotations
 
+import io
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import (
@@ -28,22 +32,72 @@ EXPORT_VERSION = 1
 Json = dict[str, Any]
 
 
+JSON_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "indent": 1, "sort_keys": True}
+"""How the exports' JSON is written: readable, its keys in order, so that the same
+briefing gives the same bytes."""
+
+
 def export(briefing: Briefing) -> Json:
     """The whole export."""
+    return {
+        key: value if isinstance(value, str | int) else list(value)
+        for key, value in export_sections(briefing).items()
+    }
+
+
+def export_sections(briefing: Briefing) -> dict[str, Any]:
+    """The export's fields; each list as a generator of its records."""
     group_of = {e.id: e.group for e in briefing.entities}
     return {
         "version": EXPORT_VERSION,
         "title": briefing.title,
-        "articles": [article(a) for a in briefing.corpus.articles],
-        "skipped": [skipped(s) for s in briefing.corpus.skipped],
-        "proposals": [proposal(p) for p in briefing.proposals],
-        "actors": [actor(e) for e in briefing.entities if e.group == "actor"],
-        "places": [place(e) for e in briefing.entities if e.group == "place"],
-        "events": [event(e, group_of) for e in briefing.events],
-        "days": [day(d) for d in briefing.days],
-        "quotes": [quote(q) for q in briefing.quotes],
-        "claims": [claim(c) for c in briefing.claims],
+        "articles": (article(a) for a in briefing.corpus.articles),
+        "skipped": (skipped(s) for s in briefing.corpus.skipped),
+        "proposals": (proposal(p) for p in briefing.proposals),
+        "actors": (actor(e) for e in briefing.entities if e.group == "actor"),
+        "places": (place(e) for e in briefing.entities if e.group == "place"),
+        "events": (event(e, group_of) for e in briefing.events),
+        "days": (day(d) for d in briefing.days),
+        "quotes": (quote(q) for q in briefing.quotes),
+        "claims": (claim(c) for c in briefing.claims),
     }
+
+
+def json_text(value: object) -> str:
+    """``value`` as an export file holds it."""
+    return json.dumps(value, **JSON_OPTIONS) + "\n"
+
+
+def export_json(briefing: Briefing) -> bytes:
+    """``json_text(export(briefing))``, encoded, built one record at a time: the
+    export of a large archive as objects is several times the size of its text."""
+    out = io.BytesIO()
+    for chunk in _streamed(export_sections(briefing)):
+        out.write(chunk.encode("utf-8"))
+    return out.getvalue()
+
+
+def _streamed(sections: dict[str, Any]) -> Iterator[str]:
+    """The text of ``json_text(sections)``, in pieces; a list field may be any
+    iterable (JSON strings hold no raw line break, so a record's lines are indented
+    one level deeper by prefixing them)."""
+    for n, key in enumerate(sorted(sections)):
+        yield ("{\n " if n == 0 else ",\n ") + json.dumps(key, ensure_ascii=False) + ": "
+        value = sections[key]
+        if isinstance(value, str | int):
+            yield json.dumps(value, **JSON_OPTIONS)
+        else:
+            yield from _streamed_list(value)
+    yield "\n}\n"
+
+
+def _streamed_list(records: Iterable[Json]) -> Iterator[str]:
+    first = True
+    for record in records:
+        text = json.dumps(record, **JSON_OPTIONS).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + text
+        first = False
+    yield "[]" if first else "\n ]"
 
 
 def _citations(citations: tuple[Citation, ...]) -> list[Json]:

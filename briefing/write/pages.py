@@ -12,7 +12,6 @@ The wording is in the templates; these functions choose what each page lists.
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
@@ -23,7 +22,7 @@ from markupsafe import Markup
 from ..records import Article, Briefing, Entity, Event, FigureClaim, ResolvedQuote
 from . import pagedata
 from .charts import Point, bar_chart, series_chart
-from .export import export
+from .export import export_json, json_text
 from .links import SECTION, TOP
 from .maps import Marker, Tiles, place_map, tile_map
 from .pagedata import Topic, by_weight
@@ -79,7 +78,7 @@ QUOTES_OF_THE_DAY = 8
 """Quotes in the speakers' own words (direct quotes and fragments) shown on a day
 page, by the most mentioned speakers."""
 
-Pages = Iterator[tuple[str, str]]
+Pages = Iterator[tuple[str, str | bytes]]
 """(path below the site root, file content), one file at a time: a large archive's
 pages, several times its articles' size, are written as they are rendered instead of
 all being held at once."""
@@ -92,14 +91,10 @@ def render(
     renderer = Renderer.of(briefing, templates, tiles)
     for family in PAGE_FAMILIES:
         yield from family(briefing, renderer)
-    yield EXPORT_PATH, _json(export(briefing))
-    yield SCHEMA_PATH, _json(EXPORT_SCHEMA)
+    yield EXPORT_PATH, export_json(briefing)
+    yield SCHEMA_PATH, json_text(EXPORT_SCHEMA)
     counts = {i: n for i, (n, _) in pagedata.place_events(briefing.events).items()}
     yield from tables(briefing, counts, site_url).items()
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def _entities(briefing: Briefing, group: str) -> list[Entity]:

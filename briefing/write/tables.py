@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..records import Article, Briefing, Citation, Entity, Event, FigureClaim, ResolvedQuote
+from .export import json_text
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -242,7 +242,5 @@ def tables(
         for path, (columns, row, records) in csvs.items()
     }
     geojson = {"type": "FeatureCollection", "features": features}
-    out["data/places.geojson"] = (
-        json.dumps(geojson, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    )
+    out["data/places.geojson"] = json_text(geojson)
     return out

@@ -35,6 +35,20 @@ from ..textutil import (
 from .links import Links, Site
 from .maps import Tiles
 
+SECTIONS_KEY = "search_sections"
+"""The front matter key listing the sections (heading ids) search indexes besides a
+page's lead; a page without it is indexed whole (:mod:`briefing.siteplugin` reads it)."""
+NAMES_SECTION = "names"
+"""The heading id of an entity page's section listing every name it is written as."""
+SEARCHED_SECTIONS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("home", "timeline", "events", "days", "day", "quotes"), ()),
+    **dict.fromkeys(("actors", "places", "figures", "articles"), ()),
+    **dict.fromkeys(("actor", "place"), (NAMES_SECTION,)),
+}
+"""The page families that gather sentences written in the articles, each with the
+sections search indexes besides the page's title and lead: each sentence is then found
+on its article, and an entity by every name it is written as
+(:mod:`briefing.siteplugin`)."""
 LINES_TEMPLATE = "lines.md.j2"
 """Macros for one record's line, shared by the pages."""
 LINE_MACROS = (
@@ -154,4 +168,6 @@ class Renderer:
         title = getattr(page, "page_title", None)
         if not isinstance(title, str):
             raise OutputError(f"template {template} sets no page_title", self.templates)
+        if meta.get("page") in SEARCHED_SECTIONS:
+            meta = {**meta, SECTIONS_KEY: list(SEARCHED_SECTIONS[meta["page"]])}
         return front_matter(str(page), title=title, **meta)
