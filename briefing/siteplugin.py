@@ -3,7 +3,8 @@
 MkDocs renders every page's Markdown to HTML first, then writes every page, and keeps
 each page's Markdown and HTML until the build ends; Material's search plugin parses
 every page's HTML and keeps its text for the index. For a large archive that is most of
-the build's memory and a third of its time. In the order MkDocs runs the events:
+the build's memory, and the pages that gather sentences from the articles would put each
+sentence in the index many times. In the order MkDocs runs the events:
 
 1. **page content**: once a page is rendered, its Markdown is let go, and its HTML is
    kept compressed until the page is written (:data:`HTML_LEVEL`);
@@ -13,7 +14,7 @@ the build's memory and a third of its time. In the order MkDocs runs the events:
    part before its first section) and the sections it lists, by heading id. Each
    sentence is then found once in search, on the article it was written in, and a
    gathering page by its title, lead and listed sections (an actor by every name it is
-   written as) instead of by every sentence it repeats;
+   written as) instead of by every sentence it repeats (only when a search plugin is on);
 3. **page context, last**: the whole HTML is put back for the theme to render, with
    the search attributes taken out as the search plugin takes them out of the pages it
    sees whole (:data:`SEARCH_ATTRIBUTE`), so that the HTML is what it would have been;
@@ -34,8 +35,9 @@ from .write.templating import SECTIONS_KEY
 PLUGIN_NAME = "briefing/site-pages"
 """The name :func:`register` adds the plugin under."""
 HTML_LEVEL = 1
-"""zlib level for HTML held between rendering and writing: the fastest, since the
-archive's pages compress about five times at any level."""
+"""zlib level for HTML held between rendering and writing: the fastest (the pages of
+a large archive still compress about four times)."""
+SEARCH_PLUGINS = ("search", "material/search")
 SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 """Material's search plugin's own pattern for the attributes it removes."""
 SECTION_START = re.compile(r"<h2[\s>]")
@@ -68,7 +70,8 @@ def register(mk_config) -> None:
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
     class SitePages(BasePlugin):
-        def __init__(self) -> None:
+        def __init__(self, searching: bool) -> None:
+            self.searching = searching
             self.held: dict[str, bytes] = {}
             self.whole: dict[str, str] = {}
 
@@ -79,28 +82,29 @@ def register(mk_config) -> None:
             return ""
 
         @event_priority(100)
-        def _restore(self, context, page, **_):
+        def _restore_for_search(self, context, page, **_):
             held = self.held.pop(page.file.src_uri, None)
             if held is not None:
                 page.content = zlib.decompress(held).decode("utf-8")
             sections = searched_sections(page.meta)
-            if sections is not None and page.content is not None:
+            if self.searching and sections is not None and page.content is not None:
                 self.whole[page.file.src_uri] = page.content
                 page.content = searched_html(page.content, sections)
             return context
 
         @event_priority(-100)
-        def _unlead(self, context, page, **_):
+        def _restore_whole(self, context, page, **_):
             whole = self.whole.pop(page.file.src_uri, None)
             if whole is not None:
                 page.content = SEARCH_ATTRIBUTE.sub("", whole)
             return context
 
-        on_page_context = CombinedEvent(_restore, _unlead)
+        on_page_context = CombinedEvent(_restore_for_search, _restore_whole)
 
         def on_post_page(self, output, page, **_):
             page.content = None
             return output
 
     if PLUGIN_NAME not in mk_config.plugins:
-        mk_config.plugins[PLUGIN_NAME] = SitePages()
+        searching = any(name in mk_config.plugins for name in SEARCH_PLUGINS)
+        mk_config.plugins[PLUGIN_NAME] = SitePages(searching)
