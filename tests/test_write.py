@@ -397,6 +397,7 @@ def test_an_entity_named_on_a_few_days_has_no_chart_and_one_named_on_more_has(
     assert "**Mentioned:**" in _page(tmp_path / "few", "actors/army.md")
     chart = _page(tmp_path / "more", "actors/army.md")
     assert "<svg" in chart and chart.count("<rect") == more
+    assert chart.count("<figure data-search-exclude>") == chart.count("<figure") == 1
 
 
 def test_an_entity_pages_sentences_are_left_out_of_search_and_its_names_are_not(

@@ -109,11 +109,12 @@ def _event_kinds(events: Sequence[Event]) -> list[str]:
 
 def _figure(drawn: str, caption: str = "") -> Markup | str:
     """A drawing (map or chart) in a figure, captioned when given a caption (escaped);
-    "" when there is nothing drawn."""
+    "" when there is nothing drawn. Search leaves it out: its labels are the names
+    and counts the page already says in words."""
     if not drawn:
         return ""
     below = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
-    return Markup(f"<figure>{drawn}{below}</figure>")
+    return Markup(f"<figure data-search-exclude>{drawn}{below}</figure>")
 
 
 def _map(title: str, markers: Sequence[Marker], kinds: Sequence[str]) -> Markup | str:
