@@ -5,7 +5,8 @@ HTML. Three things make that safe here, where MkDocs alone would not be:
 
 1. **same site settings**: the previous site's marker holds a fingerprint of what every
    page's HTML depends on besides its own Markdown (mkdocs.yml, the navigation's files,
-   the versions of MkDocs and the theme, the overrides); when it differs, or a plugin
+   the versions of MkDocs and the theme, the overrides, the code of the site plugin and
+   of this module, :data:`SITE_CODE`); when it differs, or a plugin
    other than search is on, the whole site is built;
 2. **carried pages**: the staged site starts with the previous site's output of each
    page (or data file) whose source was carried unchanged into the staged docs (the
@@ -40,6 +41,10 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 INDEX_PLUGINS = {"search", "material/search", siteplugin.PLUGIN_NAME}
 """Plugins whose output a dirty build keeps right (the search index, merged here)."""
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+SITE_CODE = (Path(siteplugin.__file__), Path(__file__))
+"""The code that shapes the HTML and the search index besides MkDocs and the Markdown
+(the plugin, this merge): a change to it renders every page again, even when
+briefing's version number is the same."""
 
 
 def fingerprint(mk_config, mkdocs_file: Path, overrides: dict) -> str:
@@ -53,8 +58,13 @@ def fingerprint(mk_config, mkdocs_file: Path, overrides: dict) -> str:
         json.dumps({k: str(v) for k, v in sorted(overrides.items())}),
         *nav_files,
         *(f"{name}={_version(name)}" for name in ("mkdocs", "mkdocs-material", "briefing")),
+        *(_digest(path) for path in SITE_CODE),
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _nav_sources(nav) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import rebuild
 from briefing.config import Config
 from briefing.extract import extract, parallel
 from briefing.ingest import ingest
@@ -154,6 +155,21 @@ def test_other_site_settings_render_every_page_again(tmp_path) -> None:
     build(replace(config, title="Another title"), nlp=nlp)
     again = {p.stat().st_ino for p in (root / "site").rglob("*.html")}
     assert not first & again
+
+
+def test_a_change_to_the_code_that_shapes_the_html_renders_every_page_again(
+    tmp_path, monkeypatch
+) -> None:
+    """The version number stays the same between commits; the plugin's code does not."""
+    code, mkdocs_file = tmp_path / "plugin.py", tmp_path / "mkdocs.yml"
+    code.write_text("A = 1\n", encoding="utf-8")
+    mkdocs_file.write_text("site_name: x\n", encoding="utf-8")
+    monkeypatch.setattr(rebuild, "SITE_CODE", (code,))
+    settings = {"docs_dir": str(tmp_path), "nav": None}
+    before = rebuild.fingerprint(settings, mkdocs_file, {})
+    assert rebuild.fingerprint(settings, mkdocs_file, {}) == before
+    code.write_text("A = 2\n", encoding="utf-8")
+    assert rebuild.fingerprint(settings, mkdocs_file, {}) != before
 
 
 def _dated(day: int, body: str) -> str:
