@@ -38,7 +38,7 @@ MARKER = ".briefing-site"
 (MkDocs empties its site_dir; hidden files like this one it keeps)."""
 MARKER_TEXT = "Built by briefing; the next build replaces it.\nsettings: {}\n"
 SEARCH_INDEX = Path("search") / "search_index.json"
-INDEX_PLUGINS = {"search", "material/search", siteplugin.PLUGIN_NAME}
+INDEX_PLUGINS = {*siteplugin.SEARCH_PLUGINS, siteplugin.PLUGIN_NAME}
 """Plugins whose output a dirty build keeps right (the search index, merged here)."""
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 SITE_CODE = (Path(siteplugin.__file__), Path(__file__))

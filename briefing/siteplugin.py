@@ -38,6 +38,7 @@ HTML_LEVEL = 1
 """zlib level for HTML held between rendering and writing: the fastest (the pages of
 a large archive still compress about four times)."""
 SEARCH_PLUGINS = ("search", "material/search")
+"""The names the search plugin is configured by."""
 SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 """Material's search plugin's own pattern for the attributes it removes."""
 SECTION_START = re.compile(r"<h2[\s>]")
@@ -50,12 +51,13 @@ def searched_html(html: str, sections) -> str:
     heading has one of those ids, in page order."""
     starts = [found.start() for found in SECTION_START.finditer(html)]
     bounds = pairwise([*starts, len(html)])
-    kept = [html[a:b] for a, b in bounds if _section_id(html[a:b]) in sections]
+    kept = [html[a:b] for a, b in bounds if _section_id(html, a) in sections]
     return html[: starts[0] if starts else len(html)] + "".join(kept)
 
 
-def _section_id(section: str) -> str | None:
-    found = SECTION_ID.match(section)
+def _section_id(html: str, start: int) -> str | None:
+    """The id of the heading that starts at ``start``."""
+    found = SECTION_ID.match(html, start)
     return found.group(1) if found else None
 
 

@@ -40,7 +40,7 @@ briefing gives the same bytes."""
 def export(briefing: Briefing) -> Json:
     """The whole export."""
     return {
-        key: value if isinstance(value, str | int) else list(value)
+        key: value if _is_scalar(value) else list(value)
         for key, value in export_sections(briefing).items()
     }
 
@@ -61,6 +61,11 @@ def export_sections(briefing: Briefing) -> dict[str, Any]:
         "quotes": (quote(q) for q in briefing.quotes),
         "claims": (claim(c) for c in briefing.claims),
     }
+
+
+def _is_scalar(value: Any) -> bool:
+    """A field of :func:`export_sections` that is a value, not a list of records."""
+    return isinstance(value, str | int)
 
 
 def json_text(value: object) -> str:
@@ -84,7 +89,7 @@ def _streamed(sections: dict[str, Any]) -> Iterator[str]:
     for n, key in enumerate(sorted(sections)):
         yield ("{\n " if n == 0 else ",\n ") + json.dumps(key, ensure_ascii=False) + ": "
         value = sections[key]
-        if isinstance(value, str | int):
+        if _is_scalar(value):
             yield json.dumps(value, **JSON_OPTIONS)
         else:
             yield from _streamed_list(value)
