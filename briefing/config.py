@@ -48,7 +48,12 @@ SCHEMA: tuple[Option, ...] = (
     Option("site_dir", str, "site", "Folder for the built HTML site."),
     Option("mkdocs_config", str, "mkdocs.yml", "MkDocs configuration file."),
     Option("templates", str, "docs_templates", "Folder of Jinja2 page templates."),
-    Option("cache_dir", str, ".briefing_cache", "Folder for the extraction and gazetteer caches."),
+    Option(
+        "cache_dir",
+        str,
+        ".briefing_cache",
+        "Folder for the ingest, extraction and gazetteer caches.",
+    ),
     Option(
         "aliases",
         str,

@@ -152,7 +152,8 @@ def generate(
     check_outputs(config)  # before anything is read, cached or written
 
     progress.stage("Reading articles")
-    corpus = _check_skipped(config, ingest(resolve_path(config, config.seeds), config))
+    seeds, cache_dir = resolve_path(config, config.seeds), resolve_path(config, config.cache_dir)
+    corpus = _check_skipped(config, ingest(seeds, config, cache_dir))
     timings["ingest"], clock = time.perf_counter() - clock, time.perf_counter()
 
     progress.stage("Loading language model")

@@ -17,7 +17,18 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 STAGES = ("ingest", "extract", "resolve", "write")
-CORE = ("records", "story", "config", "errors", "textutil", "dates", "quoting", "lexicon", "atomic")
+CORE = (
+    "records",
+    "story",
+    "config",
+    "errors",
+    "textutil",
+    "dates",
+    "quoting",
+    "lexicon",
+    "atomic",
+    "cachefiles",
+)
 ORCHESTRATION = ("__init__", "__main__", "cli", "pipeline", "project", "rebuild", "siteplugin")
 """Modules that call the stages in order, build the site from what they wrote (and
 `briefing new`, which copies the packaged mkdocs.yml); they may import every stage."""

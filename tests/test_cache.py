@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import cachefiles
 from briefing.extract import cache, extract
 from briefing.extract.cache import EXTRACTOR_VERSION, PACKAGE_DIR, extraction_sources, fingerprint
 
@@ -63,8 +64,8 @@ def test_the_key_follows_both_forms_of_import(tmp_path: Path, monkeypatch) -> No
         (package / name).write_text("")
     module = package / "extract" / "probe.py"
     module.write_text("import briefing.dates\nfrom ..quoting import quote_spans\n")
-    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
-    found = {p.relative_to(package).as_posix() for p in cache._imported_modules(module)}
+    monkeypatch.setattr(cachefiles, "PACKAGE_DIR", package)
+    found = {p.relative_to(package).as_posix() for p in cachefiles.imported_modules(module)}
     assert {"dates.py", "quoting.py"} <= found and "unused.py" not in found
 
 

@@ -9,77 +9,22 @@ gives every article a new name, so stale entries are never read.
 
 from __future__ import annotations
 
-import ast
-import functools
 import json
-import types
-import typing
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from .. import atomic, lexicon
+from ..cachefiles import PACKAGE_DIR, fingerprint, record, stage_sources
 from ..records import Article, ArticleExtraction, DateMention, Mention, Quote, Sentence
 from ..textutil import sha256
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-"""The ``briefing`` package, against which source files are named in the fingerprint."""
+__all__ = ["PACKAGE_DIR", "ExtractionCache", "extraction_sources", "fingerprint"]
 
 
 def extraction_sources() -> tuple[Path, ...]:
     """Every file extraction reads: the modules of the extract stage, every briefing
-    module they import (followed through the imports, so a new dependency cannot be
-    forgotten), and the lexicon."""
-    stage = sorted(Path(__file__).resolve().parent.rglob("*.py"))
-    seen: set[Path] = set()
-    todo = list(stage)
-    while todo:
-        path = todo.pop()
-        if path not in seen:
-            seen.add(path)
-            todo.extend(_imported_modules(path))
-    return (*sorted(seen), *lexicon.lexicon_files())
-
-
-def _imported_modules(path: Path) -> Iterator[Path]:
-    """The files of the briefing modules ``path`` imports."""
-    package = path.parent.relative_to(PACKAGE_DIR.parent).parts
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.startswith("briefing"):
-                    yield from _files_of(alias.name.split("."))
-            continue
-        if not isinstance(node, ast.ImportFrom):
-            continue
-        if node.level:
-            base = package[: len(package) - node.level + 1]
-        elif (node.module or "").startswith("briefing"):
-            base = ()
-        else:
-            continue
-        module = (*base, *(node.module or "").split(".")) if node.module else base
-        for name in [None, *(alias.name for alias in node.names)]:
-            yield from _files_of((*module, name) if name else module)
-
-
-def _files_of(parts: Sequence[str]) -> Iterator[Path]:
-    """The file of module ``parts`` (``("briefing", "records")``), if it is one."""
-    target = PACKAGE_DIR.parent.joinpath(*parts)
-    for candidate in (target.with_suffix(".py"), target / "__init__.py"):
-        if candidate.is_file():
-            yield candidate.resolve()
-
-
-def fingerprint(files: Iterable[Path], root: Path = PACKAGE_DIR) -> str:
-    """Hash of the names (relative to ``root``) and contents of ``files``."""
-    return sha256(
-        "".join(
-            f"{path.relative_to(root).as_posix()}\0{path.read_text(encoding='utf-8')}"
-            for path in files
-        )
-    )[:16]
+    module they import, and the lexicon."""
+    return (*stage_sources(Path(__file__).parent), *lexicon.lexicon_files())
 
 
 EXTRACTOR_VERSION = fingerprint(extraction_sources())
@@ -136,56 +81,13 @@ def invalid_entries() -> list[Path]:
     return found
 
 
-def _fits(value: Any, hint: Any) -> bool:
-    """Whether a JSON value has the type a record's field declares (``int``, ``str |
-    None``, ``tuple[tuple[int, str], ...]`` …), checked all the way down."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        return any(_fits(value, a) for a in args)
-    if hint is type(None):
-        return value is None
-    if origin is tuple:
-        if not isinstance(value, list):
-            return False
-        if len(args) == 2 and args[1] is Ellipsis:
-            return all(_fits(v, args[0]) for v in value)
-        return len(value) == len(args) and all(map(_fits, value, args))
-    if hint is bool:
-        return isinstance(value, bool)
-    if hint in (int, float):
-        return isinstance(value, hint) and not isinstance(value, bool)
-    return isinstance(value, hint)
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """A record's field types, read once (reading them is slow)."""
-    return typing.get_type_hints(cls)
-
-
-def _record(cls: type, raw: Any) -> Any:
-    """One record from its JSON object, every field's type checked; TypeError if not."""
-    hints = _hints(cls)
-    if not isinstance(raw, dict) or set(raw) != set(hints):
-        raise TypeError(f"not a {cls.__name__}")
-    for name, hint in hints.items():
-        if not _fits(raw[name], hint):
-            raise TypeError(f"{cls.__name__}.{name} has the wrong type")
-    return cls(**{k: _tuples(v) for k, v in raw.items()})
-
-
-def _tuples(value: Any) -> Any:
-    """JSON lists back as the tuples the frozen records hold."""
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
 def _from_json(raw: dict) -> ArticleExtraction:
     if not isinstance(raw, dict) or not isinstance(raw.get("article_id"), str):
         raise TypeError("not an extraction")
     return ArticleExtraction(
         article_id=raw["article_id"],
-        sentences=tuple(_record(Sentence, s) for s in raw["sentences"]),
-        mentions=tuple(_record(Mention, m) for m in raw["mentions"]),
-        dates=tuple(_record(DateMention, d) for d in raw["dates"]),
-        quotes=tuple(_record(Quote, q) for q in raw["quotes"]),
+        sentences=tuple(record(Sentence, s) for s in raw["sentences"]),
+        mentions=tuple(record(Mention, m) for m in raw["mentions"]),
+        dates=tuple(record(DateMention, d) for d in raw["dates"]),
+        quotes=tuple(record(Quote, q) for q in raw["quotes"]),
     )

@@ -26,8 +26,8 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import Config
@@ -35,7 +35,8 @@ from ..dates import parse_written_date
 from ..errors import InputError
 from ..records import EXTRACTED_KINDS, Article, Corpus, Paragraph, Skipped
 from ..textutil import RESERVED_IDS, sha256, slugify, unique_id
-from .copies import link_copies
+from .cache import FileRead, IngestCache, skipped_file
+from .copies import link_copies, shingles
 from .lines import SENTENCE_END
 from .readers import (
     JSONL_SUFFIXES,
@@ -53,6 +54,8 @@ CHUNK_TARGET_CHARS = 600
 """Target size of those chunks."""
 MAX_CHUNK_CHARS = 2000
 """A sentence longer than this (a run-on list, a line with no full stops) is cut at spaces."""
+CACHE_FOLDER = "ingest"
+"""The ingest cache's folder in the cache folder (``cache_dir``)."""
 TITLE_FALLBACK_WORDS = 14
 """Words taken from the first sentence when there is no headline."""
 TITLE_FALLBACK_CHARS = 120
@@ -234,14 +237,55 @@ def _drafts(source: _Source, file: str) -> list[tuple[RawDoc, Draft]]:
     return drafts
 
 
-def _ids(file: str, drafts: list[tuple[RawDoc, Draft]], taken: set[str]) -> list[str]:
+def _ids(file: str, keys: Sequence[str | None], taken: set[str]) -> list[str]:
     base = slugify(str(Path(file).with_suffix("")), fallback="article")
-    if len(drafts) == 1 and drafts[0][0].key is None:
+    if len(keys) == 1 and keys[0] is None:
         return [unique_id(base, taken)]
     return [
-        unique_id(f"{base}-{slugify(doc.key, 'line')}" if doc.key else f"{base}-{n}", taken)
-        for n, (doc, _) in enumerate(drafts, start=1)
+        unique_id(f"{base}-{slugify(key, 'line')}" if key else f"{base}-{n}", taken)
+        for n, key in enumerate(keys, start=1)
     ]
+
+
+def _file_read(path: Path, file: str, config: Config) -> FileRead:
+    """Stages 1 and 2 for one file: its articles as read, before ids are given."""
+    source = _read_source(path, config)
+    if isinstance(source, str):
+        return skipped_file(source)
+    drafts = _drafts(source, file)
+    articles = tuple(_to_article(draft, file, "") for _, draft in drafts)
+    return FileRead(
+        None,
+        tuple(source.bad_lines),
+        tuple(doc.key for doc, _ in drafts),
+        articles,
+        tuple(shingles(a) for a in articles),
+    )
+
+
+def _cacheable_bytes(path: Path, config: Config) -> bytes | None:
+    """The bytes a readable file's cache entry is named by; None for a file skipped
+    before it is read (a link, a hidden file, another type, too large, unreadable)."""
+    if path.is_symlink() or path.name.startswith("."):
+        return None
+    if path.suffix.lower() not in READABLE_SUFFIXES:
+        return None
+    try:
+        return path.read_bytes() if path.stat().st_size <= config.max_file_bytes else None
+    except OSError:
+        return None
+
+
+def _cached_read(path: Path, file: str, config: Config, cache: IngestCache | None) -> FileRead:
+    """The file's read from the cache, else read and stored."""
+    data = _cacheable_bytes(path, config) if cache is not None else None
+    if cache is None or data is None:
+        return _file_read(path, file, config)
+    found = cache.load(file, data)
+    if found is None:
+        found = _file_read(path, file, config)
+        cache.store(file, data, found)
+    return found
 
 
 def _too_long(article: Article, limit: int) -> str | None:
@@ -256,43 +300,68 @@ def _too_long(article: Article, limit: int) -> str | None:
     )
 
 
-def ingest(seeds: Path, config: Config) -> Corpus:
-    """Read every file below ``seeds`` into articles; list what could not be read."""
+@dataclass
+class _Gathered:
+    """The corpus so far, in input order."""
+
+    articles: list[Article] = field(default_factory=list)
+    """The articles kept."""
+    shingles: list[set[int]] = field(default_factory=list)
+    """Each kept article's shingles."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """The files, lines and articles not kept, with why."""
+    by_hash: dict[str, Article] = field(default_factory=dict)
+    """The kept articles by content hash, to tell exact copies."""
+    taken: set[str] = field(default_factory=lambda: set(RESERVED_IDS))
+    """The ids given so far."""
+
+
+def _add_file(found: _Gathered, file: str, read: FileRead, max_chars: int) -> None:
+    """Stage 3's first half: a file's articles get ids; exact copies and texts too
+    long to read are listed as skipped."""
+    if read.reason is not None:
+        found.skipped.append(Skipped(file, read.reason))
+        return
+    found.skipped.extend(Skipped(f"{file}, line {line}", why) for line, why in read.bad_lines)
+    produced = 0
+    ids = _ids(file, read.keys, found.taken)
+    for article, shingled, article_id in zip(read.articles, read.shingles, ids, strict=True):
+        if not article.extracted:
+            continue
+        article = replace(article, id=article_id)
+        produced += 1
+        if too_long := _too_long(article, max_chars):
+            found.skipped.append(Skipped(file if len(ids) == 1 else article.id, too_long))
+        elif (twin := found.by_hash.get(article.content_hash)) is not None:
+            found.skipped.append(Skipped(file, f"exact duplicate of {twin.file} ({twin.id})"))
+        else:
+            found.by_hash[article.content_hash] = article
+            found.articles.append(article)
+            found.shingles.append(shingled)
+    if not produced and not read.bad_lines:
+        found.skipped.append(
+            Skipped(file, "no article text after cleaning (only headlines or page furniture)")
+        )
+
+
+def ingest(seeds: Path, config: Config, cache_dir: Path | None = None) -> Corpus:
+    """Read every file below ``seeds`` into articles; list what could not be read.
+    With ``cache_dir``, each file's read is kept there, named by its bytes."""
     if not seeds.is_dir():
         raise InputError("seeds folder not found (put your articles there or pass --seeds)", seeds)
-    taken: set[str] = set(RESERVED_IDS)
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    by_hash: dict[str, Article] = {}
+    options = f"{config.max_file_bytes}\n{config.date_order}"
+    cache = IngestCache(cache_dir / CACHE_FOLDER, options) if cache_dir is not None else None
+    found = _Gathered()
     for path, unread in _inputs(seeds):
         file = unicodedata.normalize("NFC", path.relative_to(seeds).as_posix())
-        source = unread or _read_source(path, config)
-        if isinstance(source, str):
-            skipped.append(Skipped(file, source))
-            continue
-        skipped.extend(Skipped(f"{file}, line {line}", reason) for line, reason in source.bad_lines)
-        drafts = _drafts(source, file)
-        produced = 0
-        for (_, draft), article_id in zip(drafts, _ids(file, drafts, taken), strict=True):
-            article = _to_article(draft, file, article_id)
-            if not article.extracted:
-                continue
-            if too_long := _too_long(article, config.max_article_chars):
-                skipped.append(Skipped(file if len(drafts) == 1 else article.id, too_long))
-                produced += 1
-                continue
-            if (twin := by_hash.get(article.content_hash)) is not None:
-                skipped.append(Skipped(file, f"exact duplicate of {twin.file} ({twin.id})"))
-                produced += 1
-                continue
-            by_hash[article.content_hash] = article
-            articles.append(article)
-            produced += 1
-        if not produced and not source.bad_lines:
-            skipped.append(
-                Skipped(file, "no article text after cleaning (only headlines or page furniture)")
-            )
-    if not articles and not skipped:
+        read = skipped_file(unread) if unread else _cached_read(path, file, config, cache)
+        _add_file(found, file, read, config.max_article_chars)
+    if not found.articles and not found.skipped:
         raise InputError("seeds folder holds no files", seeds)
-    linked = link_copies(articles, config.near_duplicate_threshold, config.shared_copy_threshold)
-    return Corpus(articles=tuple(sorted(linked, key=lambda a: a.id)), skipped=tuple(skipped))
+    linked = link_copies(
+        found.articles,
+        config.near_duplicate_threshold,
+        config.shared_copy_threshold,
+        found.shingles,
+    )
+    return Corpus(articles=tuple(sorted(linked, key=lambda a: a.id)), skipped=tuple(found.skipped))

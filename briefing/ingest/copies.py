@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Article
@@ -81,13 +82,18 @@ class _Links:
 
 
 def link_copies(
-    articles: list[Article], rewrite_threshold: float, shared_threshold: float
+    articles: list[Article],
+    rewrite_threshold: float,
+    shared_threshold: float,
+    shingled: Sequence[set[int]] | None = None,
 ) -> list[Article]:
-    """Return the articles with rewrite, shared-copy and family fields filled."""
+    """Return the articles with rewrite, shared-copy and family fields filled;
+    ``shingled``, when given, holds each article's :func:`shingles`."""
     order = sorted(
         range(len(articles)), key=lambda i: (articles[i].published or "9", articles[i].id)
     )
-    sets = {i: shingles(articles[i]) for i in order}
+    known = shingled if shingled is not None else [shingles(a) for a in articles]
+    sets = {i: known[i] for i in order}
     links = _links(order, sets, rewrite_threshold, shared_threshold)
     return [_linked(articles, i, links) for i in range(len(articles))]
 

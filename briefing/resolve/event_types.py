@@ -78,6 +78,10 @@ class EventType:
     (``comments``, inflected, and ``comment_forms`` as written)."""
     irregular: frozenset[str] = frozenset()
     """Irregular forms written in the file ("took", "fled"), for telling a past."""
+    openers: frozenset[str] | None = None
+    """The first word of every form of its verbs, nouns and fallback verbs, in lower
+    case: a sentence holding none of them holds no word of the type, and is not
+    searched (a sentence is read for every type). None: search every sentence."""
 
 
 def _noun_forms(noun: str) -> list[str]:
@@ -92,24 +96,47 @@ def _pattern(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
 
 
+_FIRST_WORD = re.compile(r"\w+")
+_IGNORED_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The letters outside ASCII that a case-blind pattern matches to an ASCII letter
+(Python's ``re.I``): read as that letter, so a word's test agrees with the pattern's."""
+
+
+def words_of_sentence(text: str) -> frozenset[str]:
+    """The words of ``text`` in lower case, as a case-blind pattern would see them."""
+    return frozenset(_FIRST_WORD.findall(text.translate(_IGNORED_CASE).lower()))
+
+
+def _openers(forms: Sequence[str]) -> frozenset[str] | None:
+    """The first word of each form; None when a form starts with no word (a pattern
+    that could match inside no whole word of the sentence's)."""
+    firsts = [_FIRST_WORD.match(form.lower()) for form in forms]
+    if not all(firsts):
+        return None
+    return frozenset(m.group(0) for m in firsts if m)
+
+
 def _verbs(predicates: Sequence[str]) -> list[str]:
     return [form for p in predicates for form in verb_forms(p)]
 
 
 def _event_type(key: str, spec: dict) -> EventType:
     predicates, fallback = spec.get("predicates", ()), spec.get("fallback", ())
+    verbs, fallbacks = _verbs(predicates), _verbs(fallback)
+    nouns = [f for n in spec.get("nouns", ()) for f in _noun_forms(n)]
     return EventType(
         key,
         spec.get("label", key),
-        _pattern(_verbs(predicates)),
-        _pattern([f for n in spec.get("nouns", ()) for f in _noun_forms(n)]),
-        _pattern(_verbs(fallback)),
+        _pattern(verbs),
+        _pattern(nouns),
+        _pattern(fallbacks),
         frozenset([*_verbs(spec.get("comments", ())), *spec.get("comment_forms", ())]),
         frozenset(
             form.strip().split()[0].lower()
             for p in [*predicates, *fallback]
             for form in p.split("/")[1:]
         ),
+        _openers([*verbs, *nouns, *fallbacks]),
     )
 
 
@@ -204,7 +231,10 @@ def _event_words(
     nouns), or failing them the fallback verbs."""
     strong: list[_Found] = []
     weak: list[_Found] = []
+    words = words_of_sentence(reported)
     for order, kind in enumerate(types):
+        if kind.openers is not None and kind.openers.isdisjoint(words):
+            continue
         for pattern, noun, found in (
             (kind.verbs, False, strong),
             (kind.nouns, True, strong),

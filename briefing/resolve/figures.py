@@ -46,6 +46,9 @@ risen to 242")."""
 WINDOW_SLACK = 4
 """Words read beyond a window on each side of a number, so that a topic phrase of
 several words that starts inside the window is read whole."""
+SENTENCES_REMEMBERED = 1 << 18
+"""Sentences whose figures are kept once read: statements, figure claims and events
+all ask for each sentence's figures, in different orders."""
 CHARACTERS_PER_WORD = 20
 """Characters read for each word a window reads: only the text near the number can
 decide its topic."""
@@ -307,7 +310,7 @@ def figures(text: str) -> Iterator[Figure]:
     return iter(_figures(text))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _figures(text: str) -> tuple[Figure, ...]:
     # read once per sentence: statements and figure claims both ask
     return tuple(_read_figures(text))

@@ -11,6 +11,7 @@ Spellings of one name (Araghchi/Araqchi, Dbeibah/Dbeiba) are told by
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -41,6 +42,10 @@ ACTOR_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 GENERIC_HEADS = frozenset(word for _, heads in ACTOR_KIND_WORDS for word in heads)
 _INSTITUTION_WORDS = GENERIC_HEADS | INSTITUTION_HEADS
 _INITIAL_SKIP = lexicon.word_set("initial_skip_words")
+NAMES_REMEMBERED = 1 << 18
+"""Distinct names whose display form and key are kept once computed: each mention's
+name is read by many passes (a large archive asks millions of times for a hundred
+thousand names), and the answer depends on the name alone."""
 _TOKEN = re.compile(r"[a-z0-9]+")
 _VESSEL_PREFIX = re.compile(rf"^{alternation(lexicon.words('vessel_prefixes'))}\s+(?=\w)")
 """A ship's prefix, in capitals, before more of its name: "INS X" is X's key."""
@@ -65,6 +70,7 @@ def is_title(word: str) -> bool:
     return all(part.strip(".") in TITLES for part in fold(word).split("-"))
 
 
+@functools.lru_cache(maxsize=NAMES_REMEMBERED)
 def has_institution_word(name: str) -> bool:
     """ "Foreign Policy Research Institute", "Defence Ministry", "Free Syrian Army"."""
     return any(w in _INSTITUTION_WORDS for w in words_of(name))
@@ -107,6 +113,7 @@ def names_a_person(role: str) -> bool:
     return any(w in PERSON_NOUNS or w in TITLES for w in words_of(role))
 
 
+@functools.lru_cache(maxsize=NAMES_REMEMBERED)
 def display(surface: str) -> str:
     """The surface form without a possessive owner or leading titles, case kept."""
     text = without_owner(surface)
@@ -132,6 +139,7 @@ def _joined_letters(tokens: list[str]) -> list[str]:
     return joined
 
 
+@functools.lru_cache(maxsize=NAMES_REMEMBERED)
 def name_key(surface: str, is_place: bool = False) -> str:
     """Normalised comparison key of a name; a quoted nickname inside it is no part of it
     (Vincent "The Chin" Gigante is Vincent Gigante), nor is a ship's prefix."""
