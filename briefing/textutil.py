@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -117,10 +118,16 @@ def escape_html(text: str) -> str:
     return html.escape(strip_controls(squash_spaces(text)), quote=True)
 
 
+_SPACE_RUN = re.compile(r"\s+")
+ESCAPES_REMEMBERED = 1 << 17
+"""Texts whose escaped form is kept once made: a sentence is printed on its article's
+page and again on the page of each day and entity it names."""
+
+
+@functools.lru_cache(maxsize=ESCAPES_REMEMBERED)
 def escape_inline(text: str) -> str:
     """Escape Markdown/HTML/template syntax in a piece of a line; spaces are kept."""
-    text = strip_controls(re.sub(r"\s+", " ", text))
-    return text.translate(_ESCAPES)
+    return strip_controls(_SPACE_RUN.sub(" ", text)).translate(_ESCAPES)
 
 
 def guard_line_start(line: str) -> str:

@@ -142,8 +142,13 @@ def corpus_countries(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> C
 
 
 def _is_main(country: str, weights: Counter[str]) -> bool:
+    return country in _main_countries(weights)
+
+
+def _main_countries(weights: Counter[str]) -> frozenset[str]:
+    """The countries named in at least :data:`MAIN_COUNTRY_SHARE` of the mentions."""
     total = sum(weights.values())
-    return total > 0 and weights[country] >= MAIN_COUNTRY_SHARE * total
+    return frozenset(c for c, n in weights.items() if total > 0 and n >= MAIN_COUNTRY_SHARE * total)
 
 
 def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
@@ -209,7 +214,7 @@ def _best_close(candidate: Candidate, gazetteer: Gazetteer, weights: Counter[str
     floor = (
         STRONG_FUZZY_SCORE if candidate.actor_votes > candidate.place_evidence else FUZZY_MIN_SCORE
     )
-    main = frozenset(c for c in weights if _is_main(c, weights))
+    main = _main_countries(weights)
     best: tuple[float, int, int, Place] | None = None
     for name in _names(candidate):
         if (

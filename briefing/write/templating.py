@@ -83,6 +83,7 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one build reads each template once, not once a page
     )
     env.globals.update(
         inline=lambda text: Markup(escape_inline(str(text))),
