@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from briefing.errors import LexiconError
-from briefing.resolve.event_types import event_type, load_event_types
+from briefing.resolve.event_types import event_type, load_event_types, words_of_sentence
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 MIN_TYPING_ACCURACY = 0.9
@@ -76,3 +76,25 @@ def test_a_sentence_opening_with_a_quote_and_its_attribution_is_speech() -> None
     # nor is a quote after the report
     after = "Rebels captured the town, “without a fight”, a commander said."
     assert event_type(after).kind.key == "battle"
+
+
+def _every_form_found(text: str) -> set[str]:
+    """The types whose patterns find a word in ``text``, each pattern tried."""
+    return {
+        kind.key
+        for kind in load_event_types()
+        for pattern in (kind.verbs, kind.nouns, kind.fallback)
+        if pattern is not None and pattern.search(text)
+    }
+
+
+def test_a_type_is_skipped_only_where_none_of_its_patterns_would_match() -> None:
+    rows = yaml.safe_load((FIXTURES / "typing.yml").read_text(encoding="utf-8"))
+    # Letters a case-blind pattern reads as ASCII ones: long s, Kelvin sign, dotted I.
+    odd = ["Troops \u017fhelled the town.", "Rebels \u212aILLED two.", "They S\u0130EGED it."]
+    sentences = [text for text, _ in rows] + odd
+    assert any(_every_form_found(text) for text in odd)
+    for text in sentences:
+        words = words_of_sentence(text)
+        kept = {k.key for k in load_event_types() if k.openers is None or k.openers & words}
+        assert _every_form_found(text) <= kept, text

@@ -202,8 +202,9 @@ def _inputs(seeds: Path) -> list[tuple[Path, str | None]]:
     return sorted(found)
 
 
-def _read_source(path: Path, config: Config) -> _Source | str:
-    """Read one file into documents, or return the reason it is skipped."""
+def _read_source(path: Path, config: Config, data: bytes | None = None) -> _Source | str:
+    """Read one file (whose bytes are ``data``, when read already) into documents, or
+    return the reason it is skipped."""
     suffix = path.suffix.lower()
     if path.is_symlink():  # a link could publish a file from outside the seeds folder
         return "symbolic link, not followed"
@@ -211,7 +212,7 @@ def _read_source(path: Path, config: Config) -> _Source | str:
         return "hidden file"
     if suffix not in READABLE_SUFFIXES:
         return f"unsupported file type {suffix or '(no extension)'}"
-    text, reason = read_text(path, config.max_file_bytes)
+    text, reason = read_text(path, config.max_file_bytes, data)
     if text is None:
         return reason or "unreadable"
     if suffix in JSONL_SUFFIXES:
@@ -247,9 +248,9 @@ def _ids(file: str, keys: Sequence[str | None], taken: set[str]) -> list[str]:
     ]
 
 
-def _file_read(path: Path, file: str, config: Config) -> FileRead:
+def _file_read(path: Path, file: str, config: Config, data: bytes | None = None) -> FileRead:
     """Stages 1 and 2 for one file: its articles as read, before ids are given."""
-    source = _read_source(path, config)
+    source = _read_source(path, config, data)
     if isinstance(source, str):
         return skipped_file(source)
     drafts = _drafts(source, file)
@@ -283,7 +284,7 @@ def _cached_read(path: Path, file: str, config: Config, cache: IngestCache | Non
         return _file_read(path, file, config)
     found = cache.load(file, data)
     if found is None:
-        found = _file_read(path, file, config)
+        found = _file_read(path, file, config, data)  # the bytes the entry is named by
         cache.store(file, data, found)
     return found
 

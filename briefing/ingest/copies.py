@@ -21,6 +21,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from ..records import Article
 from ..textutil import fold
@@ -50,17 +51,17 @@ def _shared_counts(order: list[int], sets: dict[int, set[int]]) -> dict[int, dic
     """For each article, the number of shingles it shares with each earlier article.
 
     Shingles found in many articles (a standard footer, a boilerplate paragraph) are
-    left out first: they would tie unrelated stories together.
+    left out first: they would tie unrelated stories together. So are the shingles of
+    one article only, most of them, which tie it to none.
     """
-    frequency: Counter[int] = Counter(s for i in order for s in sets[i])
+    frequency = Counter(chain.from_iterable(sets[i] for i in order))
     common = max(COMMON_SHINGLE_MIN_DOCS, COMMON_SHINGLE_SHARE * len(order))
+    compared = {s for s, n in frequency.items() if 1 < n <= common}
     index: dict[int, list[int]] = defaultdict(list)
     result: dict[int, dict[int, int]] = {}
     for i in order:
         shared: Counter[int] = Counter()
-        for s in sets[i]:
-            if frequency[s] > common:
-                continue
+        for s in sets[i] & compared:
             owners = index[s]
             if owners:
                 shared.update(owners)

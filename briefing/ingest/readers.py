@@ -155,13 +155,16 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
-def read_text(path: Path, max_bytes: int) -> tuple[str | None, str | None]:
-    """Return (text, None) or (None, the reason to skip the file)."""
+def read_text(
+    path: Path, max_bytes: int, data: bytes | None = None
+) -> tuple[str | None, str | None]:
+    """Return (text, None) or (None, the reason to skip the file); ``data``, when
+    given, is the file's bytes, read already."""
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size > max_bytes:
             return None, f"too large ({size:,} bytes; the limit is {max_bytes:,})"
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc})"
     if not data.strip():
