@@ -166,7 +166,7 @@ def generate(
         corpus.articles,
         nlp,
         model_signature(nlp),
-        cache_dir=resolve_path(config, config.cache_dir),
+        cache_dir=cache_dir,
         on_article=progress.article_done,
         workers=config.workers or default_workers(),
         scheduler=config.scheduler,
@@ -179,7 +179,7 @@ def generate(
     curation = load_curation(resolve_path(config, config.aliases))
     gazetteer = (
         CachedGazetteer(
-            resolve_path(config, config.cache_dir) / "gazetteer.json",
+            cache_dir / "gazetteer.json",
             default_gazetteer,
             gazetteer_version(),
         )

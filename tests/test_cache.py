@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from briefing import cachefiles
+from briefing.cachefiles import PACKAGE_DIR, fingerprint
 from briefing.extract import cache, extract
-from briefing.extract.cache import EXTRACTOR_VERSION, PACKAGE_DIR, extraction_sources, fingerprint
+from briefing.extract.cache import EXTRACTOR_VERSION, extraction_sources
 
 from .conftest import blank_nlp
 from .test_extract import CountingPipe, _article

@@ -14,11 +14,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .. import atomic, lexicon
-from ..cachefiles import PACKAGE_DIR, fingerprint, record, stage_sources
+from ..cachefiles import fingerprint, record, stage_sources
 from ..records import Article, ArticleExtraction, DateMention, Mention, Quote, Sentence
 from ..textutil import sha256
-
-__all__ = ["PACKAGE_DIR", "ExtractionCache", "extraction_sources", "fingerprint"]
 
 
 def extraction_sources() -> tuple[Path, ...]:

@@ -35,7 +35,7 @@ from ..dates import parse_written_date
 from ..errors import InputError
 from ..records import EXTRACTED_KINDS, Article, Corpus, Paragraph, Skipped
 from ..textutil import RESERVED_IDS, sha256, slugify, unique_id
-from .cache import FileRead, IngestCache, skipped_file
+from .cache import UNSET_ID, FileRead, IngestCache, skipped_file
 from .copies import link_copies, shingles
 from .lines import SENTENCE_END
 from .readers import (
@@ -202,9 +202,8 @@ def _inputs(seeds: Path) -> list[tuple[Path, str | None]]:
     return sorted(found)
 
 
-def _read_source(path: Path, config: Config, data: bytes | None = None) -> _Source | str:
-    """Read one file (whose bytes are ``data``, when read already) into documents, or
-    return the reason it is skipped."""
+def _not_read(path: Path) -> str | None:
+    """Why a file is skipped unread, by its name alone; None for a file to read."""
     suffix = path.suffix.lower()
     if path.is_symlink():  # a link could publish a file from outside the seeds folder
         return "symbolic link, not followed"
@@ -212,6 +211,15 @@ def _read_source(path: Path, config: Config, data: bytes | None = None) -> _Sour
         return "hidden file"
     if suffix not in READABLE_SUFFIXES:
         return f"unsupported file type {suffix or '(no extension)'}"
+    return None
+
+
+def _read_source(path: Path, config: Config, data: bytes | None = None) -> _Source | str:
+    """Read one file (whose bytes are ``data``, when read already) into documents, or
+    return the reason it is skipped."""
+    if unread := _not_read(path):
+        return unread
+    suffix = path.suffix.lower()
     text, reason = read_text(path, config.max_file_bytes, data)
     if text is None:
         return reason or "unreadable"
@@ -254,7 +262,7 @@ def _file_read(path: Path, file: str, config: Config, data: bytes | None = None)
     if isinstance(source, str):
         return skipped_file(source)
     drafts = _drafts(source, file)
-    articles = tuple(_to_article(draft, file, "") for _, draft in drafts)
+    articles = tuple(_to_article(draft, file, UNSET_ID) for _, draft in drafts)
     return FileRead(
         None,
         tuple(source.bad_lines),
@@ -267,9 +275,7 @@ def _file_read(path: Path, file: str, config: Config, data: bytes | None = None)
 def _cacheable_bytes(path: Path, config: Config) -> bytes | None:
     """The bytes a readable file's cache entry is named by; None for a file skipped
     before it is read (a link, a hidden file, another type, too large, unreadable)."""
-    if path.is_symlink() or path.name.startswith("."):
-        return None
-    if path.suffix.lower() not in READABLE_SUFFIXES:
+    if _not_read(path) is not None:
         return None
     try:
         return path.read_bytes() if path.stat().st_size <= config.max_file_bytes else None
@@ -282,10 +288,11 @@ def _cached_read(path: Path, file: str, config: Config, cache: IngestCache | Non
     data = _cacheable_bytes(path, config) if cache is not None else None
     if cache is None or data is None:
         return _file_read(path, file, config)
-    found = cache.load(file, data)
+    entry = cache.path(file, data)
+    found = cache.load(entry)
     if found is None:
         found = _file_read(path, file, config, data)  # the bytes the entry is named by
-        cache.store(file, data, found)
+        cache.store(entry, found)
     return found
 
 

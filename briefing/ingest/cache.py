@@ -28,7 +28,7 @@ from ..textutil import sha256
 
 INGEST_VERSION = fingerprint((*stage_sources(Path(__file__).parent), *lexicon.lexicon_files()))
 """Fingerprint of the code and word lists ingest reads: a change to them renames every entry."""
-_UNSET_ID = ""
+UNSET_ID = ""
 """The id of a cached article: ids are given over the whole corpus, after reading."""
 
 
@@ -69,18 +69,18 @@ class IngestCache:
         )
         return self.directory / f"{key}.json"
 
-    def load(self, file: str, data: bytes) -> FileRead | None:
-        """The stored read of the file; None when missing, unreadable or not valid."""
+    def load(self, entry: Path) -> FileRead | None:
+        """The read stored at ``entry`` (:meth:`path`); None when missing, unreadable
+        or not valid."""
         try:
-            raw = json.loads(self.path(file, data).read_text(encoding="utf-8"))
-            return _from_json(raw)
+            return _from_json(json.loads(entry.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def store(self, file: str, data: bytes, read: FileRead) -> None:
+    def store(self, entry: Path, read: FileRead) -> None:
         """Write the entry atomically (parallel builds may share the cache)."""
         text = json.dumps(_to_json(read), ensure_ascii=False).encode("utf-8")
-        atomic.write_file(self.path(file, data), text)
+        atomic.write_file(entry, text)
 
 
 def _packed(shingles: set[int]) -> str:
@@ -128,4 +128,4 @@ def _keys(keys: Sequence[object]) -> bool:
 
 def _article(entry: dict) -> Article:
     paragraphs = tuple(record(Paragraph, p) for p in entry["paragraphs"])
-    return record(Article, entry["fields"], id=_UNSET_ID, paragraphs=paragraphs)
+    return record(Article, entry["fields"], id=UNSET_ID, paragraphs=paragraphs)

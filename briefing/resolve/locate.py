@@ -28,6 +28,7 @@ In numbered stages with named thresholds, in the order they run:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -141,14 +142,21 @@ def corpus_countries(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> C
     return weights
 
 
+def _main_floor(weights: Counter[str]) -> float:
+    """The mentions a main country has at least: :data:`MAIN_COUNTRY_SHARE` of them all
+    (none is main when no country is named)."""
+    total = sum(weights.values())
+    return MAIN_COUNTRY_SHARE * total if total > 0 else math.inf
+
+
 def _is_main(country: str, weights: Counter[str]) -> bool:
-    return country in _main_countries(weights)
+    return weights[country] >= _main_floor(weights)
 
 
 def _main_countries(weights: Counter[str]) -> frozenset[str]:
-    """The countries named in at least :data:`MAIN_COUNTRY_SHARE` of the mentions."""
-    total = sum(weights.values())
-    return frozenset(c for c, n in weights.items() if total > 0 and n >= MAIN_COUNTRY_SHARE * total)
+    """Every main country, the floor read once."""
+    floor = _main_floor(weights)
+    return frozenset(c for c, n in weights.items() if n >= floor)
 
 
 def _allowed(place: Place, weights: Counter[str], candidate: Candidate) -> bool:
