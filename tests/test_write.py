@@ -34,7 +34,8 @@ from briefing.write import Tiles, write
 from briefing.write.export import export, export_json, json_text
 from briefing.write.links import SECTION, TOP, Links, Site, source_labels
 from briefing.write.pagedata import copies, speakers, unattributed
-from briefing.write.pages import MIN_CHART_DAYS, QUOTES_PER_SPEAKER
+from briefing.write.pages import MIN_CHART_DAYS
+from briefing.write.quotepages import QUOTES_PER_SPEAKER
 from briefing.write.sync import MARKER_FILE, sync
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "docs_templates"
@@ -308,6 +309,82 @@ def test_quotes_page_groups_entity_speakers_and_lists_the_rest_by_article() -> N
         ("b", ["q1", "q4"]),
         ("a", ["q3"]),
     ]
+
+
+def test_an_entity_named_too_often_for_one_page_has_a_page_for_each_month(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = _briefing()
+    said = base.statements[0]
+    later = replace(
+        said, text="Aleppo fell in December.", spans=((0, 6, "aleppo"),), date="2024-12-02"
+    )
+    earlier = replace(later, text="Aleppo was sieged then.", date=None, background="2016")
+    briefing = replace(base, statements=(said, later, earlier))
+    write(briefing, tmp_path, TEMPLATES)  # under the limit: the days on the page itself
+    assert "fell in December" in _page(tmp_path, "places/aleppo.md")
+    assert not (tmp_path / "places" / "aleppo").exists()
+    monkeypatch.setattr("briefing.write.pages.ENTITY_LINES_ON_PAGE", 2)
+    write(briefing, tmp_path, TEMPLATES)
+    page = _page(tmp_path, "places/aleppo.md")
+    assert "fell in December" not in page and "sieged" not in page
+    assert "- [November 2024](../places/aleppo/2024-11.md): 1 day: 1 event\n" in page
+    assert "- [December 2024](../places/aleppo/2024-12.md): 1 day: 1 sentence\n" in page
+    assert "- [Background and undated](../places/aleppo/other.md): 1 sentence\n" in page
+    december = _page(tmp_path, "places/aleppo/2024-12.md")
+    assert "fell in December" in december and "[Aleppo](../../places/aleppo.md)" in december
+    assert "(../../days/2024-12-02.md)" not in december  # no page for that day: written out
+    assert "[← November 2024](../../places/aleppo/2024-11.md)" in december
+    assert "[Background and undated →](../../places/aleppo/other.md)" in december
+    assert "[\\[Wire &#38; Co 29 Nov a ¶2\\]](../../articles/a1.md#p2)" in december
+    assert "sieged" in _page(tmp_path, "places/aleppo/other.md")
+    assert "title: Aleppo, December 2024" in december
+
+
+def test_unattributed_quotes_are_on_a_page_for_each_month_of_their_articles(
+    tmp_path: Path,
+) -> None:
+    base = _briefing(("a1", "a2", "a3"))
+    published = {"a1": "2024-10-31", "a2": "2024-11-02", "a3": None}
+    articles = tuple(replace(a, published=published[a.id]) for a in base.corpus.articles)
+    loose = tuple(
+        replace(
+            base.quotes[0], id=f"u{n}", speaker=None, text=f"Loose {n}", citation=Citation(a, 2)
+        )
+        for n, a in enumerate(published)
+    )
+    corpus = replace(base.corpus, articles=articles)
+    write(replace(base, corpus=corpus, quotes=(*base.quotes, *loose)), tmp_path, TEMPLATES)
+    quotes = _page(tmp_path, "quotes.md")
+    assert "Loose" not in quotes and "We&#60;/i&#62; won" in quotes  # the named speaker's stay
+    assert "- [October 2024](quotes/2024-10.md): 1 quote in 1 article\n" in quotes
+    assert "- [Articles of unknown date](quotes/undated.md): 1 quote in 1 article\n" in quotes
+    october, november = _page(tmp_path, "quotes/2024-10.md"), _page(tmp_path, "quotes/2024-11.md")
+    assert "Loose 0" in october and "(../articles/a1.md)" in october and "Loose 1" not in october
+    assert "Loose 1" in november and "[quotes page](../quotes.md)" in november
+    assert "Loose 2" in _page(tmp_path, "quotes/undated.md")
+    assert sorted(p.name for p in (tmp_path / "quotes").iterdir()) == [
+        "2024-10.md",
+        "2024-11.md",
+        "undated.md",
+    ]
+
+
+def test_the_quotes_page_names_the_speakers_past_the_first_without_their_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("briefing.write.quotepages.SPEAKERS_SHOWN", 1)
+    base = _briefing()
+    town = tuple(
+        replace(base.quotes[0], id=f"t{n}", speaker="aleppo", text=f"Town {n}") for n in (1, 2)
+    )
+    write(replace(base, quotes=(*base.quotes, *town)), tmp_path, TEMPLATES)
+    quotes = _page(tmp_path, "quotes.md")
+    assert "Town 1" in quotes and "We&#60;/i&#62; won" not in quotes  # the most quoted first
+    assert (
+        "- [Syrian Army &#91;1&#93;](actors/army.md): [1 quote](actors/army.md#all-quotes)"
+        in quotes
+    )
 
 
 def test_a_quote_carried_by_two_articles_is_listed_once_citing_both() -> None:

@@ -31,6 +31,8 @@ TOP = ""
 """The way to the site root from a page at the top (index, timeline, quotes ...)."""
 SECTION = "../"
 """The way to the site root from a page in a section folder (days/, actors/ ...)."""
+SUBSECTION = "../../"
+"""The way to the site root from a page in a folder of a section (an entity's months)."""
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,17 @@ class Links:
     site: Site
     """The briefing's look-ups."""
     rel: str
-    """The way up from the page to the site root: :data:`TOP` or :data:`SECTION`."""
+    """The way up from the page to the site root: :data:`TOP`, :data:`SECTION` or
+    :data:`SUBSECTION`."""
 
     def entity_href(self, entity_id: str) -> str:
         entity = self.site.entities[entity_id]
         return f"{self.rel}{entity.group}s/{entity.id}.md"
+
+    def entity_month_href(self, entity_id: str, month: str) -> str:
+        """The page of one month of an entity's days (``month`` a safe file name)."""
+        entity = self.site.entities[entity_id]
+        return f"{self.rel}{entity.group}s/{entity.id}/{month}.md"
 
     def entity_link(self, entity_id: str) -> Markup:
         name = escape_markdown(self.site.entities[entity_id].name)
@@ -186,6 +194,7 @@ class Links:
         return {
             "entity_link": self.entity_link,
             "entity_href": self.entity_href,
+            "entity_month_href": self.entity_month_href,
             "day_link": self.day_link,
             "day_href": self.day_href,
             "article_link": self.article_link,

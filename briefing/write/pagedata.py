@@ -1,7 +1,8 @@
 """What pages list, gathered from the briefing (no wording here).
 
 1. **entity pages**: who appears with whom, and each entity's days (its events with
-   its part in them, its other sentences, background years and the undated last).
+   its part in them, its other sentences, background years and the undated last), by
+   month when they are too many for one page.
 2. **article pages**: the entity spans to link in each paragraph, and the rewrites of
    each article.
 3. **quotes**: the quotes worth a line, by speaker and by day.
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -192,6 +194,54 @@ def entity_days(briefing: Briefing) -> dict[str, list[EntityDay]]:
             days.setdefault(key, EntityDay(key, [], [])).statements.append(statement)
         result[entity.id] = [days[day] for day in sorted(days)]
     return result
+
+
+_ISO_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
+def iso_month(iso: str | None) -> str | None:
+    """``2024-12`` of an ISO date (a safe file name), or None for no date."""
+    month = (iso or "")[:7]
+    return month if _ISO_MONTH.fullmatch(month) else None
+
+
+OTHER_DAYS = "other"
+"""The name of the page of an entity's background years and undated sentences, after
+its months."""
+
+
+@dataclass(frozen=True)
+class EntityMonth:
+    """One month of an entity's days, on a page of its own (:func:`entity_months`)."""
+
+    month: str
+    """``YYYY-MM``, or :data:`OTHER_DAYS` for the background years and the undated."""
+    days: list[EntityDay]
+    """Its days, in order."""
+
+    @property
+    def events(self) -> int:
+        return sum(len(d.events) for d in self.days)
+
+    @property
+    def sentences(self) -> int:
+        """Its sentences besides its events'."""
+        return sum(len(d.statements) for d in self.days)
+
+
+def _lines(days: Sequence[EntityDay]) -> int:
+    return sum(len(d.events) + len(d.statements) for d in days)
+
+
+def entity_months(days: Sequence[EntityDay], most_lines: int) -> list[EntityMonth]:
+    """Stage 1: an entity's days (:func:`entity_days`, in order) by month when they
+    hold more than ``most_lines`` events and sentences; none when they fit on its page."""
+    if _lines(days) <= most_lines:
+        return []
+    months: dict[str, list[EntityDay]] = defaultdict(list)
+    for day in days:
+        months[iso_month(day.day) or OTHER_DAYS].append(day)
+    return [EntityMonth(month, found) for month, found in months.items()]
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
 """The pages, one generator per page family, each yielding (path, page).
 
 :func:`render` runs them in the order the site lists them: 1. home, 2. actors and
-places (an index each and one page per entity), 3. days (their index, the timeline
-and one page per day), 4. events (a table), 5. articles (their index and one page
-each), 6. quotes, 7. figures (one page per topic and their index), 8. sources,
-9. downloads, 10. review, 11. about, 12. the site's stylesheet and script; then the
-exports (``briefing.json`` and its schema, the CSV tables and the GeoJSON places).
+places (an index each, one page per entity and, for one named on too many days, one
+per month of its days), 3. days (their index, the timeline and one page per day),
+4. events (a table), 5. articles (their index and one page each), 6. quotes (and a
+page per month of the unattributed ones), 7. figures (one page per topic and their
+index), 8. sources, 9. downloads, 10. review, 11. about, 12. the site's stylesheet and
+script; then the exports (``briefing.json`` and its schema, the CSV tables and the
+GeoJSON places).
 The wording is in the templates; these functions choose what each page lists.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -23,12 +25,13 @@ from ..records import Article, Briefing, Entity, Event, FigureClaim, ResolvedQuo
 from . import pagedata
 from .charts import Point, bar_chart, series_chart
 from .export import export_json, json_text
-from .links import SECTION, TOP
+from .links import SECTION, SUBSECTION, TOP
 from .maps import Marker, Tiles, place_map, tile_map
 from .pagedata import Topic, by_weight
+from .quotepages import quotes_page
 from .schema import EXPORT_SCHEMA
 from .tables import tables
-from .templating import Renderer
+from .templating import Pages, Renderer
 
 EXPORT_PATH = "data/briefing.json"
 SCHEMA_PATH = "data/briefing.schema.json"
@@ -63,25 +66,20 @@ ENTITY_NAMES_SHOWN = 5
 """Names and roles an entity page's summary lists (the rest under "Names")."""
 ENTITY_KEY_EVENTS = 3
 """Events an entity page leads with: those told by the most independent sources."""
+ENTITY_LINES_ON_PAGE = 250
+"""Events and sentences an entity page lists by day; past this, its days go on a page
+for each month: a page of thousands, as a story's main actors and places gather,
+is megabytes that a browser, a phone's above all, is slow to open."""
 TIMELINE_EVENTS_PER_DAY = 3
 """Events shown for each day on the timeline page (the day page shows them all)."""
 ARTICLE_OPEN_WORDS = 1000
 """Words of an article page's text shown before the rest is folded (a citation of a
 folded paragraph opens it: see ``briefing.js``)."""
-QUOTES_PER_SPEAKER = 2
-"""Quotes of each speaker the quotes page shows; all of them are on the speaker's page."""
-SPEAKERS_SHOWN = 5
-"""Speakers the quotes page shows before folding the rest (the most quoted first)."""
 DAY_LEAD_EVENTS = 5
 """Events a day page shows before folding the rest into a collapsible section."""
 QUOTES_OF_THE_DAY = 8
 """Quotes in the speakers' own words (direct quotes and fragments) shown on a day
 page, by the most mentioned speakers."""
-
-Pages = Iterator[tuple[str, str | bytes]]
-"""(path below the site root, file content), one file at a time: a large archive's
-pages, several times its articles' size, are written as they are rendered instead of
-all being held at once."""
 
 
 def render(
@@ -208,6 +206,7 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
         for entity in members:
             neighbours = [r.site.entities[i] for i, _ in co[entity.id].most_common()]
             summary = pagedata.entity_summary(entity.id, by_day[entity.id], ENTITY_KEY_EVENTS)
+            months = pagedata.entity_months(by_day[entity.id], ENTITY_LINES_ON_PAGE)
             context = {
                 "entity": entity,
                 "summary": summary,
@@ -216,7 +215,9 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                     _days_until_last(story_days, summary.per_day),
                     summary.per_day,
                 ),
-                "by_day": by_day[entity.id],
+                "by_day": [] if months else by_day[entity.id],
+                "months": months,
+                "other_days": pagedata.OTHER_DAYS,
                 "with_actors": [e for e in neighbours if e.group == "actor"][:CO_OCCURRING_SHOWN],
                 "with_places": [e for e in neighbours if e.group == "place"][:CO_OCCURRING_SHOWN],
                 "quotes": quotes.get(entity.id, []),
@@ -231,17 +232,30 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
                 if group == "place" and entity.lat is not None
                 else "",
             }
-            yield (
-                f"{group}s/{entity.id}.md",
-                r.page(
-                    "entity.md.j2",
-                    SECTION,
-                    context,
-                    entity=entity.id,
-                    kind=entity.kind,
-                    page=group,
-                ),
-            )
+            meta = {"entity": entity.id, "kind": entity.kind, "page": group}
+            yield f"{group}s/{entity.id}.md", r.page("entity.md.j2", SECTION, context, **meta)
+            yield from _month_pages(r, context, months)
+
+
+def _month_pages(r: Renderer, context: dict, months: list[pagedata.EntityMonth]) -> Pages:
+    """An entity's page for each month of its days, when its own page cannot hold them."""
+    entity = context["entity"]
+    for n, month in enumerate(months):
+        around = {
+            "previous": months[n - 1] if n else None,
+            "next": months[n + 1] if n + 1 < len(months) else None,
+        }
+        yield (
+            f"{entity.group}s/{entity.id}/{month.month}.md",
+            r.page(
+                "entity_month.md.j2",
+                SUBSECTION,
+                {**context, **around, "month": month, "by_day": month.days},
+                entity=entity.id,
+                kind=entity.kind,
+                page=entity.group,
+            ),
+        )
 
 
 def day_pages(briefing: Briefing, r: Renderer) -> Pages:
@@ -348,20 +362,6 @@ def article_pages(briefing: Briefing, r: Renderer) -> Pages:
                 page="article",
             ),
         )
-
-
-def quotes_page(briefing: Briefing, r: Renderer) -> Pages:
-    """Quotes by speaker (entities), then the others by article."""
-    context = {
-        "speakers": pagedata.speakers(briefing.quotes),
-        "unattributed": [
-            (r.site.articles[i], quotes) for i, quotes in pagedata.unattributed(briefing.quotes)
-        ],
-        "copies": pagedata.copies(briefing.quotes),
-        "lead": QUOTES_PER_SPEAKER,
-        "lead_speakers": SPEAKERS_SHOWN,
-    }
-    yield "quotes.md", r.page("quotes.md.j2", TOP, context, page="quotes")
 
 
 def _series_name(r: Renderer, claims: list[FigureClaim]) -> str:

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ import frontmatter
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
 
-from ..dates import long_date
+from ..dates import MONTH_NAMES, long_date
 from ..errors import OutputError
 from ..records import Briefing
 from ..textutil import (
@@ -34,6 +34,11 @@ from ..textutil import (
 )
 from .links import Links, Site
 from .maps import Tiles
+
+Pages = Iterator[tuple[str, str | bytes]]
+"""(path below the site root, file content), one file at a time: a large archive's
+pages, several times its articles' size, are written as they are rendered instead of
+all being held at once."""
 
 SECTIONS_KEY = "search_sections"
 """The front matter key listing the sections (heading ids) search indexes besides a
@@ -74,6 +79,11 @@ def _escape(value: Any) -> str:
     return guard_line_start(escape_inline(str(value)))
 
 
+def long_month(iso_month: str) -> str:
+    """``2024-12`` → ``December 2024``."""
+    return f"{MONTH_NAMES[int(iso_month[5:7]) - 1].capitalize()} {iso_month[:4]}"
+
+
 def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
@@ -88,6 +98,7 @@ def environment(templates: Path) -> Environment:
     env.globals.update(
         inline=lambda text: Markup(escape_inline(str(text))),
         long_date=long_date,
+        long_month=long_month,
         fold=fold,
         squash=squash_spaces,
         counted=lambda n, noun: Markup(counted(n, noun)),
