@@ -27,7 +27,7 @@ from .records import Briefing, Corpus
 from .resolve import resolve
 from .resolve.curation import load_curation
 from .resolve.gazetteer import CachedGazetteer, NoGazetteer, default_gazetteer, gazetteer_version
-from .write import Tiles, WriteReport, check_ownership, write
+from .write import OUTSIDE_NAV, Tiles, WriteReport, check_ownership, write
 
 _BUNDLED_DIR = Path(__file__).resolve().parent / "bundled"
 """The templates and mkdocs.yml an installed wheel carries (see setup.py)."""
@@ -245,9 +245,22 @@ def mkdocs_config(config: Config, **overrides):
         **overrides,
     }
     try:
-        return load_config(config_file=str(mkdocs_file), **options)
+        mk_config = load_config(config_file=str(mkdocs_file), **options)
     except ConfigurationError as exc:
         raise SiteBuildError(str(exc).replace("\n", " "), mkdocs_file) from exc
+    _add_outside_nav(mk_config)
+    return mk_config
+
+
+def _add_outside_nav(mk_config) -> None:
+    """The pages the write stage keeps out of the navigation, added to the project's
+    ``not_in_nav``: a mkdocs.yml made before a page family was would otherwise fail
+    the strict build over pages it does not know."""
+    from mkdocs.config.config_options import PathSpec
+
+    ours = PathSpec().run_validation("\n".join(OUTSIDE_NAV))
+    own = mk_config.get("not_in_nav")
+    mk_config["not_in_nav"] = own + ours if own is not None else ours
 
 
 def _run_mkdocs(mk_config, dirty: bool = False) -> None:

@@ -216,3 +216,16 @@ def test_an_article_longer_than_the_bound_is_skipped_with_its_length(tmp_path: P
     (skipped,) = corpus.skipped
     assert skipped.file == "dump.txt" and re.search(r"of 11,[0-9]{3} characters", skipped.reason)
     assert "max_article_chars (10,000)" in skipped.reason
+
+
+def test_a_mkdocs_yml_listing_no_pages_outside_the_navigation_still_builds(
+    tmp_path: Path,
+) -> None:
+    """A project's mkdocs.yml from before a page family was added knows nothing of its
+    pages; the strict build must not fail over them."""
+    root = _project(tmp_path)
+    packaged = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    older = packaged.split("not_in_nav:")[0] + "validation:" + packaged.split("validation:")[1]
+    (root / "mkdocs.yml").write_text(older, encoding="utf-8")
+    result = build(Config(root=root), nlp=blank_nlp())
+    assert (result.site_dir / "articles").is_dir() and result.report.pages["articles"] >= 1

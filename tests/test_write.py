@@ -30,7 +30,7 @@ from briefing.records import (
     ResolvedQuote,
     Statement,
 )
-from briefing.write import Tiles, write
+from briefing.write import OUTSIDE_NAV, Tiles, write
 from briefing.write.export import export, export_json, json_text
 from briefing.write.links import SECTION, TOP, Links, Site, source_labels
 from briefing.write.pagedata import copies, speakers, unattributed
@@ -339,6 +339,24 @@ def test_an_entity_named_too_often_for_one_page_has_a_page_for_each_month(
     assert "[\\[Wire &#38; Co 29 Nov a ¶2\\]](../../articles/a1.md#p2)" in december
     assert "sieged" in _page(tmp_path, "places/aleppo/other.md")
     assert "title: Aleppo, December 2024" in december
+
+
+def test_every_page_is_in_the_navigation_or_declared_outside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.config.config_options import PathSpec
+
+    monkeypatch.setattr("briefing.write.pages.ENTITY_LINES_ON_PAGE", 0)  # month pages too
+    base = _briefing()
+    loose = replace(base.quotes[0], id="u1", speaker=None)
+    write(replace(base, quotes=(*base.quotes, loose)), tmp_path, TEMPLATES)
+    nav = load_config(str(TEMPLATES.parent / "mkdocs.yml"), docs_dir=str(tmp_path))["nav"]
+    listed = {next(iter(item.values())) for item in nav}
+    outside = PathSpec().run_validation("\n".join(OUTSIDE_NAV))
+    pages = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
+    assert {"quotes/2024-11.md", "places/aleppo/2024-11.md"} <= pages
+    assert not {p for p in pages - listed if not outside.match_file(p)}
 
 
 def test_unattributed_quotes_are_on_a_page_for_each_month_of_their_articles(

@@ -24,7 +24,21 @@ from .maps import Tiles
 from .pages import render
 from .sync import Content, check_ownership, sync
 
-__all__ = ["Tiles", "WriteReport", "check_ownership", "write"]
+__all__ = ["OUTSIDE_NAV", "Tiles", "WriteReport", "check_ownership", "write"]
+
+OUTSIDE_NAV = (
+    "/actors/*.md",
+    "/actors/*/*.md",
+    "/places/*.md",
+    "/places/*/*.md",
+    "/days/*.md",
+    "/articles/*.md",
+    "/figures/*.md",
+    "/quotes/*.md",
+)
+"""The pages written here that the navigation does not list, reached by links (as
+MkDocs' ``not_in_nav`` patterns): a navigation listing every page would make each
+page's HTML, and the build, grow with the site."""
 
 
 @dataclass(frozen=True)
