@@ -171,7 +171,8 @@ def _longer_names(
     candidates = set.intersection(*(index.holding.get(w, set()) for w in short))
     return [
         k
-        for k in sorted(candidates.intersection(groups))
+        # each candidate looked up, not every group scanned (set & dict walks the dict)
+        for k in sorted(k for k in candidates if k in groups)
         if k != key
         and (
             len(group.mentions) <= PARTIAL_MAX_RATIO * len(groups[k].mentions)
