@@ -359,6 +359,14 @@ def test_every_page_is_in_the_navigation_or_declared_outside_it(
     assert not {p for p in pages - listed if not outside.match_file(p)}
 
 
+def test_the_packaged_mkdocs_yml_lists_the_pages_outside_the_navigation() -> None:
+    """For a plain ``mkdocs build`` of the pages, which does not add them itself."""
+    import yaml
+
+    settings = yaml.safe_load((TEMPLATES.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert sorted(settings["not_in_nav"].split()) == sorted(OUTSIDE_NAV)
+
+
 def test_unattributed_quotes_are_on_a_page_for_each_month_of_their_articles(
     tmp_path: Path,
 ) -> None:

@@ -234,11 +234,14 @@ def entity_pages(briefing: Briefing, r: Renderer) -> Pages:
             }
             meta = {"entity": entity.id, "kind": entity.kind, "page": group}
             yield f"{group}s/{entity.id}.md", r.page("entity.md.j2", SECTION, context, **meta)
-            yield from _month_pages(r, context, months)
+            yield from _month_pages(r, context, meta, months)
 
 
-def _month_pages(r: Renderer, context: dict, months: list[pagedata.EntityMonth]) -> Pages:
-    """An entity's page for each month of its days, when its own page cannot hold them."""
+def _month_pages(
+    r: Renderer, context: dict, meta: dict, months: list[pagedata.EntityMonth]
+) -> Pages:
+    """An entity's page for each month of its days, when its own page cannot hold them
+    (``context`` and ``meta``: its own page's)."""
     entity = context["entity"]
     for n, month in enumerate(months):
         around = {
@@ -251,9 +254,7 @@ def _month_pages(r: Renderer, context: dict, months: list[pagedata.EntityMonth])
                 "entity_month.md.j2",
                 SUBSECTION,
                 {**context, **around, "month": month, "by_day": month.days},
-                entity=entity.id,
-                kind=entity.kind,
-                page=entity.group,
+                **meta,
             ),
         )
 

@@ -65,6 +65,7 @@ LINE_MACROS = (
     "claim_line",
     "series_line",
     "new_since",
+    "month_name",
 )
 """The macros of :data:`LINES_TEMPLATE` the page templates call."""
 
